@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config'
 // when TEST_DATABASE_URL is set, on PostGIS too; the browser project drives Debian Chromium.
 export default defineConfig({
   test: {
-    projects: ['packages/shared', 'apps/api', 'apps/web', 'apps/web/vitest.e2e.config.ts'],
+    projects: ['packages/shared', 'apps/api', 'apps/web/{vite,vitest.e2e}.config.ts'],
   },
 })

@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Hono } from 'hono'
+import { compress } from 'hono/compress'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { AppDeps } from './http/context.ts'
+import { Problem, problems } from './http/problem.ts'
+import { configRoutes } from './routes/config.ts'
+import { healthRoutes } from './routes/health.ts'
+import { regionRoutes } from './routes/regions.ts'
+
+function problemResponse(p: Problem): Response {
+  return new Response(JSON.stringify(p.toJSON()), {
+    status: p.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  })
+}
+
+/** The API under /api plus, when built, the web app with an SPA fallback. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono()
+  const api = new Hono()
+  api.use('*', compress())
+  api.route('/', healthRoutes(deps))
+  api.route('/', configRoutes(deps))
+  api.route('/', regionRoutes(deps))
+  api.notFound((c) => problemResponse(problems.routeNotFound(c.req.path)))
+  app.route('/api', api)
+
+  app.onError((err, c) => {
+    if (err instanceof Problem) return problemResponse(err)
+    if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json')) {
+      return problemResponse(problems.validation(`The request body is not valid JSON: ${err.message}`))
+    }
+    if (deps.config.logLevel !== 'silent') console.error(`[api] ${c.req.method} ${c.req.path}:`, err)
+    return problemResponse(problems.internal())
+  })
+
+  const dist = deps.config.webDist
+  const index = path.join(dist, 'index.html')
+  if (fs.existsSync(index)) {
+    const root = path.relative(process.cwd(), dist) || '.'
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))
+    app.use('*', serveStatic({ root }))
+    // Client-side routes (/map, /dispatch, …) all load the app shell.
+    app.get('*', (c) => c.html(fs.readFileSync(index, 'utf8')))
+  } else {
+    app.get('/', (c) =>
+      c.text(`The web app is not built (${index} is missing). Run "npm run build" or "npm start".`, 503),
+    )
+  }
+  return app
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('defaults to the embedded engine with demo data on port 8080', () => {
+    const c = loadConfig({})
+    expect(c.port).toBe(8080)
+    expect(c.databaseUrl).toBeUndefined()
+    expect(c.demo).toBe(true)
+    expect(c.pgliteDir).toMatch(/data[/\\]pglite$/)
+    expect(c.filesDir).toMatch(/data[/\\]files$/)
+    expect(c.tileSource).toBeNull()
+  })
+
+  it('turns demo data off by default on a real server, and on when asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false)
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO: 'true' }).demo).toBe(true)
+    expect(loadConfig({ DEMO: '0' }).demo).toBe(false)
+  })
+
+  it('names every bad variable in one error', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DEMO: 'maybe' })).toThrowError(ConfigError)
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x' })
+    } catch (e) {
+      expect((e as Error).message).toContain('PORT')
+      expect((e as Error).message).toContain('DATABASE_URL: must start with postgres://')
+    }
+  })
+
+  it('parses tile sources by prefix or shape', () => {
+    expect(loadConfig({ TILE_SOURCE: 'https://t/{z}/{x}/{y}.png' }).tileSource).toEqual({ type: 'xyz', url: 'https://t/{z}/{x}/{y}.png' })
+    expect(loadConfig({ TILE_SOURCE: '/maps/hj.pmtiles' }).tileSource?.type).toBe('pmtiles')
+    expect(loadConfig({ TILE_SOURCE: 'style:http://intranet/style.json' }).tileSource).toEqual({ type: 'style', url: 'http://intranet/style.json' })
+    expect(() => loadConfig({ TILE_SOURCE: 'xyz:https://t/tiles.png' })).toThrowError(/\{z\}, \{x\} and \{y\}/)
+  })
+})

@@ -1,0 +1,97 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Repo root, resolved from this file so the app works from any cwd. */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    message: 'must be one of true/false, 1/0, yes/no, on/off',
+  })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+
+const tileSource = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    // "xyz:https://host/{z}/{x}/{y}.png", "style:https://host/style.json", "pmtiles:/path/or/url.pmtiles";
+    // a bare URL with {z} is taken as XYZ, one ending in .pmtiles as PMTiles, otherwise as a style URL.
+    const m = /^(xyz|style|pmtiles):(.+)$/.exec(raw)
+    const type = m ? (m[1] as 'xyz' | 'style' | 'pmtiles') : raw.endsWith('.pmtiles') ? 'pmtiles' : raw.includes('{z}') ? 'xyz' : 'style'
+    const url = m ? m[2]! : raw
+    if (type === 'xyz' && !(url.includes('{z}') && url.includes('{x}') && url.includes('{y}'))) {
+      ctx.addIssue({ code: 'custom', message: 'an XYZ tile URL needs {z}, {x} and {y} placeholders' })
+      return z.NEVER
+    }
+    return { type, url }
+  })
+
+const schema = z.object({
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with postgres:// or postgresql://',
+    }),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEMO: boolish.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('hanjiang-demo'),
+  TILE_SOURCE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v : undefined))
+    .pipe(tileSource.optional()),
+  TILE_ATTRIBUTION: z.string().optional(),
+  WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+})
+
+export type TileSourceConfig = { type: 'xyz' | 'style' | 'pmtiles'; url: string; attribution?: string }
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  /** PGlite lives here when DATABASE_URL is unset. */
+  pgliteDir: string
+  filesDir: string
+  demo: boolean
+  demoPassword: string
+  tileSource: TileSourceConfig | null
+  webDist: string
+  logLevel: 'silent' | 'error' | 'info' | 'debug'
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    filesDir: path.join(dataDir, 'files'),
+    // Demo data is on by default for the embedded engine only: a real server starts empty.
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
+    demoPassword: e.DEMO_PASSWORD,
+    tileSource: e.TILE_SOURCE ? { ...e.TILE_SOURCE, attribution: e.TILE_ATTRIBUTION } : null,
+    webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
+    logLevel: e.LOG_LEVEL,
+  }
+}

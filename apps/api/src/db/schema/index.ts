@@ -1,0 +1,3 @@
+export * from './regions.ts'
+export * from './units.ts'
+export * from './taxonomy.ts'

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
+import { geometry } from './geometry.ts'
+
+/**
+ * The jurisdiction tree (district → street → community → grid), versioned:
+ * editing a region's geometry closes the current row (valid_to) and inserts a new version,
+ * so an incident can keep the version it was assigned under.
+ */
+export const region = pgTable(
+  'region',
+  {
+    id: serial('id').primaryKey(),
+    code: varchar('code', { length: 15 }).notNull(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentCode: varchar('parent_code', { length: 15 }),
+    version: integer('version').notNull().default(1),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    validTo: timestamp('valid_to', { withTimezone: true }),
+    geom: geometry('geom', 'MultiPolygon').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('region_geom_gist').using('gist', t.geom),
+    uniqueIndex('region_code_version_uq').on(t.code, t.version),
+    uniqueIndex('region_code_current_uq').on(t.code).where(sql`valid_to IS NULL`),
+    index('region_parent_idx').on(t.parentCode),
+    index('region_level_current_idx').on(t.level).where(sql`valid_to IS NULL`),
+    check('region_level_ck', sql`${t.level} IN ('district','street','community','grid')`),
+    check('region_validity_ck', sql`${t.validTo} IS NULL OR ${t.validTo} > ${t.validFrom}`),
+  ],
+)

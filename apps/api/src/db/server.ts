@@ -1,0 +1,51 @@
+import postgres from 'postgres'
+import { drizzle } from 'drizzle-orm/postgres-js'
+import { migrate } from 'drizzle-orm/postgres-js/migrator'
+import * as schema from './schema/index.ts'
+import { resultRows, type AppDb, type Database } from './types.ts'
+
+export class ServerDatabaseError extends Error {
+  override name = 'ServerDatabaseError'
+}
+
+/** host:port/db of a URL, without credentials, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`
+  } catch {
+    return 'an unparseable DATABASE_URL'
+  }
+}
+
+/** Real PostgreSQL + PostGIS through postgres.js. */
+export async function openServer(url: string, opts: { max?: number } = {}): Promise<Database & { sql: postgres.Sql }> {
+  const where = describeUrl(url)
+  const client = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+    // Timestamps come back as ISO strings from our own SQL; keep postgres.js from guessing types.
+  })
+  try {
+    await client`select 1`
+  } catch (e) {
+    await client.end({ timeout: 1 }).catch(() => {})
+    const err = e as NodeJS.ErrnoException
+    const cause = err.code && !err.message.includes(err.code) ? `${err.code} ${err.message}` : err.message
+    throw new ServerDatabaseError(`Cannot connect to PostgreSQL at ${where}: ${cause}`)
+  }
+  const db = drizzle({ client, schema }) as unknown as AppDb
+  return {
+    engine: 'server',
+    db,
+    sql: client,
+    location: where,
+    rows: async (query, tx) => resultRows(await (tx ?? db).execute(query)),
+    close: () => client.end({ timeout: 5 }),
+  }
+}
+
+export async function migrateServer(database: Database, migrationsFolder: string): Promise<void> {
+  await migrate(database.db as never, { migrationsFolder })
+}

@@ -1,0 +1,51 @@
+/**
+ * RFC 9457 problem details. Every error the API sends is one of these, with a stable `code`
+ * (also the last segment of `type`) that clients may switch on; never a stack trace.
+ */
+export interface ProblemBody {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: string
+  errors?: { path: string; message: string }[]
+  [extension: string]: unknown
+}
+
+export class Problem extends Error {
+  override name = 'Problem'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    detail: string,
+    readonly extra: Omit<Partial<ProblemBody>, 'type' | 'title' | 'status' | 'detail' | 'code'> = {},
+  ) {
+    super(detail)
+  }
+
+  toJSON(): ProblemBody {
+    return {
+      type: `https://hanjiang.example/problems/${this.code}`,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      code: this.code,
+      ...this.extra,
+    }
+  }
+}
+
+/** The error factory: one function per kind of problem. */
+export const problems = {
+  validation: (detail: string, errors: { path: string; message: string }[] = []) =>
+    new Problem(400, 'validation_failed', 'Invalid request', detail, { errors }),
+  notFound: (what: string, detail: string) => new Problem(404, `${what}_not_found`, 'Not found', detail),
+  routeNotFound: (path: string) => new Problem(404, 'route_not_found', 'Not found', `No API route at ${path}`),
+  conflict: (code: string, detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(409, code, 'Conflict', detail, extra),
+  unprocessable: (code: string, detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(422, code, 'Unprocessable content', detail, extra),
+  payloadTooLarge: (detail: string) => new Problem(413, 'payload_too_large', 'Payload too large', detail),
+  internal: () => new Problem(500, 'internal_error', 'Internal error', 'An unexpected error occurred; it has been logged.'),
+}

@@ -1,0 +1,15 @@
+import { Hono } from 'hono'
+import type { AppDeps } from '../http/context.ts'
+
+/** Source data licences the app must credit wherever the map is shown. */
+export const ATTRIBUTION = [
+  '边界 Boundary: Vonng/adcode, CC BY 4.0',
+  '区划代码 Division codes: liyanjie2048/AdministrativeDivisionCn, MIT',
+  '街镇/社区/网格边界为演示用合成数据 Street, community and grid areas are synthetic demo data',
+]
+
+export function configRoutes({ config }: AppDeps) {
+  return new Hono().get('/config', (c) =>
+    c.json({ tileSource: config.tileSource, attribution: ATTRIBUTION, demo: config.demo }),
+  )
+}

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/types.ts'
+import { insertRegions } from './insert-regions.ts'
+import { buildDemoRegions } from './regions/index.ts'
+import { seedReference } from './reference.ts'
+
+export interface SeedReport {
+  units: number
+  classes: number
+  regions: number
+  ms: number
+}
+
+/**
+ * Fills an empty database: reference data (units, taxonomy) always, the Hanjiang demo jurisdictions
+ * when `demo` is on. One transaction: a crash half-way leaves the database empty, and the next start retries.
+ */
+export async function seedDatabase(database: Database, opts: { demo: boolean }): Promise<SeedReport> {
+  const t0 = performance.now()
+  return database.db.transaction(async (tx) => {
+    const ref = await seedReference(database, tx)
+    let regions = 0
+    if (opts.demo) {
+      const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM region`, tx)
+      if (Number(row!.n) === 0) regions = await insertRegions(database, tx, buildDemoRegions())
+    }
+    return { ...ref, regions, ms: Math.round(performance.now() - t0) }
+  })
+}

@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { loadConfig, type Config } from './config.ts'
+import { openDatabase } from './db/open.ts'
+import type { Database } from './db/types.ts'
+import { seedDatabase, type SeedReport } from './seed/index.ts'
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError'
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  config: Config
+  database: Database
+  seed: SeedReport
+  close(): Promise<void>
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host })
+    server.once('listening', () => resolve(server))
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') {
+        reject(new PortInUseError(`Port ${port} is already in use on ${host}. Stop the other process or start with PORT=<another port>.`))
+      } else reject(e)
+    })
+  })
+}
+
+/**
+ * Starts the whole platform in this process: database (embedded or server), migrations,
+ * seed on an empty database, then one HTTP server for the web app and /api.
+ * `overrides` take precedence over the environment (tests pass a temp DATA_DIR and PORT 0).
+ */
+export async function startServer(overrides: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const config = loadConfig({ ...process.env, ...overrides })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
+  let server: ServerType | undefined
+  try {
+    const seed = await seedDatabase(database, { demo: config.demo })
+    server = await listen(createApp({ database, config }), config.port, config.host)
+    const port = (server.address() as AddressInfo).port
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+    const running: RunningServer = {
+      url: `http://${shownHost}:${port}`,
+      port,
+      config,
+      database,
+      seed,
+      close: async () => {
+        await new Promise<void>((resolve) => server!.close(() => resolve()))
+        await database.close()
+      },
+    }
+    return running
+  } catch (e) {
+    await database.close().catch(() => {})
+    throw e
+  }
+}

@@ -1,0 +1,2 @@
+-- PostGIS first: every geometry column and GiST index below depends on it.
+CREATE EXTENSION IF NOT EXISTS postgis;
