@@ -24,8 +24,9 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
   api.route('/', regionRoutes(deps))
-  api.notFound((c) => problemResponse(problems.routeNotFound(c.req.path)))
   app.route('/api', api)
+  // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
+  app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(err)
