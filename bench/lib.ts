@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+
+export interface Figure {
+  name: string
+  value: number
+  unit: string
+  /** Same-run baseline this figure is compared with, when there is one. */
+  baseline?: { name: string; value: number }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
+/** Polls `url` until it answers 200; returns ms since `t0`. Bounded by `timeoutMs`. */
+export async function waitHealthy(url: string, t0: number, child: ChildProcess, timeoutMs = 180_000): Promise<number> {
+  let exited = false
+  child.once('exit', () => (exited = true))
+  while (performance.now() - t0 < timeoutMs) {
+    if (exited) throw new Error(`process exited before ${url} was healthy`)
+    try {
+      const r = await fetch(url)
+      if (r.ok) return performance.now() - t0
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`${url} not healthy within ${timeoutMs} ms`)
+}
+
+export function start(cmd: string, args: string[], env: Record<string, string>, cwd: string): ChildProcess {
+  return spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+export function printFigures(title: string, figures: Figure[]): void {
+  console.log(`\n## ${title}`)
+  for (const f of figures) {
+    const v = f.value >= 100 ? Math.round(f.value).toLocaleString('en') : f.value.toFixed(2)
+    const ratio = f.baseline ? `   (${(f.value / f.baseline.value).toFixed(2)}× ${f.baseline.name} = ${Math.round(f.baseline.value)} ${f.unit})` : ''
+    console.log(`  ${f.name.padEnd(44)} ${v.padStart(10)} ${f.unit}${ratio}`)
+  }
+}
