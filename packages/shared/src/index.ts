@@ -1,1 +1,5 @@
 export * from './regions/levels.ts'
+export * from './time/index.ts'
+export * from './calendar/index.ts'
+export * from './deadlines/index.ts'
+export * from './workflow/index.ts'

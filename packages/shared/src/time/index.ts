@@ -1,0 +1,2 @@
+export * from './localDate.ts'
+export * from './shanghai.ts'
