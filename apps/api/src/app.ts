@@ -5,6 +5,7 @@ import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { assignRoutes } from './routes/assign.ts'
 import { configRoutes } from './routes/config.ts'
 import { healthRoutes } from './routes/health.ts'
 import { regionRoutes } from './routes/regions.ts'
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
   api.route('/', regionRoutes(deps))
+  api.route('/', assignRoutes(deps))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))

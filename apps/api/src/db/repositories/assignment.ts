@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm'
+import type { RegionLevel } from '@hanjiang/shared'
+import type { Database } from '../types.ts'
+import { validAt } from './regions.ts'
+
+export interface LookupPoint {
+  /** WGS84. */
+  lng: number
+  lat: number
+  /** Fine-class code, used to pick the responsibility areas worth returning. */
+  fineClass: string | null
+}
+
+export interface FoundRegion {
+  id: number
+  code: string
+  name: string
+  version: number
+}
+
+export interface SpatialMatches {
+  regions: Partial<Record<'street' | 'community' | 'grid', FoundRegion>>
+  areas: (
+    | { areaId: number; name: string; unitCode: string; classCode: string; geometryKind: 'polygon'; areaM2: number }
+    | { areaId: number; name: string; unitCode: string; classCode: string; geometryKind: 'line'; distanceM: number; bufferM: number }
+  )[]
+  /** Per level, the nearest other region within the threshold (a point on a shared edge: distance 0). */
+  neighbours: { level: RegionLevel; code: string; name: string; distanceM: number }[]
+}
+
+/**
+ * Everything the decision procedure needs for a batch of points, in ONE statement:
+ * containing regions by level (ST_Covers on the GiST index; on a shared edge or vertex the lowest
+ * code wins, which keeps levels consistent because codes nest), responsibility areas for the point's
+ * class (polygons by ST_Covers, lines by ST_DWithin on geography within their buffer), and the
+ * nearest neighbouring region per level within `nearM` metres.
+ */
+export async function spatialMatches(
+  database: Database,
+  points: LookupPoint[],
+  opts: { at?: Date; nearM: number },
+): Promise<SpatialMatches[]> {
+  if (points.length === 0) return []
+  const input = JSON.stringify(points.map((p, i) => ({ i, lng: p.lng, lat: p.lat, fine: p.fineClass })))
+  // Degrees that safely cover `metres` around the point (longitude degrees shrink with latitude).
+  const box = (metres: unknown) => sql`ST_Expand(p.g, ${metres} / (111320.0 * greatest(cos(radians(p.lat)), 0.05)))`
+  const rows = await database.rows<{ i: number; regions: unknown; areas: unknown; neighbours: unknown }>(sql`
+    WITH p AS (
+      SELECT i, lat, ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS g, fine
+      FROM json_to_recordset(${input}::json) AS x(i int, lng float8, lat float8, fine text)
+    )
+    SELECT p.i, rg.regions, ar.areas, nb.neighbours
+    FROM p
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_object_agg(level, json_build_object('id', id, 'code', code, 'name', name, 'version', version)), '{}'::json) AS regions,
+             coalesce(array_agg(code), '{}') AS codes
+      FROM (
+        SELECT DISTINCT ON (r.level) r.level, r.id, r.code, r.name, r.version
+        FROM region r
+        WHERE ST_Covers(r.geom, p.g) AND r.level <> 'district' AND ${validAt(opts.at, 'r')}
+        ORDER BY r.level, r.code
+      ) found
+    ) rg
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_object(
+        'areaId', a.id, 'name', a.name, 'unitCode', a.unit_code, 'classCode', a.class_code,
+        'geometryKind', a.geometry_kind, 'bufferM', a.buffer_m,
+        'areaM2', CASE WHEN a.geometry_kind = 'polygon' THEN ST_Area(a.geom::geography) END,
+        'distanceM', CASE WHEN a.geometry_kind = 'line' THEN ST_Distance(a.geom::geography, p.g::geography) END
+      ) ORDER BY a.id), '[]'::json) AS areas
+      FROM responsibility_area a
+      WHERE p.fine IS NOT NULL AND a.active AND left(p.fine, length(a.class_code)) = a.class_code
+        AND (
+          (a.geometry_kind = 'polygon' AND ST_Covers(a.geom, p.g))
+          OR (a.geometry_kind = 'line' AND a.geom && ${box(sql`a.buffer_m`)}
+              AND ST_DWithin(a.geom::geography, p.g::geography, a.buffer_m))
+        )
+    ) ar
+    CROSS JOIN LATERAL (
+      SELECT coalesce(json_agg(json_build_object('level', level, 'code', code, 'name', name, 'distanceM', d)), '[]'::json) AS neighbours
+      FROM (
+        SELECT DISTINCT ON (n.level) n.level, n.code, n.name, ST_Distance(n.geom::geography, p.g::geography) AS d
+        FROM region n
+        WHERE n.geom && ${box(opts.nearM)} AND n.level <> 'district' AND ${validAt(opts.at, 'n')}
+          AND NOT (n.code = ANY (rg.codes))
+          AND ST_DWithin(n.geom::geography, p.g::geography, ${opts.nearM})
+        ORDER BY n.level, d, n.code
+      ) near
+    ) nb
+    ORDER BY p.i`)
+  const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
+  return rows.map((r) => ({
+    regions: parse(r.regions),
+    areas: parse<SpatialMatches['areas']>(r.areas).map((a) => ({ ...a, areaId: Number(a.areaId) })),
+    neighbours: parse(r.neighbours),
+  }))
+}
