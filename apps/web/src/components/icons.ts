@@ -1,0 +1,28 @@
+export type IconName =
+  | 'map'
+  | 'info'
+  | 'layers'
+  | 'close'
+  | 'retry'
+  | 'target'
+  | 'alert'
+  | 'copy'
+  | 'check'
+  | 'chevron-right'
+  | 'globe'
+  | 'expand'
+
+export const ICON_PATHS: Record<IconName, string> = {
+  map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
+  info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5v-5m0-3h.01',
+  layers: 'm12 3 9 5-9 5-9-5 9-5Zm-9 9 9 5 9-5M3 16l9 5 9-5',
+  close: 'M6 6l12 12M18 6 6 18',
+  retry: 'M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5',
+  target: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm0-4a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM12 2v3m0 14v3M2 12h3m14 0h3',
+  alert: 'M12 3 2 20h20L12 3Zm0 6v5m0 3h.01',
+  copy: 'M9 9h10v11H9zM5 15H4V4h11v1',
+  check: 'm5 12 4.5 4.5L19 7',
+  'chevron-right': 'm9 6 6 6-6 6',
+  globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3Z',
+  expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5m11-5v5h-5',
+}

@@ -1,0 +1,177 @@
+import type { AttributionControl, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
+import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { MAPLIBRE_UI_STRINGS, isAppLocale, type AppLocale } from '../i18n/index.ts'
+import { resolveBasemap } from '../map/basemap.ts'
+import { CSS_FONT_FAMILY } from '../map/layers.ts'
+import { buildStyle, isBasemapLayer, type Basemap } from '../map/style.ts'
+import type { RegionMap } from '../map/types.ts'
+import { useConfigStore } from '../stores/config.ts'
+import { useMapViewStore } from '../stores/map-view.ts'
+import { useNoticesStore } from '../stores/notices.ts'
+
+/** Hanjiang: the district seat area, and a box around the district the view may not leave. */
+export const HANJIANG_CENTER: [number, number] = [119.1, 25.46]
+export const HANJIANG_ZOOM = 10.5
+export const HANJIANG_MAX_BOUNDS: [[number, number], [number, number]] = [
+  [118.55, 25.05],
+  [119.65, 25.85],
+]
+
+declare global {
+  interface Window {
+    /** The map, for browser tests: set only outside production builds or with `?test` in the URL. */
+    __hjMap?: MaplibreMap
+  }
+}
+
+/** Whether to expose the map on `window.__hjMap` for browser tests. */
+export function testHookEnabled(mode: string = import.meta.env.MODE, search: string = location.search): boolean {
+  return mode !== 'production' || new URLSearchParams(search).has('test')
+}
+
+/** Our attribution line first, then the API's lines that do not repeat one of its parts. */
+export function attributionLines(own: string, extra: readonly string[]): string[] {
+  const parts = new Set(own.split('·').map((s) => s.trim().toLowerCase()))
+  const out = [own]
+  for (const line of extra) {
+    const key = line.trim().toLowerCase()
+    if (key && !parts.has(key) && !out.some((o) => o.trim().toLowerCase() === key)) out.push(line.trim())
+  }
+  return out
+}
+
+/**
+ * Creates the MapLibre map in `container` once the configuration (and any configured basemap) is known, adds the
+ * controls in the current language, and removes the map on unmount. `map` is set when the style has loaded.
+ */
+export function useMaplibre(container: Ref<HTMLElement | null>) {
+  const map = shallowRef<RegionMap | null>(null)
+  const config = useConfigStore()
+  const view = useMapViewStore()
+  const notices = useNoticesStore()
+  const { t, locale } = useI18n()
+  let instance: MaplibreMap | null = null
+  let controls: { nav: NavigationControl; scale: ScaleControl; attribution: AttributionControl } | null = null
+  let lib: typeof import('maplibre-gl') | null = null
+  let disposed = false
+
+  function uiStrings(): Record<string, string> {
+    return MAPLIBRE_UI_STRINGS[(isAppLocale(locale.value) ? locale.value : 'zh-CN') as AppLocale]
+  }
+
+  function addControls(m: MaplibreMap): void {
+    if (!lib) return
+    if (controls) {
+      m.removeControl(controls.nav)
+      m.removeControl(controls.scale)
+      m.removeControl(controls.attribution)
+    }
+    controls = {
+      nav: new lib.NavigationControl({ showCompass: false, visualizePitch: false }),
+      scale: new lib.ScaleControl({ unit: 'metric', maxWidth: 120 }),
+      attribution: new lib.AttributionControl({
+        compact: false,
+        customAttribution: attributionLines(t('map.attribution'), config.attribution),
+      }),
+    }
+    m.addControl(controls.nav, 'top-right')
+    m.addControl(controls.scale, 'bottom-left')
+    m.addControl(controls.attribution, 'bottom-right')
+  }
+
+  async function create(): Promise<void> {
+    view.state = 'creating'
+    view.failure = null
+    await config.load()
+    let basemap: Basemap | null = null
+    try {
+      basemap = await resolveBasemap(config.tileSource)
+    } catch (error) {
+      notices.push({ id: 'basemap', context: 'errors.context.basemap', error })
+    }
+    lib = await import('maplibre-gl')
+    if (disposed || !container.value) return
+    let m: MaplibreMap
+    try {
+      m = new lib.Map({
+        container: container.value,
+        style: buildStyle({ basemap, basemapVisible: view.basemapVisible }),
+        center: HANJIANG_CENTER,
+        zoom: HANJIANG_ZOOM,
+        minZoom: 7,
+        maxZoom: 18.5,
+        maxBounds: HANJIANG_MAX_BOUNDS,
+        // An administrative map: north stays up.
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        attributionControl: false,
+        locale: uiStrings(),
+        // CJK text is always drawn locally; this only matters when a basemap style brings a glyph server.
+        localIdeographFontFamily: CSS_FONT_FAMILY,
+      })
+    } catch (error) {
+      view.state = 'failed'
+      view.failure = error instanceof Error ? error.message : String(error)
+      return
+    }
+    instance = m
+    m.touchZoomRotate.disableRotation()
+    m.keyboard.disableRotation()
+    addControls(m)
+    if (testHookEnabled()) window.__hjMap = m
+    m.on('error', (e) => {
+      // Basemap tile failures are the only errors worth a banner; one notice however many tiles fail.
+      const sourceId = (e as { sourceId?: string }).sourceId
+      if (sourceId && isBasemapLayer(sourceId)) {
+        notices.push({ id: 'basemap', context: 'errors.context.basemap', error: e.error })
+      } else if (!sourceId) {
+        console.error('map error', e.error)
+      }
+    })
+    m.once('load', () => {
+      if (disposed) return
+      map.value = m
+      view.state = 'ready'
+    })
+  }
+
+  watch(locale, () => {
+    if (!instance) return
+    // MapLibre reads its UI strings when a control is added: update them, then re-add the controls.
+    Object.assign(instance._locale, uiStrings())
+    addControls(instance)
+  })
+  watch(
+    () => config.attribution,
+    () => instance && addControls(instance),
+  )
+  watch(
+    () => view.basemapVisible,
+    (visible) => {
+      const m = instance
+      if (!m) return
+      for (const layer of m.getStyle().layers) {
+        if (isBasemapLayer(layer.id)) m.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none')
+      }
+    },
+  )
+
+  onMounted(() => {
+    void create().catch((error: unknown) => {
+      view.state = 'failed'
+      view.failure = error instanceof Error ? error.message : String(error)
+    })
+  })
+  onBeforeUnmount(() => {
+    disposed = true
+    map.value = null
+    if (window.__hjMap === instance) delete window.__hjMap
+    instance?.remove()
+    instance = null
+    controls = null
+  })
+
+  return { map, resize: () => instance?.resize() }
+}

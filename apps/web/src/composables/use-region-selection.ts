@@ -1,0 +1,120 @@
+import { REGION_LEVELS, isRegionLevel, type RegionLevel } from '@hanjiang/shared'
+import type { MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl'
+import { onScopeDispose, watch, type ShallowRef } from 'vue'
+import { bboxOf } from '../map/geo.ts'
+import { CLICKABLE_LAYERS, REGION_LAYER_SOURCES, layerId, selectedFilter } from '../map/layers.ts'
+import type { RegionMap } from '../map/types.ts'
+import { useRegionsStore } from '../stores/regions.ts'
+import { useSelectionStore } from '../stores/selection.ts'
+
+export interface PickedRegion {
+  code: string
+  name: string
+  level: RegionLevel
+  source: string
+  id: string | number | undefined
+}
+
+/** Of the region features under the pointer, the one of the finest level (a grid over its community over its street). */
+export function pickRegion(features: Pick<MapGeoJSONFeature, 'properties' | 'source' | 'id'>[]): PickedRegion | null {
+  let best: PickedRegion | null = null
+  for (const f of features) {
+    const p = f.properties as Record<string, unknown> | null
+    const level = p?.level
+    const code = p?.code
+    if (!isRegionLevel(level) || typeof code !== 'string' || !REGION_LAYER_SOURCES.has(f.source)) continue
+    if (!best || REGION_LEVELS.indexOf(level) > REGION_LEVELS.indexOf(best.level)) {
+      best = { code, name: typeof p?.name === 'string' ? p.name : code, level, source: f.source, id: f.id }
+    }
+  }
+  return best
+}
+
+/**
+ * Click a region to select it (its details open in the side panel), hover to see what a click would pick,
+ * and keep the selected outline on the map in step with the selection store.
+ */
+export function useRegionSelection(map: ShallowRef<RegionMap | null>) {
+  const selection = useSelectionStore()
+  const regions = useRegionsStore()
+  let bound: RegionMap | null = null
+  let hover: { source: string; id: string | number } | null = null
+
+  function pickAt(m: RegionMap, point: MapMouseEvent['point']): PickedRegion | null {
+    const layers = CLICKABLE_LAYERS.filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none')
+    if (!layers.length) return null
+    return pickRegion(m.queryRenderedFeatures(point, { layers }))
+  }
+
+  function setHover(m: RegionMap, next: PickedRegion | null): void {
+    const key = next && next.id !== undefined ? { source: next.source, id: next.id } : null
+    if (hover && key && hover.source === key.source && hover.id === key.id) return
+    if (hover) m.setFeatureState(hover, { hover: false })
+    hover = key
+    if (hover) m.setFeatureState(hover, { hover: true })
+    m.getCanvas().style.cursor = next ? 'pointer' : ''
+  }
+
+  const onClick = (e: MapMouseEvent) => {
+    if (!bound) return
+    const picked = pickAt(bound, e.point)
+    if (picked) void selection.select(picked.code, { name: picked.name, level: picked.level })
+    else selection.clear()
+  }
+  const onMove = (e: MapMouseEvent) => {
+    if (bound) setHover(bound, pickAt(bound, e.point))
+  }
+  const onOut = () => {
+    if (bound) setHover(bound, null)
+  }
+
+  function unbind(): void {
+    if (!bound) return
+    bound.off('click', onClick)
+    bound.off('mousemove', onMove)
+    bound.off('mouseout', onOut)
+    bound = null
+    hover = null
+  }
+
+  watch(
+    map,
+    (m) => {
+      unbind()
+      if (!m) return
+      bound = m
+      m.on('click', onClick)
+      m.on('mousemove', onMove)
+      m.on('mouseout', onOut)
+    },
+    { immediate: true },
+  )
+
+  // Selection → outline. Codes are unique across levels, so one filter serves every level's outline layer.
+  watch(
+    [map, () => selection.code],
+    ([m, code]) => {
+      if (!m) return
+      for (const level of REGION_LEVELS) {
+        for (const id of [layerId.selected(level), layerId.selectedCasing(level)]) {
+          if (m.getLayer(id)) m.setFilter(id, selectedFilter(code))
+        }
+      }
+    },
+    { immediate: true },
+  )
+
+  onScopeDispose(unbind)
+
+  /** Moves the map to a region (when its level is loaded) — for the panel's parent links and "show on map". */
+  function focus(code: string): boolean {
+    const m = map.value
+    const f = regions.feature(code)
+    const b = f ? bboxOf(f) : null
+    if (!m || !b) return false
+    m.fitBounds(b, { padding: 80, maxZoom: 16, duration: 600 })
+    return true
+  }
+
+  return { focus }
+}

@@ -1,0 +1,183 @@
+import { REGION_LEVELS } from '@hanjiang/shared'
+import type {
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl'
+import type { TileSource, TileSourceType } from '../api/types.ts'
+import { COLORS, MASK_SOURCE, labelSourceId, regionLayers, sourceId } from './layers.ts'
+
+/**
+ * The map style. The default draws only the project's own layers on a plain background: no tile server, no glyph
+ * server, no sprite — the intranet has no outside network. A configured basemap (XYZ raster, a style URL or a
+ * PMTiles file) is slotted in between the background and the region layers.
+ */
+
+/** Ids of basemap sources and layers get this prefix, so they never collide with ours and can be toggled together. */
+export const BASEMAP_PREFIX = 'basemap:'
+export const BACKGROUND_LAYER = 'background'
+
+export interface Basemap {
+  kind: TileSourceType
+  sources: Record<string, SourceSpecification>
+  layers: LayerSpecification[]
+  /** Only a basemap style brings these; ours are drawn without them. */
+  glyphs?: string
+  sprite?: StyleSpecification['sprite']
+}
+
+export interface StyleOptions {
+  basemap?: Basemap | null
+  basemapVisible?: boolean
+}
+
+function emptyGeoJson(): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+}
+
+export function buildStyle(options: StyleOptions = {}): StyleSpecification {
+  const { basemap = null, basemapVisible = true } = options
+  const sources: Record<string, SourceSpecification> = {}
+  if (basemap) Object.assign(sources, basemap.sources)
+  sources[MASK_SOURCE] = emptyGeoJson()
+  for (const level of REGION_LEVELS) {
+    // Feature ids are numeric in the API's GeoJSON; they key the hover feature-state.
+    sources[sourceId(level)] = { ...emptyGeoJson(), tolerance: level === 'grid' ? 0.25 : 0.375 }
+    sources[labelSourceId(level)] = emptyGeoJson()
+  }
+  const basemapLayers = (basemap?.layers ?? []).map(
+    (l) =>
+      ({
+        ...l,
+        layout: { ...(l.layout ?? {}), visibility: basemapVisible ? (l.layout?.visibility ?? 'visible') : 'none' },
+      }) as LayerSpecification,
+  )
+  const style: StyleSpecification = {
+    version: 8,
+    name: 'hanjiang-offline',
+    metadata: { 'hanjiang:basemap': basemap?.kind ?? null },
+    center: [119.1, 25.46],
+    zoom: 10.5,
+    sources,
+    layers: [
+      // When a basemap is shown it covers this; without one, it is the sea/land-neutral ground outside the veil.
+      { id: BACKGROUND_LAYER, type: 'background', paint: { 'background-color': COLORS.background } },
+      ...basemapLayers,
+      ...regionLayers(),
+    ],
+  }
+  if (basemap?.glyphs) style.glyphs = basemap.glyphs
+  if (basemap?.sprite) style.sprite = basemap.sprite
+  return style
+}
+
+/** An XYZ raster tile URL such as `http://tiles.intranet/{z}/{x}/{y}.png`. */
+export function xyzBasemap(src: TileSource): Basemap {
+  const id = `${BASEMAP_PREFIX}xyz`
+  return {
+    kind: 'xyz',
+    sources: {
+      [id]: {
+        type: 'raster',
+        tiles: [absoluteUrl(src.url)],
+        tileSize: 256,
+        maxzoom: 19,
+        ...(src.attribution ? { attribution: src.attribution } : {}),
+      },
+    },
+    layers: [{ id, type: 'raster', source: id, paint: { 'raster-opacity': 0.85, 'raster-saturation': -0.35 } }],
+  }
+}
+
+/** Resolves a possibly relative URL against the page (or another base), keeping `{z}`-style placeholders intact. */
+export function absoluteUrl(url: string, base?: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) return url
+  const b = base ?? (typeof location !== 'undefined' ? location.href : 'http://localhost/')
+  return new URL(url, b).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}')
+}
+
+/** A MapLibre style fetched from `styleUrl`: its sources and layers, renamed under {@link BASEMAP_PREFIX}. */
+export function styleBasemap(style: StyleSpecification, styleUrl: string, attribution?: string): Basemap {
+  const sources: Record<string, SourceSpecification> = {}
+  for (const [id, s] of Object.entries(style.sources ?? {})) {
+    const copy = { ...s } as SourceSpecification & { url?: string; tiles?: string[]; attribution?: string; data?: unknown }
+    if (typeof copy.url === 'string') copy.url = absoluteUrl(copy.url, styleUrl)
+    if (Array.isArray(copy.tiles)) copy.tiles = copy.tiles.map((t) => absoluteUrl(t, styleUrl))
+    if (typeof copy.data === 'string') copy.data = absoluteUrl(copy.data, styleUrl)
+    if (attribution && !copy.attribution) copy.attribution = attribution
+    sources[BASEMAP_PREFIX + id] = copy as SourceSpecification
+  }
+  const layers = (style.layers ?? [])
+    // Our background stays; the basemap's own background would hide the outside veil's context anyway.
+    .filter((l) => l.type !== 'background')
+    .map((l) => {
+      const copy = { ...l, id: BASEMAP_PREFIX + l.id } as LayerSpecification & { source?: unknown }
+      if (typeof copy.source === 'string') copy.source = BASEMAP_PREFIX + copy.source
+      return copy as LayerSpecification
+    })
+  const sprite =
+    typeof style.sprite === 'string'
+      ? absoluteUrl(style.sprite, styleUrl)
+      : Array.isArray(style.sprite)
+        ? style.sprite.map((s) => ({ ...s, url: absoluteUrl(s.url, styleUrl) }))
+        : undefined
+  return {
+    kind: 'style',
+    sources,
+    layers,
+    ...(style.glyphs ? { glyphs: absoluteUrl(style.glyphs, styleUrl) } : {}),
+    ...(sprite ? { sprite } : {}),
+  }
+}
+
+export interface PmtilesInfo {
+  /** PMTiles TileType: 1 = MVT vector, 2–5 = PNG/JPEG/WebP/AVIF raster. */
+  tileType: number
+  minZoom: number
+  maxZoom: number
+  vectorLayers: string[]
+}
+
+/**
+ * A PMTiles archive through the `pmtiles://` protocol. Raster archives are shown as they are; vector archives
+ * (whose schema we cannot know) get a neutral generic style: polygons as light fills, lines as grey strokes.
+ */
+export function pmtilesBasemap(url: string, info: PmtilesInfo, attribution?: string): Basemap {
+  const id = `${BASEMAP_PREFIX}pmtiles`
+  const srcUrl = `pmtiles://${absoluteUrl(url)}`
+  const attr = attribution ? { attribution } : {}
+  if (info.tileType !== 1) {
+    return {
+      kind: 'pmtiles',
+      sources: { [id]: { type: 'raster', url: srcUrl, tileSize: 256, ...attr } },
+      layers: [{ id, type: 'raster', source: id, paint: { 'raster-opacity': 0.85, 'raster-saturation': -0.35 } }],
+    }
+  }
+  const layers: LayerSpecification[] = []
+  for (const sl of info.vectorLayers) {
+    layers.push(
+      {
+        id: `${id}:${sl}:fill`,
+        type: 'fill',
+        source: id,
+        'source-layer': sl,
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': '#e9edf1', 'fill-opacity': 0.6 },
+      },
+      {
+        id: `${id}:${sl}:line`,
+        type: 'line',
+        source: id,
+        'source-layer': sl,
+        filter: ['==', ['geometry-type'], 'LineString'],
+        paint: { 'line-color': '#b3bdc8', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 16, 2] },
+      },
+    )
+  }
+  return { kind: 'pmtiles', sources: { [id]: { type: 'vector', url: srcUrl, ...attr } }, layers }
+}
+
+export function isBasemapLayer(id: string): boolean {
+  return id.startsWith(BASEMAP_PREFIX)
+}

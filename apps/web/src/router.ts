@@ -1,0 +1,46 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (and its navigation entry). */
+    titleKey?: string
+    /** Shown in the header navigation, in route order. Screens of DESIGN.md §1 join the list as they are built. */
+    nav?: boolean
+    icon?: 'map' | 'info'
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/map' },
+  {
+    path: '/map',
+    name: 'map',
+    component: () => import('./views/MapView.vue'),
+    meta: { titleKey: 'nav.map', nav: true, icon: 'map' },
+  },
+  {
+    path: '/about',
+    name: 'about',
+    component: () => import('./views/AboutView.vue'),
+    meta: { titleKey: 'nav.about', nav: true, icon: 'info' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+]
+
+/** The entries of the header navigation, in order. */
+export function navRoutes(list: readonly RouteRecordRaw[] = routes): RouteRecordRaw[] {
+  return list.filter((r) => r.meta?.nav && r.name)
+}
+
+/**
+ * Hash history: the built app is plain static files, so it works behind any intranet web server or the API's own
+ * static handler without rewrite rules, and deep links (`#/map?region=…`) survive a reload.
+ */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
+  return createRouter({ history, routes })
+}
