@@ -26,7 +26,7 @@ describeEachEngine(
     const app = () => testApp(ctx.database)
     const get = async (q: string) => {
       const res = await app().request(`/api/assign?${q}`)
-      return { status: res.status, body: await res.json() }
+      return { status: res.status, body: await res.json() as any }
     }
 
     it('finds grid, community and street of an interior point and the fine class owner', async () => {
@@ -152,7 +152,7 @@ describeEachEngine(
         }),
       })
       expect(res.status).toBe(200)
-      const { results } = await res.json()
+      const { results } = await res.json() as any
       expect(results.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['transport', 'command_center', 'office_350303002'])
     })
 
@@ -161,11 +161,11 @@ describeEachEngine(
         app().request('/api/assign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       const tooMany = await post({ points: Array.from({ length: 1001 }, () => ({ lng: 119, lat: 25 })) })
       expect(tooMany.status).toBe(400)
-      expect((await tooMany.json()).detail).toContain('at most 1000')
+      expect((await tooMany.json() as any).detail).toContain('at most 1000')
       expect((await post({ points: [] })).status).toBe(400)
       const badPoint = await post({ points: [{ lng: 119, lat: 25 }, { lng: 119, lat: 95 }] })
       expect(badPoint.status).toBe(422)
-      const p = await badPoint.json()
+      const p = await badPoint.json() as any
       expect(p.code).toBe('invalid_points')
       expect(p.errors[0].path).toBe('points.1')
       const unknown = await get('lng=119.02&lat=25.48&fineClass=999999')

@@ -11,7 +11,7 @@ describeEachEngine(
       const res = await get('/api/regions?level=street')
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toContain('application/geo+json')
-      const fc = await res.json()
+      const fc = await res.json() as any
       expect(fc.type).toBe('FeatureCollection')
       expect(fc.features.map((f: any) => f.properties.code)).toEqual(['350303001000', '350303002000'])
       expect(fc.features[0].geometry.type).toBe('MultiPolygon')
@@ -20,7 +20,7 @@ describeEachEngine(
     })
 
     it('serves label points inside each region', async () => {
-      const fc = await (await get('/api/regions/labels?level=community')).json()
+      const fc = await (await get('/api/regions/labels?level=community')).json() as any
       expect(fc.features).toHaveLength(4)
       const [lng, lat] = fc.features[0].geometry.coordinates
       expect(lng).toBeGreaterThan(119.0)
@@ -31,13 +31,13 @@ describeEachEngine(
     it('describes a region with its parent chain, area and children', async () => {
       const res = await get('/api/regions/350303001001001')
       expect(res.status).toBe(200)
-      const r = await res.json()
+      const r = await res.json() as any
       expect(r).toMatchObject({ code: '350303001001001', level: 'grid', parentCode: '350303001001', childCount: 0, version: 1, validTo: null })
       expect(r.parents.map((p: any) => p.level)).toEqual(['district', 'street', 'community'])
       expect(r.parents[1]).toEqual({ code: '350303001000', name: '涵东街道', level: 'street' })
       // 0.05° × 0.025° at 25.46°N ≈ 5.02 km × 2.77 km
       expect(r.areaM2 / 1e6).toBeCloseTo(13.9, 0)
-      const street = await (await get('/api/regions/350303001000')).json()
+      const street = await (await get('/api/regions/350303001000')).json() as any
       expect(street.childCount).toBe(2)
     })
 
@@ -45,24 +45,24 @@ describeEachEngine(
       const bad = await get('/api/regions?level=province')
       expect(bad.status).toBe(400)
       expect(bad.headers.get('content-type')).toContain('application/problem+json')
-      const p = await bad.json()
+      const p = await bad.json() as any
       expect(p).toMatchObject({ status: 400, code: 'validation_failed' })
       expect(p.errors[0]).toMatchObject({ path: 'level' })
       expect(p.detail).toContain('district, street, community, grid')
 
       const missing = await get('/api/regions/350303999999')
       expect(missing.status).toBe(404)
-      expect((await missing.json()).code).toBe('region_not_found')
+      expect((await missing.json() as any).code).toBe('region_not_found')
 
       expect((await get('/api/regions/abc')).status).toBe(400)
       expect((await get('/api/regions?level=grid&at=yesterday')).status).toBe(400)
       const none = await get('/api/nothing-here')
       expect(none.status).toBe(404)
-      expect((await none.json()).code).toBe('route_not_found')
+      expect((await none.json() as any).code).toBe('route_not_found')
     })
 
     it('reports engine, versions and migration state on /api/health', async () => {
-      const h = await (await get('/api/health')).json()
+      const h = await (await get('/api/health')).json() as any
       expect(h.status).toBe('ok')
       expect(h.engine).toBe(ctx.engine)
       expect(h.postgres).toMatch(/^\d+/)
