@@ -1,9 +1,13 @@
 // `npm run bench`: every benchmark prints its figures with a baseline measured in the same run.
 import { printFigures } from '../bench/lib.ts'
 import { benchStartup } from '../bench/startup.ts'
+import { benchAssign } from '../bench/assign.ts'
 
 const only = process.argv.slice(2)
-const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [['startup', benchStartup]]
+const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
+  ['startup', benchStartup],
+  ['assign', benchAssign],
+]
 
 console.log(`涵江 platform benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
 for (const [name, run] of suites) {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/types.ts'
 import { insertRegions } from './insert-regions.ts'
-import { buildDemoRegions } from './regions/index.ts'
 import { seedReference } from './reference.ts'
 
 export interface SeedReport {
@@ -22,7 +21,11 @@ export async function seedDatabase(database: Database, opts: { demo: boolean }):
     let regions = 0
     if (opts.demo) {
       const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM region`, tx)
-      if (Number(row!.n) === 0) regions = await insertRegions(database, tx, buildDemoRegions())
+      if (Number(row!.n) === 0) {
+        // Loaded only when seeding: the generator pulls in turf, which a warm start does not need.
+        const { buildDemoRegions } = await import('./regions/index.ts')
+        regions = await insertRegions(database, tx, buildDemoRegions())
+      }
     }
     return { ...ref, regions, ms: Math.round(performance.now() - t0) }
   })

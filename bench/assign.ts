@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import postgres from 'postgres'
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
+import { startServer, type RunningServer } from '../apps/api/src/server.ts'
+import type { Database } from '../apps/api/src/db/types.ts'
+import type { Figure } from './lib.ts'
+
+// A 400 × 250 lattice of 100,000 synthetic grids over the district's extent (≈ 113 m × 178 m cells).
+const COLS = 400
+const ROWS = 250
+const W = 118.85, E = 119.3, S = 25.3, N = 25.7
+const DX = (E - W) / COLS
+const DY = (N - S) / ROWS
+
+/** Deterministic points inside the lattice (mulberry32). */
+function points(n: number, seed = 42): { lng: number; lat: number }[] {
+  let a = seed
+  const rnd = () => {
+    a |= 0
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return Array.from({ length: n }, () => ({ lng: W + rnd() * (E - W), lat: S + rnd() * (N - S) }))
+}
+
+async function insertLattice(database: Database): Promise<void> {
+  // Trusted numeric constants, inlined so both drivers see float8 arithmetic.
+  const v = (x: number) => sql.raw(String(x))
+  await database.rows(sql`
+    INSERT INTO region (code, name, level, parent_code, geom)
+    SELECT '350303999' || lpad((i * ${v(ROWS)} + j)::text, 6, '0'), 'bench ' || (i * ${v(ROWS)} + j), 'grid', NULL,
+           ST_Multi(ST_MakeEnvelope(${v(W)} + i * ${v(DX)}, ${v(S)} + j * ${v(DY)}, ${v(W)} + (i + 1) * ${v(DX)}, ${v(S)} + (j + 1) * ${v(DY)}, 4326))
+    FROM generate_series(0, ${v(COLS - 1)}) i, generate_series(0, ${v(ROWS - 1)}) j`)
+  await database.rows(sql`ANALYZE region`)
+}
+
+/** (b) POST /api/assign, 1,000 points a request, `clients` requests in flight. */
+async function httpBatchRate(url: string, batches: number, clients: number): Promise<number> {
+  const pts = points(batches * 1000, 7)
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < batches) {
+        const b = next++
+        const res = await fetch(`${url}/api/assign`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ points: pts.slice(b * 1000, (b + 1) * 1000).map((p) => ({ ...p, fineClass: '010502' })) }),
+        })
+        if (!res.ok) throw new Error(`assign batch failed: ${res.status} ${await res.text()}`)
+        await res.arrayBuffer()
+      }
+    }),
+  )
+  return (batches * 1000) / ((performance.now() - t0) / 1000)
+}
+
+/** (c) A linear scan with @turf/boolean-point-in-polygon over the same 100,000 grids. */
+function turfScanRate(n: number): number {
+  const cells: GeoJSON.Feature<GeoJSON.Polygon>[] = []
+  for (let i = 0; i < COLS; i++)
+    for (let j = 0; j < ROWS; j++) {
+      const w = W + i * DX, s = S + j * DY, e = w + DX, nn = s + DY
+      cells.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, nn], [w, nn], [w, s]]] } })
+    }
+  const pts = points(n, 9)
+  const t0 = performance.now()
+  for (const p of pts) {
+    const pt: [number, number] = [p.lng, p.lat]
+    for (const c of cells) if (booleanPointInPolygon(pt, c)) break
+  }
+  return n / ((performance.now() - t0) / 1000)
+}
+
+/** (a) on PostGIS: pgbench with one ST_Covers lookup per transaction, 2 clients (the ceiling). */
+function pgbenchRate(url: string, seconds: number): number {
+  const script = path.join(os.tmpdir(), `hj-pip-${process.pid}.sql`)
+  fs.writeFileSync(
+    script,
+    `\\set x random(0, 1000000)\n\\set y random(0, 1000000)\n` +
+      `SELECT code FROM region WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint(${W} + :x * ${(E - W) / 1e6}, ${S} + :y * ${(N - S) / 1e6}), 4326));\n`,
+  )
+  const out = execFileSync('pgbench', ['-n', '-M', 'prepared', '-c', '2', '-j', '2', '-T', String(seconds), '-f', script, url], { encoding: 'utf8' })
+  fs.rmSync(script)
+  const m = /tps = ([\d.]+)/.exec(out)
+  if (!m) throw new Error(`pgbench printed no tps:\n${out}`)
+  return Number(m[1])
+}
+
+/** (a) on PGlite: the same statement in-process, one at a time (PGlite is single-connection). */
+async function pgliteRawRate(database: Database, n: number): Promise<number> {
+  const pts = points(n, 11)
+  const t0 = performance.now()
+  for (const p of pts) {
+    await database.rows(sql`SELECT code FROM region WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint(${p.lng}, ${p.lat}), 4326))`)
+  }
+  return n / ((performance.now() - t0) / 1000)
+}
+
+async function withServer<T>(env: Record<string, string>, fn: (s: RunningServer) => Promise<T>): Promise<T> {
+  const s = await startServer({ PORT: '0', HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env })
+  try {
+    return await fn(s)
+  } finally {
+    await s.close()
+  }
+}
+
+export async function benchAssign(): Promise<Figure[]> {
+  const figures: Figure[] = []
+  const turf = { name: 'turf linear scan (c)', value: turfScanRate(200) }
+
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  const name = `hj_bench_${Date.now().toString(36)}`
+  try {
+    await admin.unsafe(`CREATE DATABASE ${name}`)
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    await withServer({ DATABASE_URL: url.toString() }, async (s) => {
+      await insertLattice(s.database)
+      const raw = { name: 'raw PostGIS pgbench (a)', value: pgbenchRate(url.toString(), 10) }
+      figures.push({ ...raw, unit: 'lookups/s' })
+      const b = await httpBatchRate(s.url, 40, 2)
+      figures.push({ name: 'POST /api/assign on PostGIS (b) vs (a)', value: b, unit: 'points/s', baseline: raw })
+      figures.push({ name: 'POST /api/assign on PostGIS (b) vs (c)', value: b, unit: 'points/s', baseline: turf })
+    })
+  } catch (e) {
+    console.log(`  (PostGIS part skipped: ${(e as Error).message})`)
+  } finally {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+    await admin.end()
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-bench-assign-'))
+  await withServer({ DATABASE_URL: '', DATA_DIR: dir }, async (s) => {
+    await insertLattice(s.database)
+    const raw = { name: 'raw PGlite in-process (a)', value: await pgliteRawRate(s.database, 3000) }
+    figures.push({ ...raw, unit: 'lookups/s' })
+    const b = await httpBatchRate(s.url, 10, 1)
+    figures.push({ name: 'POST /api/assign on PGlite (b) vs (a)', value: b, unit: 'points/s', baseline: raw })
+    figures.push({ name: 'POST /api/assign on PGlite (b) vs (c)', value: b, unit: 'points/s', baseline: turf })
+  })
+  fs.rmSync(dir, { recursive: true, force: true })
+  figures.push({ ...turf, unit: 'points/s' })
+  return figures
+}
