@@ -169,7 +169,8 @@ function line(level: RegionLevel): LineLayerSpecification {
 }
 
 function selected(level: RegionLevel): LineLayerSpecification[] {
-  const common = { source: sourceId(level), minzoom: LEVEL_ZOOM[level].min, filter: selectedFilter(null), layout: { 'line-join': 'round' } } as const
+  // No zoom range: a selected region stays outlined however far out the user zooms.
+  const common = { source: sourceId(level), filter: selectedFilter(null), layout: { 'line-join': 'round' } } as const
   return [
     {
       ...common,

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { useConfigStore } from '../stores/config.ts'
+import { useMapViewStore } from '../stores/map-view.ts'
+import { useRegionsStore } from '../stores/regions.ts'
+import { freshPinia, mountApp } from '../testing/utils.ts'
+import LayerPanel from './LayerPanel.vue'
+
+beforeEach(() => {
+  localStorage.clear()
+  freshPinia()
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('LayerPanel', () => {
+  it('has a real, labelled checkbox per level that toggles the level', async () => {
+    const { wrapper } = await mountApp(LayerPanel)
+    const boxes = wrapper.findAll('input[type=checkbox]')
+    expect(boxes).toHaveLength(4)
+    for (const b of boxes) {
+      const label = wrapper.find(`label[for="${b.attributes('id')}"]`)
+      expect(label.exists()).toBe(true)
+    }
+    expect(wrapper.find('label[for="layer-toggle-street"]').text()).toBe('街道/乡镇')
+    const grid = wrapper.find<HTMLInputElement>('#layer-toggle-grid')
+    expect(grid.element.checked).toBe(true)
+    await grid.setValue(false)
+    expect(useRegionsStore().visible.grid).toBe(false)
+  })
+
+  it('shows loading, counts, the empty state, errors with retry, and zoom hints', async () => {
+    const regions = useRegionsStore()
+    const view = useMapViewStore()
+    view.zoom = 10
+    regions.levels.district.status = 'ready'
+    regions.levels.district.count = 1
+    regions.levels.street.status = 'loading'
+    regions.levels.community.status = 'ready'
+    regions.levels.community.count = 0
+    regions.levels.grid.status = 'error'
+    const reload = vi.spyOn(regions, 'reload').mockResolvedValue()
+    const { wrapper } = await mountApp(LayerPanel)
+    const row = (l: string) => wrapper.find(`[data-level="${l}"]`)
+    expect(row('district').text()).toContain('1 个')
+    expect(row('street').text()).toContain('加载中…')
+    expect(row('street').find('.hj-spinner').exists()).toBe(true)
+    expect(row('community').text()).toContain('暂无数据')
+    expect(row('community').find('[data-testid=layer-empty]').text()).toBe('该层级暂无区域数据')
+    expect(row('grid').text()).toContain('加载失败')
+    await row('grid').find('button').trigger('click')
+    expect(reload).toHaveBeenCalledWith('grid')
+
+    regions.levels.grid.status = 'idle'
+    await nextTick()
+    expect(row('grid').text()).toContain('放大至 13 级显示')
+  })
+
+  it('offers the basemap only when one is configured', async () => {
+    const { wrapper } = await mountApp(LayerPanel)
+    expect(wrapper.find('#layer-toggle-basemap').exists()).toBe(false)
+    expect(wrapper.text()).toContain('未配置底图')
+    useConfigStore().tileSource = { type: 'xyz', url: '/t/{z}/{x}/{y}.png' }
+    await nextTick()
+    const box = wrapper.find<HTMLInputElement>('#layer-toggle-basemap')
+    expect(box.element.checked).toBe(true)
+    await box.setValue(false)
+    expect(useMapViewStore().basemapVisible).toBe(false)
+  })
+
+  it('speaks English', async () => {
+    const { wrapper } = await mountApp(LayerPanel, { locale: 'en' })
+    expect(wrapper.find('label[for="layer-toggle-community"]').text()).toBe('Community / village')
+    expect(wrapper.text()).toContain('Layers')
+  })
+})

@@ -1,0 +1,119 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec'
+import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl'
+import { describe, expect, it } from 'vitest'
+import { resolveBasemap } from './basemap.ts'
+import { FONT_STACK, labelSourceId, sourceId } from './layers.ts'
+import { BASEMAP_PREFIX, absoluteUrl, buildStyle, pmtilesBasemap, styleBasemap, xyzBasemap } from './style.ts'
+
+const errorsOf = (style: StyleSpecification) => validateStyleMin(style).map((e) => e.message)
+
+describe('buildStyle (default, offline)', () => {
+  const style = buildStyle()
+
+  it('is a valid MapLibre style', () => {
+    expect(errorsOf(style)).toEqual([])
+  })
+
+  it('needs nothing from outside: no glyphs, no sprite, no remote URL anywhere', () => {
+    expect(style.glyphs).toBeUndefined()
+    expect(style.sprite).toBeUndefined()
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//)
+  })
+
+  it('starts with a background and draws only its own GeoJSON sources', () => {
+    expect(style.layers[0]).toMatchObject({ id: 'background', type: 'background' })
+    for (const s of Object.values(style.sources)) expect(s.type).toBe('geojson')
+    for (const l of ['district', 'street', 'community', 'grid'] as const) {
+      expect(style.sources[sourceId(l)]).toBeDefined()
+      expect(style.sources[labelSourceId(l)]).toBeDefined()
+    }
+  })
+
+  it('labels with local CJK font names', () => {
+    const labels = style.layers.filter((l): l is SymbolLayerSpecification => l.type === 'symbol')
+    expect(labels).toHaveLength(4)
+    for (const l of labels) {
+      const fonts = l.layout?.['text-font'] as string[]
+      expect(fonts).toEqual(expect.arrayContaining(['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif']))
+    }
+    expect(FONT_STACK[0]).toBe('Noto Sans CJK SC')
+  })
+})
+
+describe('basemaps', () => {
+  it('puts an XYZ raster between the background and the region layers, with its attribution', () => {
+    const style = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: 'http://tiles.intranet/{z}/{x}/{y}.png', attribution: '© 测绘院' }) })
+    expect(errorsOf(style)).toEqual([])
+    expect(style.layers[1]).toMatchObject({ id: `${BASEMAP_PREFIX}xyz`, type: 'raster' })
+    expect(style.sources[`${BASEMAP_PREFIX}xyz`]).toMatchObject({
+      type: 'raster',
+      tiles: ['http://tiles.intranet/{z}/{x}/{y}.png'],
+      attribution: '© 测绘院',
+    })
+  })
+
+  it('can start hidden', () => {
+    const style = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: '/tiles/{z}/{x}/{y}.png' }), basemapVisible: false })
+    expect(style.layers[1]!.layout).toMatchObject({ visibility: 'none' })
+  })
+
+  it('merges a style document, prefixing its ids and resolving its URLs against the style URL', () => {
+    const remote: StyleSpecification = {
+      version: 8,
+      glyphs: 'fonts/{fontstack}/{range}.pbf',
+      sprite: 'sprites/basic',
+      sources: {
+        osm: { type: 'vector', url: 'tiles.json' },
+        img: { type: 'raster', tiles: ['/r/{z}/{x}/{y}.png'] },
+      },
+      layers: [
+        { id: 'bg', type: 'background', paint: { 'background-color': '#fff' } },
+        { id: 'water', type: 'fill', source: 'osm', 'source-layer': 'water' },
+        { id: 'sat', type: 'raster', source: 'img' },
+      ],
+    }
+    const bm = styleBasemap(remote, 'http://gis.intranet/styles/base/style.json', '© 内网')
+    expect(bm.glyphs).toBe('http://gis.intranet/styles/base/fonts/{fontstack}/{range}.pbf')
+    expect(bm.sprite).toBe('http://gis.intranet/styles/base/sprites/basic')
+    expect(bm.sources[`${BASEMAP_PREFIX}osm`]).toMatchObject({ url: 'http://gis.intranet/styles/base/tiles.json', attribution: '© 内网' })
+    expect(bm.sources[`${BASEMAP_PREFIX}img`]).toMatchObject({ tiles: ['http://gis.intranet/r/{z}/{x}/{y}.png'] })
+    expect(bm.layers.map((l) => l.id)).toEqual([`${BASEMAP_PREFIX}water`, `${BASEMAP_PREFIX}sat`])
+    const style = buildStyle({ basemap: bm })
+    expect(errorsOf(style)).toEqual([])
+    expect(style.glyphs).toBe(bm.glyphs)
+  })
+
+  it('shows a raster PMTiles archive as is and gives a vector one a neutral generic style', () => {
+    const raster = pmtilesBasemap('/data/base.pmtiles', { tileType: 2, minZoom: 0, maxZoom: 16, vectorLayers: [] })
+    expect(Object.values(raster.sources)[0]).toMatchObject({ type: 'raster', url: 'pmtiles://http://localhost:3000/data/base.pmtiles' })
+    const vector = pmtilesBasemap('http://h/base.pmtiles', { tileType: 1, minZoom: 0, maxZoom: 14, vectorLayers: ['roads', 'water'] })
+    expect(vector.layers).toHaveLength(4)
+    expect(errorsOf(buildStyle({ basemap: vector }))).toEqual([])
+  })
+
+  it('absoluteUrl keeps placeholders and leaves absolute URLs alone', () => {
+    expect(absoluteUrl('/t/{z}/{x}/{y}.png', 'http://h/a/b')).toBe('http://h/t/{z}/{x}/{y}.png')
+    expect(absoluteUrl('pmtiles://x')).toBe('pmtiles://x')
+  })
+})
+
+describe('resolveBasemap', () => {
+  it('is null (no basemap) unless a tile source is configured', async () => {
+    await expect(resolveBasemap(null)).resolves.toBeNull()
+  })
+
+  it('builds each kind through its loader', async () => {
+    await expect(resolveBasemap({ type: 'xyz', url: '/t/{z}/{x}/{y}.png' })).resolves.toMatchObject({ kind: 'xyz' })
+    const fetchStyle = async () => ({ version: 8, sources: {}, layers: [] }) as StyleSpecification
+    await expect(resolveBasemap({ type: 'style', url: '/s.json' }, { fetchStyle })).resolves.toMatchObject({ kind: 'style' })
+    const openPmtiles = async () => ({ tileType: 3, minZoom: 0, maxZoom: 15, vectorLayers: [] })
+    await expect(resolveBasemap({ type: 'pmtiles', url: '/b.pmtiles' }, { openPmtiles })).resolves.toMatchObject({ kind: 'pmtiles' })
+  })
+
+  it('fails loudly when the style cannot be loaded', async () => {
+    const fetchStyle = async () => {
+      throw new Error('HTTP 404')
+    }
+    await expect(resolveBasemap({ type: 'style', url: '/s.json' }, { fetchStyle })).rejects.toThrow('HTTP 404')
+  })
+})

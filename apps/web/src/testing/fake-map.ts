@@ -1,0 +1,45 @@
+/** A stand-in for a MapLibre map in jsdom (no WebGL): records what the composables do to it. */
+import { vi } from 'vitest'
+import type { RegionMap } from '../map/types.ts'
+import { regionLayers } from '../map/layers.ts'
+
+type Handler = (e?: unknown) => void
+
+export function createFakeMap(zoom = 10.5) {
+  const handlers = new Map<string, Set<Handler>>()
+  const data = new Map<string, unknown>()
+  const layout = new Map<string, Record<string, unknown>>(regionLayers().map((l) => [l.id, { ...(l.layout ?? {}) }]))
+  const canvas = document.createElement('canvas')
+  const state = { zoom, rendered: [] as unknown[] }
+  const fake = {
+    state,
+    data,
+    layout,
+    on: vi.fn((type: string, fn: Handler) => {
+      if (!handlers.has(type)) handlers.set(type, new Set())
+      handlers.get(type)!.add(fn)
+    }),
+    off: vi.fn((type: string, fn: Handler) => handlers.get(type)?.delete(fn)),
+    fire(type: string, e?: unknown) {
+      for (const fn of [...(handlers.get(type) ?? [])]) fn(e)
+    },
+    listeners: (type: string) => handlers.get(type)?.size ?? 0,
+    getSource: vi.fn((id: string) => ({ setData: (d: unknown) => data.set(id, d) })),
+    getLayer: vi.fn((id: string) => (layout.has(id) ? { id } : undefined)),
+    getLayoutProperty: vi.fn((id: string, name: string) => layout.get(id)?.[name]),
+    setLayoutProperty: vi.fn((id: string, name: string, v: unknown) => {
+      layout.get(id)![name] = v
+    }),
+    setFilter: vi.fn(),
+    setFeatureState: vi.fn(),
+    removeFeatureState: vi.fn(),
+    queryRenderedFeatures: vi.fn((_point?: unknown, _options?: { layers?: string[] }) => state.rendered),
+    getZoom: vi.fn(() => state.zoom),
+    fitBounds: vi.fn(),
+    getCanvas: () => canvas,
+  }
+  return fake
+}
+
+export type FakeMap = ReturnType<typeof createFakeMap>
+export const asMap = (f: FakeMap) => f as unknown as RegionMap

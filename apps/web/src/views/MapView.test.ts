@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useMapViewStore } from '../stores/map-view.ts'
+import { useSelectionStore } from '../stores/selection.ts'
+import { freshPinia, mockFetch, mountApp } from '../testing/utils.ts'
+import MapView from './MapView.vue'
+
+const detail = {
+  code: '350303001000',
+  name: '涵东街道',
+  level: 'street',
+  parentCode: '350303000000',
+  parents: [{ code: '350303000000', name: '涵江区', level: 'district' }],
+  areaM2: 12_345_678,
+  childCount: 12,
+  version: 1,
+  validFrom: '2026-01-01T00:00:00.000Z',
+  validTo: null,
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  freshPinia()
+  mockFetch({
+    '/api/config': { json: { tileSource: null, attribution: [] } },
+    '/api/regions/350303001000': { json: detail },
+  })
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('MapView', () => {
+  it('lays out the layer panel beside the map, and says so plainly when WebGL is missing (jsdom)', async () => {
+    const { wrapper } = await mountApp(MapView, { attachTo: document.body })
+    expect(wrapper.findAll('.sidebar input[type=checkbox]')).toHaveLength(4)
+    expect(wrapper.find('[data-testid=map]').attributes('aria-label')).toBe('涵江区行政区域地图')
+    await vi.waitFor(() => expect(useMapViewStore().state).toBe('failed'), { timeout: 10_000 })
+    expect(wrapper.find('.map-failure').text()).toContain('WebGL')
+    wrapper.unmount()
+  })
+
+  it('opens the panel for a region in the URL, writes selections back to it, and closes on Esc', async () => {
+    const { wrapper, router } = await mountApp(MapView, { path: '/map?region=350303001000', attachTo: document.body })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=region-code]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid=region-name]').text()).toBe('涵东街道')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=region-panel]').exists()).toBe(false))
+    expect(useSelectionStore().isOpen).toBe(false)
+    await vi.waitFor(() => expect(router.currentRoute.value.query.region).toBeUndefined())
+    wrapper.unmount()
+  })
+})
