@@ -9,7 +9,12 @@ afterEach(() => {
 describe('use-maplibre helpers', () => {
   it('keeps our attribution first and adds only new lines from the API', () => {
     const own = '边界: Vonng/adcode, CC BY 4.0 · 区划代码: AdministrativeDivisionCn, MIT · 街镇/社区/网格为演示用合成数据'
-    expect(attributionLines(own, ['边界: Vonng/adcode, CC BY 4.0', '© 测绘院底图', ' '])).toEqual([own, '© 测绘院底图'])
+    const api = [
+      '边界 Boundary: Vonng/adcode, CC BY 4.0',
+      '区划代码 Division codes: liyanjie2048/AdministrativeDivisionCn, MIT',
+      '街镇/社区/网格边界为演示用合成数据 Street, community and grid areas are synthetic demo data',
+    ]
+    expect(attributionLines(own, [...api, '© 测绘院底图', ' ', '© 测绘院底图'])).toEqual([own, '© 测绘院底图'])
   })
 
   it('exposes the map to tests outside production or with ?test', () => {

@@ -30,13 +30,17 @@ export function testHookEnabled(mode: string = import.meta.env.MODE, search: str
   return mode !== 'production' || new URLSearchParams(search).has('test')
 }
 
-/** Our attribution line first, then the API's lines that do not repeat one of its parts. */
+/** Sources our own attribution line already credits; API lines naming one of them would only repeat it. */
+const CREDITED = ['vonng/adcode', 'administrativedivisioncn', '合成数据', 'synthetic']
+
+/** Our attribution line first, then the API's lines that credit something else (a basemap provider, say). */
 export function attributionLines(own: string, extra: readonly string[]): string[] {
-  const parts = new Set(own.split('·').map((s) => s.trim().toLowerCase()))
   const out = [own]
-  for (const line of extra) {
-    const key = line.trim().toLowerCase()
-    if (key && !parts.has(key) && !out.some((o) => o.trim().toLowerCase() === key)) out.push(line.trim())
+  for (const raw of extra) {
+    const line = raw.trim()
+    const key = line.toLowerCase()
+    if (!line || CREDITED.some((c) => key.includes(c))) continue
+    if (!out.some((o) => o.trim().toLowerCase() === key)) out.push(line)
   }
   return out
 }

@@ -106,13 +106,16 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>) {
 
   onScopeDispose(unbind)
 
-  /** Moves the map to a region (when its level is loaded) — for the panel's parent links and "show on map". */
-  function focus(code: string): boolean {
+  /**
+   * Moves the map to a region (when its level is loaded) — for the panel's parent links and "show on map".
+   * `rightInset` keeps the region clear of the details panel that floats over the map's right side.
+   */
+  function focus(code: string, rightInset = 0): boolean {
     const m = map.value
     const f = regions.feature(code)
     const b = f ? bboxOf(f) : null
     if (!m || !b) return false
-    m.fitBounds(b, { padding: 80, maxZoom: 16, duration: 600 })
+    m.fitBounds(b, { padding: { top: 80, bottom: 80, left: 80, right: 80 + rightInset }, maxZoom: 16, duration: 600 })
     return true
   }
 

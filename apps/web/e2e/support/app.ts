@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+
+export const WEB_DIR = path.resolve(import.meta.dirname, '../..')
+export const CHROMIUM = '/usr/bin/chromium'
+export const SCREENSHOTS = path.join(WEB_DIR, 'test-results', 'screenshots')
+
+export interface RunningApp {
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite),
+ * or — with HJ_E2E_SERVER=mock, for working on the web app while the API is unfinished — the stand-in in
+ * ./mock-api.ts.
+ */
+export async function startApp(): Promise<RunningApp> {
+  if (process.env.HJ_E2E_SERVER === 'mock') {
+    const { startMockApi } = await import('./mock-api.ts')
+    return startMockApi()
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
+  const { startServer } = await import('../../../api/src/server.ts')
+  const server = await startServer({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO: 'true',
+    DATABASE_URL: '',
+    TILE_SOURCE: '',
+    WEB_DIST: path.join(WEB_DIR, 'dist'),
+    LOG_LEVEL: 'error',
+  })
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core')
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+}
+
+/** Resolves on the map's next `idle` (everything loaded, placed and drawn). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!window.__hjMap && window.__hjMap.isStyleLoaded() !== undefined, null, { timeout: 60_000 })
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hjMap!
+        map.once('idle', () => resolve())
+        map.triggerRepaint()
+      }),
+  )
+}
+
+/** Distinct region codes rendered in a layer. */
+export async function renderedCodes(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const map = window.__hjMap!
+    if (!map.getLayer(id)) return []
+    const codes = map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.code))
+    return [...new Set(codes)].sort()
+  }, layer)
+}
+
+export async function renderedLabels(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const map = window.__hjMap!
+    return [...new Set(map.queryRenderedFeatures({ layers: [id] }).map((f) => String(f.properties.name)))]
+  }, layer)
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  // Let the "loading layers" chip fade out once the map is idle, so the picture shows the settled page.
+  await page.getByTestId('map-busy').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {})
+  const file = path.join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path: file })
+  return file
+}
