@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RegionCollection } from '../api/types.ts'
 import { square } from '../testing/utils.ts'
-import { assignColorIndex, bboxOf, fallbackLabels, outsideMask, ringArea } from './geo.ts'
+import { assignColorIndex, bboxOf, fallbackLabels, mapLabel, outsideMask, ringArea } from './geo.ts'
 
 const fc = (features: ReturnType<typeof square>[]) => ({ type: 'FeatureCollection', features }) as unknown as RegionCollection
 
@@ -38,5 +38,14 @@ describe('geo helpers', () => {
     expect(x).toBeLessThan(119.02)
     expect(y).toBeGreaterThan(25)
     expect(labels.features[0]!.properties).toEqual({ code: 'c', name: '社区', level: 'community' })
+  })
+
+  it('mapLabel shortens names for the map only', () => {
+    expect(mapLabel('community', '青年社区居委会')).toBe('青年社区')
+    expect(mapLabel('community', '东沙村委会')).toBe('东沙村')
+    expect(mapLabel('grid', '青年社区045网格')).toBe('045网格')
+    expect(mapLabel('grid', '新区社区第003网格')).toBe('第003网格')
+    expect(mapLabel('grid', '网格')).toBe('网格')
+    expect(mapLabel('street', '涵东街道')).toBe('涵东街道')
   })
 })

@@ -133,4 +133,27 @@ export function fallbackLabels(fc: RegionCollection): RegionLabelCollection {
   }
 }
 
+/**
+ * The name as the map labels it: the official names carry suffixes that only crowd the map ("青年社区居委会" →
+ * "青年社区", "东沙村委会" → "东沙村"), and a grid is labelled by its number inside its community, whose name
+ * is on the map already ("青年社区045网格" → "045网格"). The details panel shows the full name.
+ */
+export function mapLabel(level: string, name: string): string {
+  if (level === 'community') return name.replace(/居委会$/, '').replace(/村委会$/, '村') || name
+  if (level === 'grid') {
+    const m = /(第?\d+号?网格)$/.exec(name)
+    return m && m.index > 0 ? m[1]! : name
+  }
+  return name
+}
+
+/** Adds the `label` property the label layers draw. Mutates and returns the collection. */
+export function withMapLabels(fc: RegionLabelCollection): RegionLabelCollection {
+  for (const f of fc.features) {
+    const p = f.properties as RegionLabelCollection['features'][number]['properties'] & { label?: string }
+    p.label = mapLabel(p.level, String(p.name ?? ''))
+  }
+  return fc
+}
+
 export const EMPTY_COLLECTION: FeatureCollection = Object.freeze({ type: 'FeatureCollection', features: [] }) as FeatureCollection

@@ -92,6 +92,9 @@ const paletteColor: ExpressionSpecification = [
   PALETTE[0]!,
 ] as unknown as ExpressionSpecification
 
+/** The short map label prepared by the regions store, else the name. */
+const labelText: ExpressionSpecification = ['coalesce', ['get', 'label'], ['get', 'name']]
+
 /** A filter matching one region by code, or nothing. */
 export function selectedFilter(code: string | null): FilterSpecification {
   return ['==', ['get', 'code'], code ?? '\u0000none']
@@ -201,14 +204,14 @@ function label(level: RegionLevel): SymbolLayerSpecification {
     case 'district':
       return {
         ...base,
-        layout: { 'text-field': ['get', 'name'], 'text-font': BOLD_FONT_STACK, 'text-size': 20, 'text-letter-spacing': 0.2 },
+        layout: { 'text-field': labelText, 'text-font': BOLD_FONT_STACK, 'text-size': 20, 'text-letter-spacing': 0.2 },
         paint: textPaint(COLORS.labelDark, 2),
       }
     case 'street':
       return {
         ...base,
         layout: {
-          'text-field': ['get', 'name'],
+          'text-field': labelText,
           'text-font': BOLD_FONT_STACK,
           'text-size': ['interpolate', ['linear'], ['zoom'], 9, 12, 12, 15, 15, 18],
           'text-max-width': 8,
@@ -221,7 +224,7 @@ function label(level: RegionLevel): SymbolLayerSpecification {
       return {
         ...base,
         layout: {
-          'text-field': ['get', 'name'],
+          'text-field': labelText,
           'text-font': FONT_STACK,
           'text-size': ['interpolate', ['linear'], ['zoom'], 12, 11, 15, 13.5],
           'text-max-width': 7,
@@ -233,7 +236,7 @@ function label(level: RegionLevel): SymbolLayerSpecification {
       return {
         ...base,
         layout: {
-          'text-field': ['get', 'name'],
+          'text-field': labelText,
           'text-font': FONT_STACK,
           'text-size': ['interpolate', ['linear'], ['zoom'], 15, 10.5, 18, 13],
           'text-max-width': 6,

@@ -5,7 +5,7 @@ import { endpoints } from '../api/endpoints.ts'
 import { isAbortError } from '../api/client.ts'
 import type { RegionCollection, RegionFeature, RegionLabelCollection } from '../api/types.ts'
 import { safeStorage } from '../i18n/index.ts'
-import { assignColorIndex, fallbackLabels } from '../map/geo.ts'
+import { assignColorIndex, fallbackLabels, withMapLabels } from '../map/geo.ts'
 import { PALETTE_SIZE } from '../map/layers.ts'
 import { useNoticesStore } from './notices.ts'
 
@@ -100,6 +100,7 @@ export const useRegionsStore = defineStore('regions', () => {
           })
         }
       }
+      withMapLabels(labels)
       const byCode = new Map<string, RegionFeature>()
       for (const f of polygons.features) byCode.set(f.properties.code, f)
       data.value = { ...data.value, [level]: { polygons, labels, byCode } }
