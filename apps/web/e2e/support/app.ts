@@ -12,6 +12,10 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
+/** `startServer` of apps/api: environment-style overrides in, a running server out. */
+type StartServer = (overrides: Record<string, string | undefined>) => Promise<RunningApp>
+const SERVER_MODULE = path.resolve(WEB_DIR, '../api/src/server.ts')
+
 /**
  * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite),
  * or — with HJ_E2E_SERVER=mock, for working on the web app while the API is unfinished — the stand-in in
@@ -23,7 +27,8 @@ export async function startApp(): Promise<RunningApp> {
     return startMockApi()
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
-  const { startServer } = await import('../../../api/src/server.ts')
+  // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
+  const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
   const server = await startServer({
     DATA_DIR: dataDir,
     PORT: '0',

@@ -100,17 +100,26 @@ export function selectedFilter(code: string | null): FilterSpecification {
   return ['==', ['get', 'code'], code ?? '\u0000none']
 }
 
-function fill(level: RegionLevel): FillLayerSpecification {
+export interface RegionLayerOptions {
+  /** A basemap is drawn underneath: the veil and the fills become thin enough to let it show through. */
+  overBasemap?: boolean
+}
+
+function fill(level: RegionLevel, { overBasemap = false }: RegionLayerOptions): FillLayerSpecification {
   const base = { id: layerId.fill(level), type: 'fill', source: sourceId(level), minzoom: LEVEL_ZOOM[level].min } as const
+  const k = overBasemap ? 0.55 : 1
   switch (level) {
     case 'district':
-      return { ...base, paint: { 'fill-color': COLORS.districtFill, 'fill-opacity': ['case', hovered, 0.9, 0.7] } }
+      return {
+        ...base,
+        paint: { 'fill-color': COLORS.districtFill, 'fill-opacity': overBasemap ? ['case', hovered, 0.25, 0.05] : ['case', hovered, 0.9, 0.7] },
+      }
     case 'street':
       return {
         ...base,
         paint: {
           'fill-color': paletteColor,
-          'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, ['case', hovered, 0.72, 0.5], 12, ['case', hovered, 0.5, 0.3], 14, ['case', hovered, 0.3, 0.12]],
+          'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, ['case', hovered, 0.72 * k, 0.5 * k], 12, ['case', hovered, 0.5 * k, 0.3 * k], 14, ['case', hovered, 0.3 * k, 0.12 * k]],
         },
       }
     case 'community':
@@ -252,11 +261,16 @@ function label(level: RegionLevel): SymbolLayerSpecification {
  * so coarser boundaries draw on top), the district outline, the selection, then labels fine to coarse: MapLibre
  * places the labels of upper layers first, so street names win collisions over community and grid names.
  */
-export function regionLayers(): LayerSpecification[] {
+export function regionLayers(options: RegionLayerOptions = {}): LayerSpecification[] {
   const layers: LayerSpecification[] = [
-    { id: layerId.mask, type: 'fill', source: MASK_SOURCE, paint: { 'fill-color': COLORS.outsideVeil, 'fill-opacity': 0.85 } },
+    {
+      id: layerId.mask,
+      type: 'fill',
+      source: MASK_SOURCE,
+      paint: { 'fill-color': COLORS.outsideVeil, 'fill-opacity': options.overBasemap ? 0.45 : 0.85 },
+    },
   ]
-  for (const l of REGION_LEVELS) layers.push(fill(l))
+  for (const l of REGION_LEVELS) layers.push(fill(l, options))
   for (const l of [...REGION_LEVELS].reverse()) if (l !== 'district') layers.push(line(l))
   layers.push({
     id: layerId.casing('district'),

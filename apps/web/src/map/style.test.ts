@@ -52,6 +52,13 @@ describe('basemaps', () => {
     })
   })
 
+  it('thins the veil and fills so the basemap shows through', () => {
+    const plain = buildStyle()
+    const over = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: '/t/{z}/{x}/{y}.png' }) })
+    const opacity = (s: StyleSpecification) => (s.layers.find((l) => l.id === 'district-mask') as unknown as { paint: Record<string, number> }).paint['fill-opacity']!
+    expect(opacity(over)).toBeLessThan(opacity(plain))
+  })
+
   it('can start hidden', () => {
     const style = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: '/tiles/{z}/{x}/{y}.png' }), basemapVisible: false })
     expect(style.layers[1]!.layout).toMatchObject({ visibility: 'none' })

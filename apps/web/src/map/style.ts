@@ -64,7 +64,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       // When a basemap is shown it covers this; without one, it is the sea/land-neutral ground outside the veil.
       { id: BACKGROUND_LAYER, type: 'background', paint: { 'background-color': COLORS.background } },
       ...basemapLayers,
-      ...regionLayers(),
+      ...regionLayers({ overBasemap: basemap !== null }),
     ],
   }
   if (basemap?.glyphs) style.glyphs = basemap.glyphs
