@@ -1,5 +1,6 @@
 // `npm start`: build the web app if it is missing or stale, then run the API (which serves it) in this process.
 import { execFileSync } from 'node:child_process'
+import { createRequire } from 'node:module'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +22,9 @@ const built = fs.existsSync(distIndex) ? fs.statSync(distIndex).mtimeMs : 0
 const newest = Math.max(...inputs.map((p) => newestMtime(path.join(root, p))))
 if (!process.env.WEB_DIST && (built === 0 || newest > built)) {
   console.log(built === 0 ? 'Building the web app…' : 'Web sources changed: rebuilding the web app…')
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  // The web workspace's own vite (vitest may hoist another version to the root).
+  const vitePkg = createRequire(path.join(root, 'apps/web/package.json')).resolve('vite/package.json')
+  execFileSync(process.execPath, [path.join(path.dirname(vitePkg), 'bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: path.join(root, 'apps/web'),
     stdio: 'inherit',
   })

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/types.ts'
+import { seedDemoAreas } from './demo-areas.ts'
 import { insertRegions } from './insert-regions.ts'
 import { seedReference } from './reference.ts'
 
@@ -7,6 +8,7 @@ export interface SeedReport {
   units: number
   classes: number
   regions: number
+  areas: number
   ms: number
 }
 
@@ -19,14 +21,17 @@ export async function seedDatabase(database: Database, opts: { demo: boolean }):
   return database.db.transaction(async (tx) => {
     const ref = await seedReference(database, tx)
     let regions = 0
+    let areas = 0
     if (opts.demo) {
       const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM region`, tx)
       if (Number(row!.n) === 0) {
         // Loaded only when seeding: the generator pulls in turf, which a warm start does not need.
-        const { buildDemoRegions } = await import('./regions/index.ts')
-        regions = await insertRegions(database, tx, buildDemoRegions())
+        const { buildDemoRegions, buildDemoPlaces } = await import('./regions/index.ts')
+        const demo = buildDemoRegions()
+        regions = await insertRegions(database, tx, demo)
+        areas = await seedDemoAreas(database, tx, buildDemoPlaces(demo))
       }
     }
-    return { ...ref, regions, ms: Math.round(performance.now() - t0) }
+    return { ...ref, regions, areas, ms: Math.round(performance.now() - t0) }
   })
 }
