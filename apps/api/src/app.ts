@@ -8,6 +8,7 @@ import { Problem, problems } from './http/problem.ts'
 import { assignRoutes } from './routes/assign.ts'
 import { configRoutes } from './routes/config.ts'
 import { healthRoutes } from './routes/health.ts'
+import { photoRoutes } from './routes/photos.ts'
 import { regionRoutes } from './routes/regions.ts'
 
 function problemResponse(p: Problem): Response {
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', configRoutes(deps))
   api.route('/', regionRoutes(deps))
   api.route('/', assignRoutes(deps))
+  api.route('/', photoRoutes(deps))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))

@@ -48,6 +48,9 @@ const schema = z.object({
   TILE_ATTRIBUTION: z.string().optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** Where uploaded files live: `local` = under DATA_DIR/files (an S3/MinIO backend can be added). */
+  FILE_STORAGE: z.enum(['local'], { message: 'must be local' }).default('local'),
+  PHOTO_MAX_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(1024).max(256 * 1024 * 1024).default(10 * 1024 * 1024),
 })
 
 export type TileSourceConfig = { type: 'xyz' | 'style' | 'pmtiles'; url: string; attribution?: string }
@@ -60,6 +63,9 @@ export interface Config {
   /** PGlite lives here when DATABASE_URL is unset. */
   pgliteDir: string
   filesDir: string
+  fileStorage: 'local'
+  /** Largest photo accepted by POST /api/photos, per file. */
+  photoMaxBytes: number
   demo: boolean
   demoPassword: string
   tileSource: TileSourceConfig | null
@@ -87,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     pgliteDir: path.join(dataDir, 'pglite'),
     filesDir: path.join(dataDir, 'files'),
+    fileStorage: e.FILE_STORAGE,
+    photoMaxBytes: e.PHOTO_MAX_BYTES,
     // Demo data is on by default for the embedded engine only: a real server starts empty.
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     demoPassword: e.DEMO_PASSWORD,

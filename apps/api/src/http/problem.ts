@@ -48,4 +48,15 @@ export const problems = {
     new Problem(422, code, 'Unprocessable content', detail, extra),
   payloadTooLarge: (detail: string) => new Problem(413, 'payload_too_large', 'Payload too large', detail),
   internal: () => new Problem(500, 'internal_error', 'Internal error', 'An unexpected error occurred; it has been logged.'),
+  // Photos (POST /api/photos), judged by the file's bytes, never its name or declared type:
+  // 415 unsupported_photo_type (`detected`, `accepted`), 413 photo_too_large (`limit`, `unit`: bytes or pixels),
+  // 422 photo_unreadable (starts like an image but does not decode), 415 unsupported_media_type (body is not
+  // multipart/form-data).
+  unsupportedPhotoType: (detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(415, 'unsupported_photo_type', 'Unsupported photo type', detail, extra),
+  photoTooLarge: (detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(413, 'photo_too_large', 'Photo too large', detail, extra),
+  photoUnreadable: (detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(422, 'photo_unreadable', 'Photo cannot be read', detail, extra),
+  unsupportedMediaType: (detail: string) => new Problem(415, 'unsupported_media_type', 'Unsupported media type', detail),
 }

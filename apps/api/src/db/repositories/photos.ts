@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm'
+import { photo } from '../schema/photos.ts'
+import type { Database } from '../types.ts'
+
+export interface PhotoRecord {
+  id: string
+  sha256: string
+  mime: string
+  bytes: number
+  width: number
+  height: number
+  orientation: number
+  gps: { lng: number; lat: number } | null
+  takenAt: Date | null
+  storageKey: string
+  thumbKey: string
+  thumbMime: string
+  thumbWidth: number
+  thumbHeight: number
+  thumbBytes: number
+  originalName: string | null
+  uploadedBy: string | null
+  createdAt: Date
+}
+
+export type NewPhoto = Omit<PhotoRecord, 'createdAt'>
+
+/** Inserts photos in one statement: all rows or none. */
+export async function insertPhotos(database: Database, rows: NewPhoto[]): Promise<Date> {
+  if (rows.length === 0) return new Date()
+  const inserted = await database.db
+    .insert(photo)
+    .values(rows.map(({ gps, ...r }) => ({ ...r, gps: gps ? { type: 'Point' as const, coordinates: [gps.lng, gps.lat] } : null })))
+    .returning({ createdAt: photo.createdAt })
+  return inserted[0]!.createdAt
+}
+
+interface PhotoRow extends Record<string, unknown> {
+  id: string
+  sha256: string
+  mime: string
+  bytes: number
+  width: number
+  height: number
+  orientation: number
+  lng: number | null
+  lat: number | null
+  taken_at: string | null
+  storage_key: string
+  thumb_key: string
+  thumb_mime: string
+  thumb_width: number
+  thumb_height: number
+  thumb_bytes: number
+  original_name: string | null
+  uploaded_by: string | null
+  created_at: string
+}
+
+export async function findPhoto(database: Database, id: string): Promise<PhotoRecord | null> {
+  const [r] = await database.rows<PhotoRow>(sql`
+    SELECT id::text, sha256, mime, bytes, width, height, orientation,
+           ST_X(gps) AS lng, ST_Y(gps) AS lat, to_json(taken_at) #>> '{}' AS taken_at,
+           storage_key, thumb_key, thumb_mime, thumb_width, thumb_height, thumb_bytes,
+           original_name, uploaded_by, to_json(created_at) #>> '{}' AS created_at
+    FROM photo WHERE id = ${id}::uuid`)
+  if (!r) return null
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    mime: r.mime,
+    bytes: Number(r.bytes),
+    width: Number(r.width),
+    height: Number(r.height),
+    orientation: Number(r.orientation),
+    gps: r.lng === null || r.lat === null ? null : { lng: Number(r.lng), lat: Number(r.lat) },
+    takenAt: r.taken_at ? new Date(r.taken_at) : null,
+    storageKey: r.storage_key,
+    thumbKey: r.thumb_key,
+    thumbMime: r.thumb_mime,
+    thumbWidth: Number(r.thumb_width),
+    thumbHeight: Number(r.thumb_height),
+    thumbBytes: Number(r.thumb_bytes),
+    originalName: r.original_name,
+    uploadedBy: r.uploaded_by,
+    createdAt: new Date(r.created_at),
+  }
+}
