@@ -270,6 +270,25 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     )
     await page.locator('.facts').waitFor()
     await screenshot(page, 'about-1280x800')
+    // Back to the map through the header: a new map, drawn from the data already loaded.
+    await page.getByRole('link', { name: '区域地图' }).click()
+    await page.goto(app.url + '/?test#/map')
+    await streetsDrawn(page)
+    await context.close()
+  })
+
+  it('opens a shared link to a community: panel open, community level loaded, map moved to it', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    page = await context.newPage()
+    await page.goto(app.url + '/?test#/map?region=350303001001')
+    await page.getByTestId('region-code').waitFor()
+    expect(await page.getByTestId('region-code').textContent()).toBe('350303001001')
+    expect(await page.getByTestId('region-name').textContent()).toContain('新区')
+    expect(await page.getByTestId('region-parents').textContent()).toContain('涵东街道')
+    await page.waitForFunction(() => (window.__hjMap?.getZoom() ?? 0) > 11.5, null, { timeout: 30_000 })
+    await mapIdle(page)
+    expect(await renderedCodes(page, 'region-community-selected')).toEqual(['350303001001'])
+    await screenshot(page, 'map-deeplink-1280x800')
     await context.close()
   })
 

@@ -6,7 +6,8 @@ import type { AppConfig, Health, RegionCollection, RegionDetail, RegionLabelColl
 export function endpoints(client: ApiClient = api) {
   return {
     health: (signal?: AbortSignal) => client.get<Health>('/api/health', { signal, timeoutMs: 10_000 }),
-    config: (signal?: AbortSignal) => client.get<AppConfig>('/api/config', { signal }),
+    // The map waits for the configuration (it may name a basemap): never for long.
+    config: (signal?: AbortSignal) => client.get<AppConfig>('/api/config', { signal, timeoutMs: 10_000 }),
     regions: (level: RegionLevel, signal?: AbortSignal) =>
       client.get<RegionCollection>('/api/regions', { query: { level }, signal, timeoutMs: 120_000 }),
     regionLabels: (level: RegionLevel, signal?: AbortSignal) =>

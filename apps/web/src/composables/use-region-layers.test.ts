@@ -105,3 +105,17 @@ describe('useRegionLayers', () => {
     expect(fake.fitBounds.mock.calls[1]![1]).toMatchObject({ duration: 600 })
   })
 })
+
+describe('useRegionLayers initial fit', () => {
+  it('can be cancelled when the view is going elsewhere', async () => {
+    const fake = createFakeMap()
+    const map = shallowRef<RegionMap | null>(null)
+    const scope = effectScope()
+    const api = scope.run(() => useRegionLayers(map))!
+    api.cancelInitialFit()
+    map.value = asMap(fake)
+    await vi.waitFor(() => expect(fake.data.get('regions-district')).toBeDefined())
+    expect(fake.fitBounds).not.toHaveBeenCalled()
+    scope.stop()
+  })
+})

@@ -123,5 +123,9 @@ export function useRegionLayers(map: ShallowRef<RegionMap | null>, options: Regi
     fitDistrict: () => {
       if (map.value) fitToDistrict(map.value, true)
     },
+    /** Skips the fit to the district on load (the view is going to a region from the URL instead). */
+    cancelInitialFit: () => {
+      fitted = true
+    },
   }
 }
