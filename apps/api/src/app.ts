@@ -5,11 +5,13 @@ import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { areaRoutes } from './routes/areas.ts'
 import { assignRoutes } from './routes/assign.ts'
 import { configRoutes } from './routes/config.ts'
 import { healthRoutes } from './routes/health.ts'
 import { photoRoutes } from './routes/photos.ts'
 import { regionRoutes } from './routes/regions.ts'
+import { regionWriteRoutes } from './routes/region-writes.ts'
 
 function problemResponse(p: Problem): Response {
   return new Response(JSON.stringify(p.toJSON()), {
@@ -25,8 +27,10 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', compress())
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
+  api.route('/', regionWriteRoutes(deps)) // before regionRoutes: /regions/export must not be read as a code
   api.route('/', regionRoutes(deps))
   api.route('/', assignRoutes(deps))
+  api.route('/', areaRoutes(deps))
   api.route('/', photoRoutes(deps))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.

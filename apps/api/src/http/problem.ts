@@ -48,6 +48,15 @@ export const problems = {
     new Problem(422, code, 'Unprocessable content', detail, extra),
   payloadTooLarge: (detail: string) => new Problem(413, 'payload_too_large', 'Payload too large', detail),
   internal: () => new Problem(500, 'internal_error', 'Internal error', 'An unexpected error occurred; it has been logged.'),
+  // Spatial writes (regions, responsibility areas). Per-feature codes, each also used alone by single writes:
+  // 422 invalid_geometry (reason + location), outside_parent, sibling_overlap (offending area as GeoJSON),
+  // invalid_code, parent_not_found, duplicate_code, duplicate_id, unknown_unit, unknown_class, no_child_level;
+  // 413 geometry_too_large; 409 region_exists, region_has_children, region_in_use, version_conflict;
+  // imports: 422 import_invalid with errors[] and issues[] (one per problem, `feature` = index).
+  geometryTooLarge: (detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(413, 'geometry_too_large', 'Geometry too large', detail, extra),
+  importInvalid: (detail: string, errors: { path: string; message: string }[], extra: Record<string, unknown> = {}) =>
+    new Problem(422, 'import_invalid', 'Import refused', detail, { errors, ...extra }),
   // Photos (POST /api/photos), judged by the file's bytes, never its name or declared type:
   // 415 unsupported_photo_type (`detected`, `accepted`), 413 photo_too_large (`limit`, `unit`: bytes or pixels),
   // 422 photo_unreadable (starts like an image but does not decode), 415 unsupported_media_type (body is not

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm'
+import type { RegionLevel } from '@hanjiang/shared'
+import type { Database } from '../types.ts'
+import { EXPORT_DIGITS } from './geometry-checks.ts'
+import { validAt } from './regions.ts'
+
+/**
+ * Every version of a region, oldest first, as a FeatureCollection (text built by PostgreSQL);
+ * null when the code never existed.
+ */
+export async function regionVersions(database: Database, code: string): Promise<string | null> {
+  const [row] = await database.rows<{ n: number; fc: string }>(sql`
+    SELECT count(*)::int AS n, json_build_object(
+      'type', 'FeatureCollection',
+      'features', coalesce(json_agg(json_build_object(
+        'type', 'Feature',
+        'id', id,
+        'geometry', ST_AsGeoJSON(geom, 6)::json,
+        'properties', json_build_object(
+          'id', id, 'code', code, 'version', version, 'name', name, 'level', level, 'parentCode', parent_code,
+          'validFrom', valid_from, 'validTo', valid_to, 'current', valid_to IS NULL,
+          'areaM2', round(ST_Area(geom::geography)::numeric, 1))
+      ) ORDER BY version), '[]'::json)
+    )::text AS fc
+    FROM region WHERE code = ${code}`)
+  return row && Number(row.n) > 0 ? row.fc : null
+}
+
+/**
+ * Regions (one level or all, current or as of `at`) as an exchange FeatureCollection that imports
+ * back unchanged: the feature id is the code (database ids differ between installations), only the
+ * identity properties are included, coordinates are printed losslessly with RFC 7946 winding (what
+ * an import stores), and the order is stable (district → grid, then code).
+ */
+export async function exportRegions(database: Database, opts: { level?: RegionLevel; at?: Date }): Promise<string> {
+  const [row] = await database.rows<{ fc: string }>(sql`
+    SELECT json_build_object(
+      'type', 'FeatureCollection',
+      'features', coalesce(json_agg(json_build_object(
+        'type', 'Feature',
+        'id', code,
+        'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), ${EXPORT_DIGITS}::int)::json,
+        'properties', json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code)
+      ) ORDER BY array_position(ARRAY['district','street','community','grid'], level), code), '[]'::json)
+    )::text AS fc
+    FROM region WHERE ${validAt(opts.at)} ${opts.level ? sql`AND level = ${opts.level}` : sql``}`)
+  return row!.fc
+}

@@ -1,0 +1,94 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { featureBodyLimit, importBodyLimit } from '../http/body-limits.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { createArea } from '../services/areas/create.ts'
+import { deleteArea } from '../services/areas/delete.ts'
+import { exportAreasGeoJson } from '../services/areas/export.ts'
+import { getArea } from '../services/areas/get.ts'
+import { importAreas } from '../services/areas/import.ts'
+import { listAreas } from '../services/areas/list.ts'
+import { updateArea } from '../services/areas/update.ts'
+
+/** Responsibility areas (DESIGN §6 step 2): CRUD, GeoJSON import/export. */
+
+const idParam = z.coerce.number({ message: 'an area id is a positive integer' }).int('an area id is a positive integer').positive('an area id is a positive integer').max(2_147_483_647)
+const name = z.string({ message: 'name must be a string' }).trim().min(1, 'name must not be empty').max(200, 'name is at most 200 characters')
+const code = (what: string) => z.string({ message: `${what} must be a string` }).min(1, `${what} must not be empty`)
+const bufferM = z.number({ message: 'bufferM must be a number of metres' }).nullable()
+
+const createBody = z.object({
+  name,
+  unitCode: code('unitCode'),
+  classCode: code('classCode'),
+  geometry: z.unknown(),
+  bufferM: bufferM.optional(),
+})
+const patchBody = z
+  .object({
+    name: name.optional(),
+    unitCode: code('unitCode').optional(),
+    classCode: code('classCode').optional(),
+    geometry: z.unknown().optional(),
+    bufferM: bufferM.optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'version'), { message: 'give at least one field to change', path: ['body'] })
+const listQuery = z.object({
+  unitCode: z.string().optional(),
+  classCode: z.string().regex(/^(\d{2}){1,3}$/, 'classCode has 2, 4 or 6 digits').optional(),
+  includeInactive: z.enum(['true', 'false'], { message: 'includeInactive must be true or false' }).optional(),
+})
+const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'dryRun must be true or false' }).optional() })
+
+const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
+
+async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch (e) {
+    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+  }
+}
+
+export function areaRoutes({ database }: AppDeps) {
+  return new Hono()
+    .get('/areas', async (c) => {
+      const q = parseInput(listQuery, c.req.query(), 'query')
+      const body = await listAreas({ database, input: { unitCode: q.unitCode, classCode: q.classCode, includeInactive: q.includeInactive === 'true' } })
+      return c.body(body, 200, GEOJSON)
+    })
+    .get('/areas/export', async (c) => {
+      return c.body(await exportAreasGeoJson({ database }), 200, { ...GEOJSON, 'content-disposition': 'attachment; filename="responsibility-areas.geojson"' })
+    })
+    // TODO(auth): admin only
+    .post('/areas/import', importBodyLimit(), async (c) => {
+      const q = parseInput(dryRunQuery, c.req.query(), 'query')
+      return c.json(await importAreas({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' }))
+    })
+    .get('/areas/:id', async (c) => {
+      const id = parseInput(idParam, c.req.param('id'), 'area id')
+      return c.body(JSON.stringify(await getArea({ database, id })), 200, GEOJSON)
+    })
+    // TODO(auth): admin only
+    .post('/areas', featureBodyLimit(), async (c) => {
+      const input = parseInput(createBody, await jsonBody(c), 'body')
+      const feature = await createArea({ database, input })
+      return c.body(JSON.stringify(feature), 201, { ...GEOJSON, location: `/api/areas/${feature.id}` })
+    })
+    // TODO(auth): admin only
+    .patch('/areas/:id', featureBodyLimit(), async (c) => {
+      const id = parseInput(idParam, c.req.param('id'), 'area id')
+      const input = parseInput(patchBody, await jsonBody(c), 'body')
+      const { action, feature } = await updateArea({ database, id, input })
+      return c.body(JSON.stringify(feature), 200, { ...GEOJSON, 'x-change': action })
+    })
+    // TODO(auth): admin only
+    .delete('/areas/:id', async (c) => {
+      const id = parseInput(idParam, c.req.param('id'), 'area id')
+      await deleteArea({ database, id })
+      return c.body(null, 204)
+    })
+}

@@ -1,0 +1,101 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { REGION_LEVELS } from '@hanjiang/shared'
+import { featureBodyLimit, importBodyLimit } from '../http/body-limits.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { coverageReport } from '../services/regions/coverage.ts'
+import { createRegion } from '../services/regions/create.ts'
+import { deleteRegion } from '../services/regions/delete.ts'
+import { exportRegionsGeoJson } from '../services/regions/export.ts'
+import { importRegions } from '../services/regions/import.ts'
+import { updateRegion } from '../services/regions/update.ts'
+import { regionHistory } from '../services/regions/versions.ts'
+
+/**
+ * The write side of regions (admin): create, versioned update, delete, history, coverage gaps,
+ * GeoJSON import/export. Mounted BEFORE regionRoutes so /regions/export is not taken for a code.
+ */
+
+const codeParam = z.string().regex(/^\d{12}(\d{3})?$/, 'a region code has 12 digits (15 for a grid)')
+const at = z.iso.datetime({ offset: true, message: 'at must be an ISO-8601 date-time with offset' })
+const dryRunQuery = z.object({
+  dryRun: z.enum(['true', 'false'], { message: 'dryRun must be true or false' }).optional(),
+})
+const name = z.string({ message: 'name must be a string' }).trim().min(1, 'name must not be empty').max(100, 'name is at most 100 characters')
+
+const createBody = z.object({
+  code: z.string({ message: 'code is required' }),
+  name,
+  level: z.enum(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` }),
+  parentCode: z.string().nullable().optional(),
+  geometry: z.unknown(),
+})
+const patchBody = z
+  .object({
+    name: name.optional(),
+    geometry: z.unknown().optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .refine((b) => b.name !== undefined || b.geometry !== undefined, { message: 'give a new name and/or geometry', path: ['body'] })
+const exportQuery = z.object({
+  level: z.enum(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` }).optional(),
+  at: at.optional(),
+})
+
+const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
+const toDate = (v?: string) => (v ? new Date(v) : undefined)
+
+async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch (e) {
+    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+  }
+}
+
+export function regionWriteRoutes({ database }: AppDeps) {
+  return new Hono()
+    .get('/regions/export', async (c) => {
+      const q = parseInput(exportQuery, c.req.query(), 'query')
+      const body = await exportRegionsGeoJson({ database, level: q.level, at: toDate(q.at) })
+      return c.body(body, 200, { ...GEOJSON, 'content-disposition': `attachment; filename="regions${q.level ? `-${q.level}` : ''}.geojson"` })
+    })
+    // TODO(auth): admin only
+    .post('/regions/import', importBodyLimit(), async (c) => {
+      const q = parseInput(dryRunQuery, c.req.query(), 'query')
+      const summary = await importRegions({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' })
+      return c.json(summary)
+    })
+    // TODO(auth): admin only
+    .post('/regions', featureBodyLimit(), async (c) => {
+      const q = parseInput(dryRunQuery, c.req.query(), 'query')
+      const input = parseInput(createBody, await jsonBody(c), 'body')
+      const result = await createRegion({ database, input, dryRun: q.dryRun === 'true' })
+      if (result.dryRun) return c.json(result)
+      return c.json(result, 201, { location: `/api/regions/${result.code}` })
+    })
+    // TODO(auth): admin only
+    .patch('/regions/:code', featureBodyLimit(), async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      const q = parseInput(dryRunQuery, c.req.query(), 'query')
+      const input = parseInput(patchBody, await jsonBody(c), 'body')
+      return c.json(await updateRegion({ database, code, input, dryRun: q.dryRun === 'true' }))
+    })
+    // TODO(auth): admin only
+    .delete('/regions/:code', async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      await deleteRegion({ database, code })
+      return c.body(null, 204)
+    })
+    .get('/regions/:code/versions', async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      return c.body(await regionHistory({ database, code }), 200, GEOJSON)
+    })
+    .get('/regions/:code/coverage', async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      const q = parseInput(z.object({ at: at.optional() }), c.req.query(), 'query')
+      return c.body(JSON.stringify(await coverageReport({ database, code, at: toDate(q.at) })), 200, GEOJSON)
+    })
+}
