@@ -7,8 +7,10 @@ import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
 import { areaRoutes } from './routes/areas.ts'
 import { assignRoutes } from './routes/assign.ts'
+import { clusterRoutes } from './routes/clusters.ts'
 import { configRoutes } from './routes/config.ts'
 import { healthRoutes } from './routes/health.ts'
+import { knowledgeRoutes } from './routes/knowledge.ts'
 import { photoRoutes } from './routes/photos.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', regionWriteRoutes(deps)) // before regionRoutes: /regions/export must not be read as a code
   api.route('/', regionRoutes(deps))
   api.route('/', assignRoutes(deps))
+  api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
+  api.route('/', knowledgeRoutes(deps))
   api.route('/', areaRoutes(deps))
   api.route('/', photoRoutes(deps))
   app.route('/api', api)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { REPO_ROOT } from '../config.ts'
 import type { AppDb, Database } from '../db/types.ts'
+import { seedKnowledge } from './knowledge.ts'
 
 /** The repo's copy of the demo/reference source data (see seed/geo/SOURCES.md for licences). */
 export const SEED_DIR = path.join(REPO_ROOT, 'seed')
@@ -57,7 +58,10 @@ export function streetOfficeCode(streetCode: string): string {
 /** Units and the taxonomy: reference data every deployment needs, inserted when the tables are empty. */
 export async function seedReference(database: Database, tx: AppDb): Promise<{ units: number; classes: number }> {
   const [existing] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit`, tx)
-  if (Number(existing!.n) > 0) return { units: 0, classes: 0 }
+  if (Number(existing!.n) > 0) {
+    await seedKnowledge(database, tx) // knowledge base (R15): only into an empty table
+    return { units: 0, classes: 0 }
+  }
   const tax = readTaxonomyJson()
   const streets = readDivisions().filter((d) => d.level === 'town')
   const units = [
@@ -95,5 +99,6 @@ export async function seedReference(database: Database, tx: AppDb): Promise<{ un
     FROM json_to_recordset(${JSON.stringify(classes)}::json)
       AS x(code text, level text, "parentCode" text, name text, "nameEn" text, "leadUnit" text,
            responsible text, "safetyHazard" boolean, sort int)`, tx)
+  await seedKnowledge(database, tx)
   return { units: units.length, classes: classes.length }
 }
