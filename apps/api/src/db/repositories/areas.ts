@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
 import { EXPORT_DIGITS } from './geometry-checks.ts'
+import { featureCollectionSql, featureSql } from './geojson.ts'
 
 /**
  * Responsibility areas: a unit's ownership of a class/subclass/fine class inside a polygon, or along
@@ -43,16 +44,16 @@ function storedGeometry(geojson: SQL, kind: SQL): SQL {
 
 /** One area as a GeoJSON Feature (json), with its unit/class names and size. */
 function featureJson(digits: number): SQL {
-  return sql`json_build_object(
-    'type', 'Feature',
-    'id', a.id,
-    'geometry', ST_AsGeoJSON(a.geom, ${digits}::int)::json,
-    'properties', json_build_object(
+  return featureSql(
+    sql`a.id`,
+    sql`ST_AsGeoJSON(a.geom, ${digits}::int)::json`,
+    sql`json_build_object(
       'id', a.id, 'name', a.name, 'unitCode', a.unit_code, 'unitName', u.name,
       'classCode', a.class_code, 'className', t.name, 'geometryKind', a.geometry_kind, 'bufferM', a.buffer_m,
       'active', a.active, 'version', a.version, 'createdAt', a.created_at, 'updatedAt', a.updated_at,
       'areaM2', CASE WHEN a.geometry_kind = 'polygon' THEN round(ST_Area(a.geom::geography)::numeric, 1) END,
-      'lengthM', CASE WHEN a.geometry_kind = 'line' THEN round(ST_Length(a.geom::geography)::numeric, 1) END))`
+      'lengthM', CASE WHEN a.geometry_kind = 'line' THEN round(ST_Length(a.geom::geography)::numeric, 1) END)`,
+  )
 }
 
 const JOINS = sql`LEFT JOIN unit u ON u.code = a.unit_code LEFT JOIN taxonomy_class t ON t.code = a.class_code`
@@ -66,8 +67,7 @@ export async function listAreas(
   // A class filter finds the areas that apply to it: the class itself and its ancestors (0105 → 01, 0105).
   if (filter.classCode) where.push(sql`left(${filter.classCode}, length(a.class_code)) = a.class_code`)
   const [row] = await database.rows<{ fc: string }>(sql`
-    SELECT json_build_object('type', 'FeatureCollection',
-      'features', coalesce(json_agg(${featureJson(6)} ORDER BY a.id), '[]'::json))::text AS fc
+    SELECT ${featureCollectionSql(featureJson(6), sql`a.id`)} AS fc
     FROM responsibility_area a ${JOINS}
     WHERE ${sql.join(where, sql` AND `)}`)
   return row!.fc
@@ -221,13 +221,14 @@ export async function upsertAreas(
  */
 export async function exportAreas(database: Database): Promise<string> {
   const [row] = await database.rows<{ fc: string }>(sql`
-    SELECT json_build_object('type', 'FeatureCollection',
-      'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', id,
-        'geometry', ST_AsGeoJSON(geom, ${EXPORT_DIGITS}::int)::json,
-        'properties', json_build_object('name', name, 'unitCode', unit_code, 'classCode', class_code, 'bufferM', buffer_m)
-      ) ORDER BY id), '[]'::json))::text AS fc
+    SELECT ${featureCollectionSql(
+      featureSql(
+        sql`id`,
+        sql`ST_AsGeoJSON(geom, ${EXPORT_DIGITS}::int)::json`,
+        sql`json_build_object('name', name, 'unitCode', unit_code, 'classCode', class_code, 'bufferM', buffer_m)`,
+      ),
+      sql`id`,
+    )} AS fc
     FROM responsibility_area WHERE active`)
   return row!.fc
 }

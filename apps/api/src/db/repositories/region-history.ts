@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { RegionLevel } from '@hanjiang/shared'
 import type { Database } from '../types.ts'
 import { EXPORT_DIGITS } from './geometry-checks.ts'
+import { featureCollectionSql, featureSql } from './geojson.ts'
 import { validAt } from './regions.ts'
 
 /**
@@ -10,18 +11,17 @@ import { validAt } from './regions.ts'
  */
 export async function regionVersions(database: Database, code: string): Promise<string | null> {
   const [row] = await database.rows<{ n: number; fc: string }>(sql`
-    SELECT count(*)::int AS n, json_build_object(
-      'type', 'FeatureCollection',
-      'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', id,
-        'geometry', ST_AsGeoJSON(geom, 6)::json,
-        'properties', json_build_object(
+    SELECT count(*)::int AS n, ${featureCollectionSql(
+      featureSql(
+        sql`id`,
+        sql`ST_AsGeoJSON(geom, 6)::json`,
+        sql`json_build_object(
           'id', id, 'code', code, 'version', version, 'name', name, 'level', level, 'parentCode', parent_code,
           'validFrom', valid_from, 'validTo', valid_to, 'current', valid_to IS NULL,
-          'areaM2', round(ST_Area(geom::geography)::numeric, 1))
-      ) ORDER BY version), '[]'::json)
-    )::text AS fc
+          'areaM2', round(ST_Area(geom::geography)::numeric, 1))`,
+      ),
+      sql`version`,
+    )} AS fc
     FROM region WHERE code = ${code}`)
   return row && Number(row.n) > 0 ? row.fc : null
 }
@@ -34,15 +34,14 @@ export async function regionVersions(database: Database, code: string): Promise<
  */
 export async function exportRegions(database: Database, opts: { level?: RegionLevel; at?: Date }): Promise<string> {
   const [row] = await database.rows<{ fc: string }>(sql`
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', code,
-        'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), ${EXPORT_DIGITS}::int)::json,
-        'properties', json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code)
-      ) ORDER BY array_position(ARRAY['district','street','community','grid'], level), code), '[]'::json)
-    )::text AS fc
+    SELECT ${featureCollectionSql(
+      featureSql(
+        sql`code`,
+        sql`ST_AsGeoJSON(ST_ForcePolygonCCW(geom), ${EXPORT_DIGITS}::int)::json`,
+        sql`json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code)`,
+      ),
+      sql`array_position(ARRAY['district','street','community','grid'], level), code`,
+    )} AS fc
     FROM region WHERE ${validAt(opts.at)} ${opts.level ? sql`AND level = ${opts.level}` : sql``}`)
   return row!.fc
 }

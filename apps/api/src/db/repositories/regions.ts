@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { RegionLevel } from '@hanjiang/shared'
 import type { Database } from '../types.ts'
+import { featureCollectionSql, featureSql } from './geojson.ts'
 
 /** Rows of the version valid at `at`; the current version when `at` is omitted. */
 export function validAt(at?: Date, alias = 'region'): SQL {
@@ -13,15 +14,10 @@ export function validAt(at?: Date, alias = 'region'): SQL {
 /** One level as a GeoJSON FeatureCollection, built by PostgreSQL in one statement (text, not re-parsed). */
 export async function regionsFeatureCollection(database: Database, level: RegionLevel, at?: Date): Promise<string> {
   const [row] = await database.rows<{ fc: string }>(sql`
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', id,
-        'geometry', ST_AsGeoJSON(geom, 6)::json,
-        'properties', json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code)
-      ) ORDER BY code), '[]'::json)
-    )::text AS fc
+    SELECT ${featureCollectionSql(
+      featureSql(sql`id`, sql`ST_AsGeoJSON(geom, 6)::json`, sql`json_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code)`),
+      sql`code`,
+    )} AS fc
     FROM region WHERE level = ${level} AND ${validAt(at)}`)
   return row!.fc
 }
@@ -30,15 +26,10 @@ export async function regionsFeatureCollection(database: Database, level: Region
 export async function regionLabels(database: Database, level: RegionLevel, at?: Date): Promise<string> {
   const point = level === 'grid' ? sql`ST_PointOnSurface(geom)` : sql`(ST_MaximumInscribedCircle(geom)).center`
   const [row] = await database.rows<{ fc: string }>(sql`
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', coalesce(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', id,
-        'geometry', ST_AsGeoJSON(${point}, 6)::json,
-        'properties', json_build_object('code', code, 'name', name, 'level', level)
-      ) ORDER BY code), '[]'::json)
-    )::text AS fc
+    SELECT ${featureCollectionSql(
+      featureSql(sql`id`, sql`ST_AsGeoJSON(${point}, 6)::json`, sql`json_build_object('code', code, 'name', name, 'level', level)`),
+      sql`code`,
+    )} AS fc
     FROM region WHERE level = ${level} AND ${validAt(at)}`)
   return row!.fc
 }
