@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { describeEachEngine } from './engines.ts'
 import { seedFixture, testApp } from './app.ts'
@@ -17,6 +18,27 @@ describeEachEngine(
       expect(fc.features[0].geometry.type).toBe('MultiPolygon')
       expect(fc.features[0].properties).toEqual({ code: '350303001000', name: '涵东街道', level: 'street', parentCode: '350303000000' })
       expect(typeof fc.features[0].id).toBe('number')
+    })
+
+    it('revalidates layers with an ETag, and changes it when a region changes', async () => {
+      const first = await get('/api/regions?level=grid')
+      const etag = first.headers.get('etag')!
+      expect(etag).toMatch(/^".+"$/)
+      const again = await testApp(ctx.database).request('/api/regions?level=grid', { headers: { 'if-none-match': etag } })
+      expect(again.status).toBe(304)
+      // A new version of one grid (as an edit would write) must not be served from the cache.
+      await ctx.database.db.transaction(async (tx) => {
+        await ctx.database.rows(sql`UPDATE region SET valid_to = now() WHERE code = '350303002002004' AND valid_to IS NULL`, tx)
+        await ctx.database.rows(sql`
+          INSERT INTO region (code, name, level, parent_code, version, valid_from, geom)
+          SELECT code, '改名网格', level, parent_code, version + 1, now(), geom FROM region
+          WHERE code = '350303002002004' AND version = 1`, tx)
+      })
+      const changed = await testApp(ctx.database).request('/api/regions?level=grid', { headers: { 'if-none-match': etag } })
+      expect(changed.status).toBe(200)
+      expect(changed.headers.get('etag')).not.toBe(etag)
+      const names = (await changed.json() as any).features.map((f: any) => f.properties.name)
+      expect(names).toContain('改名网格')
     })
 
     it('serves label points inside each region', async () => {

@@ -1,10 +1,11 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { REGION_LEVELS } from '@hanjiang/shared'
-import { regionDetail, regionLabels, regionsFeatureCollection } from '../db/repositories/regions.ts'
+import { regionDetail } from '../db/repositories/regions.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
+import { regionLayer, type LayerKind } from '../services/regions/map-layers.ts'
 
 const levelQuery = z.object({
   level: z.enum(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` }),
@@ -16,17 +17,16 @@ const codeParam = z.string().regex(/^\d{12}(\d{3})?$/, 'a region code has 12 dig
 const toDate = (at?: string) => (at ? new Date(at) : undefined)
 
 export function regionRoutes({ database }: AppDeps) {
+  const layer = async (c: Context, kind: LayerKind) => {
+    const q = parseInput(levelQuery, c.req.query(), 'query')
+    const { body, etag } = await regionLayer(database, kind, q.level, toDate(q.at))
+    const headers = { etag, 'cache-control': 'no-cache' }
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers)
+    return c.body(body, 200, { ...headers, 'content-type': 'application/geo+json; charset=utf-8' })
+  }
   return new Hono()
-    .get('/regions', async (c) => {
-      const q = parseInput(levelQuery, c.req.query(), 'query')
-      const body = await regionsFeatureCollection(database, q.level, toDate(q.at))
-      return c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
-    })
-    .get('/regions/labels', async (c) => {
-      const q = parseInput(levelQuery, c.req.query(), 'query')
-      const body = await regionLabels(database, q.level, toDate(q.at))
-      return c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
-    })
+    .get('/regions', (c) => layer(c, 'polygons'))
+    .get('/regions/labels', (c) => layer(c, 'labels'))
     .get('/regions/:code', async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
       const q = parseInput(atQuery, c.req.query(), 'query')

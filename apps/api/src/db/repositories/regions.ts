@@ -86,3 +86,14 @@ export async function countRegions(database: Database): Promise<Record<RegionLev
   for (const r of rows) out[r.level] = Number(r.n)
   return out
 }
+
+/**
+ * Changes whenever any region row is inserted or closed (every write versions), so it can key
+ * caches and ETags of the map layers. One cheap aggregate.
+ */
+export async function regionsStamp(database: Database): Promise<string> {
+  const [row] = await database.rows<{ stamp: string }>(sql`
+    SELECT count(*) || '.' || coalesce(max(id), 0) || '.' || coalesce(extract(epoch FROM max(valid_to))::text, '0') AS stamp
+    FROM region`)
+  return row!.stamp
+}
