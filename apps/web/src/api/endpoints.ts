@@ -1,6 +1,15 @@
 import type { RegionLevel } from '@hanjiang/shared'
 import { api, type ApiClient } from './client.ts'
-import type { AppConfig, Health, RegionCollection, RegionDetail, RegionLabelCollection } from './types.ts'
+import type {
+  AppConfig,
+  AreaCollection,
+  AssignQuery,
+  AssignmentResult,
+  Health,
+  RegionCollection,
+  RegionDetail,
+  RegionLabelCollection,
+} from './types.ts'
 
 /** The typed endpoints of the API contract; each takes an optional client so tests can inject one. */
 export function endpoints(client: ApiClient = api) {
@@ -14,6 +23,15 @@ export function endpoints(client: ApiClient = api) {
       client.get<RegionLabelCollection>('/api/regions/labels', { query: { level }, signal, timeoutMs: 60_000 }),
     region: (code: string, signal?: AbortSignal) =>
       client.get<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`, { signal }),
+    /** Who owns a point for a fine class (none = "no class"), with the explanation. */
+    assign: (q: AssignQuery, signal?: AbortSignal) =>
+      client.get<AssignmentResult>('/api/assign', {
+        query: { lng: q.lng, lat: q.lat, crs: q.crs ?? 'wgs84', fineClass: q.fineClass || undefined, at: q.at },
+        signal,
+        timeoutMs: 20_000,
+      }),
+    /** Active responsibility areas as GeoJSON. */
+    areas: (signal?: AbortSignal) => client.get<AreaCollection>('/api/areas', { signal, timeoutMs: 60_000 }),
   }
 }
 

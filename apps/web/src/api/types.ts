@@ -1,5 +1,7 @@
 import type { RegionLevel } from '@hanjiang/shared'
-import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson'
+import type { AssignmentDecision, NearBoundary } from '@hanjiang/shared/assignment/types'
+import type { Crs } from '@hanjiang/shared/geo/crs'
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point } from 'geojson'
 
 /** `GET /api/health` */
 export interface Health {
@@ -64,6 +66,57 @@ export interface RegionDetail {
   validFrom: string
   validTo: string | null
 }
+
+/** `GET /api/assign?lng=&lat=&crs=&fineClass=&at=` — who owns this point, and why (DESIGN.md §6). */
+export interface AssignmentResult extends AssignmentDecision {
+  /** The point in WGS84, as looked up. */
+  point: { lng: number; lat: number }
+  /** The coordinate system the point came in. */
+  crs: Crs
+  fineClass: string | null
+  street: { code: string; name: string } | null
+  community: { code: string; name: string } | null
+  grid: { code: string; name: string } | null
+  regionVersions: { street: number | null; community: number | null; grid: number | null }
+  nearBoundary: NearBoundary | null
+}
+
+export interface AssignQuery {
+  lng: number
+  lat: number
+  crs?: Crs
+  /** A 6-digit fine class; none = "no class". */
+  fineClass?: string | null
+  /** ISO-8601 date-time: assign against the regions as they were then. */
+  at?: string
+}
+
+export type AreaGeometryKind = 'polygon' | 'line'
+
+/** Properties of a responsibility area feature (`GET /api/areas`). */
+export interface AreaProperties {
+  id: number
+  name: string
+  unitCode: string
+  /** The unit's (Chinese) name; null if the unit is unknown. */
+  unitName: string | null
+  /** 2, 4 or 6 digits: the class, subclass or fine class the area is for. */
+  classCode: string
+  className: string | null
+  geometryKind: AreaGeometryKind
+  /** Lines only: the strip either side that the area covers, in metres. */
+  bufferM: number | null
+  active?: boolean
+  version?: number
+  areaM2?: number | null
+  lengthM?: number | null
+  /** Added by the web app: a palette index per unit, so one unit's areas share a colour. */
+  color?: number
+}
+
+export type AreaFeature = Feature<MultiPolygon | MultiLineString, AreaProperties>
+/** `GET /api/areas` — polygons as MultiPolygon, lines as MultiLineString. */
+export type AreaCollection = FeatureCollection<MultiPolygon | MultiLineString, AreaProperties>
 
 /** One entry of a problem's `errors` list (the API sends `{path, message}`; other shapes are tolerated). */
 export interface ProblemFieldError {

@@ -95,6 +95,34 @@ describe('useRegionSelection', () => {
     ;[119.1, 25.45, 119.12, 25.47].forEach((v, i) => expect(b[i]).toBeCloseTo(v, 9))
   })
 
+  it('lets tools take a click first; an untaken click still selects the region', () => {
+    mockFetch({ '/api/regions/': { json: {} } })
+    const fake = createFakeMap()
+    const map = shallowRef<RegionMap | null>(asMap(fake))
+    let take = true
+    const tool = { click: vi.fn(() => take), hover: vi.fn(() => (take ? 'crosshair' : null)) }
+    const scope = effectScope()
+    scope.run(() => useRegionSelection(map, { tools: [tool] }))
+    fake.state.rendered = [feat('street', '350303001000', 2)]
+    const sel = useSelectionStore()
+    fake.fire('click', { point: { x: 3, y: 3 } })
+    expect(tool.click).toHaveBeenCalledTimes(1)
+    expect(sel.isOpen).toBe(false)
+    expect(fake.queryRenderedFeatures).not.toHaveBeenCalled()
+    // A claimed pointer shows the tool's cursor and highlights no region.
+    fake.fire('mousemove', { point: { x: 3, y: 3 } })
+    expect(fake.getCanvas().style.cursor).toBe('crosshair')
+    expect(fake.setFeatureState).not.toHaveBeenCalled()
+    take = false
+    fake.fire('mousemove', { point: { x: 3, y: 3 } })
+    expect(fake.setFeatureState).toHaveBeenLastCalledWith({ source: 'regions-street', id: 2 }, { hover: true })
+    fake.fire('click', { point: { x: 3, y: 3 } })
+    expect(sel.code).toBe('350303001000')
+    fake.fire('mouseout')
+    expect(tool.hover).toHaveBeenLastCalledWith(null)
+    scope.stop()
+  })
+
   it('detaches on dispose', () => {
     const { fake, scope } = setup()
     expect(fake.listeners('click')).toBe(1)

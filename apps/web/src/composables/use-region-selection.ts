@@ -31,10 +31,31 @@ export function pickRegion(features: Pick<MapGeoJSONFeature, 'properties' | 'sou
 }
 
 /**
- * Click a region to select it (its details open in the side panel), hover to see what a click would pick,
- * and keep the selected outline on the map in step with the selection store.
+ * Something else on the map that may take a click or the pointer before the regions do: the assignment probe
+ * (every click, while on), the responsibility areas (a click on an area).
  */
-export function useRegionSelection(map: ShallowRef<RegionMap | null>) {
+export interface MapTool {
+  /** Takes the click (returns true), or lets the next tool — finally the region selection — have it. */
+  click?(e: MapMouseEvent): boolean
+  /**
+   * The pointer moved (`null`: it left the map). Returns the cursor to show when the tool claims the pointer
+   * (no region is then highlighted), or null to let the next tool decide.
+   */
+  hover?(e: MapMouseEvent | null): string | null
+}
+
+export interface RegionSelectionOptions {
+  /** Asked in order before the regions. */
+  tools?: MapTool[]
+}
+
+/**
+ * Click a region to select it (its details open in the side panel), hover to see what a click would pick,
+ * and keep the selected outline on the map in step with the selection store. Tools (the probe, the areas)
+ * get clicks and the pointer first.
+ */
+export function useRegionSelection(map: ShallowRef<RegionMap | null>, options: RegionSelectionOptions = {}) {
+  const tools = options.tools ?? []
   const selection = useSelectionStore()
   const regions = useRegionsStore()
   let bound: RegionMap | null = null
@@ -57,15 +78,30 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>) {
 
   const onClick = (e: MapMouseEvent) => {
     if (!bound) return
+    if (tools.some((tool) => tool.click?.(e) === true)) return
     const picked = pickAt(bound, e.point)
     if (picked) void selection.select(picked.code, { name: picked.name, level: picked.level })
     else selection.clear()
   }
   const onMove = (e: MapMouseEvent) => {
-    if (bound) setHover(bound, pickAt(bound, e.point))
+    if (!bound) return
+    let cursor: string | null = null
+    for (const tool of tools) {
+      // Every tool hears the move (each clears its own highlight); the first to claim it sets the cursor.
+      const c = tool.hover?.(e) ?? null
+      if (cursor === null) cursor = c
+    }
+    if (cursor !== null) {
+      setHover(bound, null)
+      bound.getCanvas().style.cursor = cursor
+      return
+    }
+    setHover(bound, pickAt(bound, e.point))
   }
   const onOut = () => {
-    if (bound) setHover(bound, null)
+    if (!bound) return
+    for (const tool of tools) tool.hover?.(null)
+    setHover(bound, null)
   }
 
   function unbind(): void {

@@ -31,7 +31,8 @@ describe('buildStyle (default, offline)', () => {
 
   it('labels with local CJK font names', () => {
     const labels = style.layers.filter((l): l is SymbolLayerSpecification => l.type === 'symbol')
-    expect(labels).toHaveLength(4)
+    // One per region level, and the responsibility areas' line and polygon names.
+    expect(labels).toHaveLength(6)
     for (const l of labels) {
       const fonts = l.layout?.['text-font'] as string[]
       expect(fonts).toEqual(expect.arrayContaining(['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif']))

@@ -6,7 +6,8 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl'
 import type { TileSource, TileSourceType } from '../api/types.ts'
-import { COLORS, MASK_SOURCE, labelSourceId, regionLayers, sourceId } from './layers.ts'
+import { COLORS, MASK_SOURCE, labelSourceId, layerId, regionLayers, sourceId } from './layers.ts'
+import { AREA_SOURCE, PROBE_SOURCE, areaLayers, probeLayers } from './overlays.ts'
 
 /**
  * The map style. The default draws only the project's own layers on a plain background: no tile server, no glyph
@@ -46,6 +47,8 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
     sources[sourceId(level)] = { ...emptyGeoJson(), tolerance: level === 'grid' ? 0.25 : 0.375 }
     sources[labelSourceId(level)] = emptyGeoJson()
   }
+  sources[AREA_SOURCE] = emptyGeoJson()
+  sources[PROBE_SOURCE] = emptyGeoJson()
   const basemapLayers = (basemap?.layers ?? []).map(
     (l) =>
       ({
@@ -64,12 +67,23 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       // When a basemap is shown it covers this; without one, it is the sea/land-neutral ground outside the veil.
       { id: BACKGROUND_LAYER, type: 'background', paint: { 'background-color': COLORS.background } },
       ...basemapLayers,
-      ...regionLayers({ overBasemap: basemap !== null }),
+      ...ownLayers(basemap !== null),
     ],
   }
   if (basemap?.glyphs) style.glyphs = basemap.glyphs
   if (basemap?.sprite) style.sprite = basemap.sprite
   return style
+}
+
+/**
+ * The project's layers: regions, with the responsibility areas slotted in above the region lines and below the
+ * selected outline, area labels above the region labels, and the probe marker on top.
+ */
+function ownLayers(overBasemap: boolean): LayerSpecification[] {
+  const regions = regionLayers({ overBasemap })
+  const areas = areaLayers()
+  const at = regions.findIndex((l) => l.id === layerId.selectedCasing('district'))
+  return [...regions.slice(0, at), ...areas.geometry, ...regions.slice(at), ...areas.labels, ...probeLayers()]
 }
 
 /** An XYZ raster tile URL such as `http://tiles.intranet/{z}/{x}/{y}.png`. */

@@ -19,4 +19,8 @@ export type RegionMap = Pick<
   | 'getZoom'
   | 'fitBounds'
   | 'getCanvas'
+  | 'hasImage'
+  | 'addImage'
+  | 'easeTo'
+  | 'getBounds'
 >

@@ -1,16 +1,22 @@
 /** A stand-in for a MapLibre map in jsdom (no WebGL): records what the composables do to it. */
 import { vi } from 'vitest'
 import type { RegionMap } from '../map/types.ts'
-import { regionLayers } from '../map/layers.ts'
+import { buildStyle } from '../map/style.ts'
 
 type Handler = (e?: unknown) => void
 
 export function createFakeMap(zoom = 10.5) {
   const handlers = new Map<string, Set<Handler>>()
   const data = new Map<string, unknown>()
-  const layout = new Map<string, Record<string, unknown>>(regionLayers().map((l) => [l.id, { ...(l.layout ?? {}) }]))
+  const layout = new Map<string, Record<string, unknown>>(buildStyle().layers.map((l) => [l.id, { ...(l.layout ?? {}) }]))
   const canvas = document.createElement('canvas')
-  const state = { zoom, rendered: [] as unknown[] }
+  const state = {
+    zoom,
+    rendered: [] as unknown[],
+    /** [west, south, east, north] of the view, for `getBounds().contains`. */
+    bounds: [118.9, 25.3, 119.3, 25.6] as [number, number, number, number],
+  }
+  const images = new Map<string, unknown>()
   const fake = {
     state,
     data,
@@ -37,6 +43,17 @@ export function createFakeMap(zoom = 10.5) {
     getZoom: vi.fn(() => state.zoom),
     fitBounds: vi.fn(),
     getCanvas: () => canvas,
+    images,
+    hasImage: vi.fn((id: string) => images.has(id)),
+    addImage: vi.fn((id: string, img: unknown) => void images.set(id, img)),
+    easeTo: vi.fn(),
+    getBounds: vi.fn(() => ({
+      contains: (p: { lng: number; lat: number } | [number, number]) => {
+        const [x, y] = Array.isArray(p) ? p : [p.lng, p.lat]
+        const [w, s, e, n] = state.bounds
+        return x >= w && x <= e && y >= s && y <= n
+      },
+    })),
   }
   return fake
 }
