@@ -9,7 +9,9 @@ import { areaRoutes } from './routes/areas.ts'
 import { assignRoutes } from './routes/assign.ts'
 import { clusterRoutes } from './routes/clusters.ts'
 import { configRoutes } from './routes/config.ts'
+import { deadlineRoutes } from './routes/deadlines.ts'
 import { healthRoutes } from './routes/health.ts'
+import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { photoRoutes } from './routes/photos.ts'
 import { regionRoutes } from './routes/regions.ts'
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', regionRoutes(deps))
   api.route('/', assignRoutes(deps))
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
+  api.route('/', incidentRoutes(deps))
+  api.route('/', deadlineRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
   api.route('/', areaRoutes(deps))
   api.route('/', photoRoutes(deps))

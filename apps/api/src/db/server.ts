@@ -1,5 +1,6 @@
 import postgres from 'postgres'
 import { drizzle } from 'drizzle-orm/postgres-js'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
 import * as schema from './schema/index.ts'
 import { resultRows, type AppDb, type Database } from './types.ts'
@@ -38,12 +39,21 @@ export async function openServer(url: string, opts: { max?: number } = {}): Prom
     throw new ServerDatabaseError(`Cannot connect to PostgreSQL at ${where}: ${cause}`)
   }
   const db = drizzle({ client, schema }) as unknown as AppDb
+  const dialect = new PgDialect()
   return {
     engine: 'server',
     db,
     sql: client,
     location: where,
-    rows: async (query, tx) => resultRows(await (tx ?? db).execute(query)),
+    rows: async (query, tx, opts) => {
+      if (opts?.prepare && !tx) {
+        // drizzle's execute() never prepares, so postgres.js describes every statement first (two round
+        // trips) and the server plans it every time; a prepared statement does both once per connection.
+        const q = dialect.sqlToQuery(query)
+        return resultRows(await client.unsafe(q.sql, q.params as postgres.ParameterOrJSON<never>[], { prepare: true }))
+      }
+      return resultRows(await (tx ?? db).execute(query))
+    },
     close: () => client.end({ timeout: 5 }),
   }
 }

@@ -12,10 +12,19 @@ export interface Database {
   engine: Engine
   db: AppDb
   /** Runs one statement and returns its rows (the drivers shape results differently). */
-  rows<T extends Record<string, unknown>>(query: SQL, tx?: AppDb): Promise<T[]>
+  rows<T extends Record<string, unknown>>(query: SQL, tx?: AppDb, opts?: RowsOptions): Promise<T[]>
   /** Describes where the data lives, for logs and errors (never includes a password). */
   location: string
   close(): Promise<void>
+}
+
+export interface RowsOptions {
+  /**
+   * Run as a named prepared statement, parsed and planned once per connection (server engine, outside a
+   * transaction; elsewhere a no-op). Only for hot statements whose SQL text is constant — every distinct
+   * text stays cached on each connection.
+   */
+  prepare?: boolean
 }
 
 /** Normalises drizzle's execute() result: postgres.js returns an array, PGlite `{ rows }`. */

@@ -42,6 +42,10 @@ export const problems = {
     new Problem(400, 'validation_failed', 'Invalid request', detail, { errors }),
   notFound: (what: string, detail: string) => new Problem(404, `${what}_not_found`, 'Not found', detail),
   routeNotFound: (path: string) => new Problem(404, 'route_not_found', 'Not found', `No API route at ${path}`),
+  badRequest: (code: string, detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(400, code, 'Bad request', detail, extra),
+  forbidden: (code: string, detail: string, extra: Record<string, unknown> = {}) =>
+    new Problem(403, code, 'Forbidden', detail, extra),
   conflict: (code: string, detail: string, extra: Record<string, unknown> = {}) =>
     new Problem(409, code, 'Conflict', detail, extra),
   unprocessable: (code: string, detail: string, extra: Record<string, unknown> = {}) =>

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
+import { BUILTIN_CALENDAR_YEARS, datesBetween, type CalendarDayRow } from '@hanjiang/shared'
 import { REPO_ROOT } from '../config.ts'
+import { insertCalendarYearsIfAbsent } from '../db/repositories/calendar.ts'
 import type { AppDb, Database } from '../db/types.ts'
 import { seedKnowledge } from './knowledge.ts'
 
@@ -57,6 +59,7 @@ export function streetOfficeCode(streetCode: string): string {
 
 /** Units and the taxonomy: reference data every deployment needs, inserted when the tables are empty. */
 export async function seedReference(database: Database, tx: AppDb): Promise<{ units: number; classes: number }> {
+  await seedCalendar(database, tx)
   const [existing] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit`, tx)
   if (Number(existing!.n) > 0) {
     await seedKnowledge(database, tx) // knowledge base (R15): only into an empty table
@@ -101,4 +104,16 @@ export async function seedReference(database: Database, tx: AppDb): Promise<{ un
            responsible text, "safetyHazard" boolean, sort int)`, tx)
   await seedKnowledge(database, tx)
   return { units: units.length, classes: classes.length }
+}
+
+/**
+ * The working-day calendar years shipped with the code (DESIGN §4: 2026), as `calendar_day` rows.
+ * A year already in the table is left alone (the admin maintains it), so this runs on every start.
+ */
+export async function seedCalendar(database: Database, tx: AppDb): Promise<number> {
+  const days: CalendarDayRow[] = BUILTIN_CALENDAR_YEARS.flatMap((y) => [
+    ...y.holidays.flatMap((h) => datesBetween(h.from, h.to).map((date) => ({ date, kind: 'holiday' as const, name: h.name }))),
+    ...y.makeUpWorkdays.map((w) => ({ date: w.date, kind: 'workday' as const, name: w.name })),
+  ])
+  return insertCalendarYearsIfAbsent(database, tx, days)
 }

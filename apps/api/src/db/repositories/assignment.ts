@@ -87,7 +87,7 @@ export async function spatialMatches(
         ORDER BY n.level, d, n.code
       ) near
     ) nb
-    ORDER BY p.i`)
+    ORDER BY p.i`, undefined, { prepare: true })
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
   return rows.map((r) => ({
     regions: parse(r.regions),

@@ -52,12 +52,17 @@ export const incident = pgTable(
     handleBy: timestamp('handle_by', { withTimezone: true }),
     resolveBy: timestamp('resolve_by', { withTimezone: true }),
     ownershipBy: timestamp('ownership_by', { withTimezone: true }),
+    /** R10: when the center calls back after an urgent dispatch. */
+    callbackAt: timestamp('callback_at', { withTimezone: true }),
     overdueAt: timestamp('overdue_at', { withTimezone: true }),
     escalationLevel: integer('escalation_level').notNull().default(0),
     reworkCount: integer('rework_count').notNull().default(0),
     reopenCount: integer('reopen_count').notNull().default(0),
     hazardMarked: boolean('hazard_marked').notNull().default(false),
     extensionPending: boolean('extension_pending').notNull().default(false),
+    /** R8: the pending request's deadline and reason (the reason is shown to the reporter). */
+    extensionDueAt: timestamp('extension_due_at', { withTimezone: true }),
+    extensionReason: text('extension_reason'),
     /** R9: the primary incident this one was merged into. */
     primaryId: bigint('primary_id', { mode: 'number' }),
     satisfaction: text('satisfaction'),
@@ -137,5 +142,7 @@ export const timer = pgTable(
   (t) => [
     index('timer_due_idx').on(t.dueAt).where(sql`fired_at IS NULL AND cancelled_at IS NULL`),
     index('timer_incident_idx').on(t.incidentId),
+    // At most one pending check per incident and kind: rescheduling cancels the old row first.
+    uniqueIndex('timer_pending_uq').on(t.incidentId, t.kind).where(sql`fired_at IS NULL AND cancelled_at IS NULL`),
   ],
 )

@@ -1,0 +1,286 @@
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  computeDeadlines,
+  CoordinateError,
+  fineClassInfo,
+  INITIAL_STATE,
+  REPORTING_ROLES,
+  shanghaiDate,
+  toWgs84,
+  validateLngLat,
+  type Crs,
+} from '@hanjiang/shared'
+import {
+  findIncidentByIdempotencyKey,
+  insertIncidents,
+  type IncidentRecord,
+  type NewIncident,
+} from '../../db/repositories/incidents.ts'
+import type { Database } from '../../db/types.ts'
+import type { Actor } from '../../http/actor.ts'
+import { problems } from '../../http/problem.ts'
+import { assignPoints, type AssignmentResult, type AssignPointInput } from '../assignment/assign.ts'
+import { reference } from '../assignment/reference-cache.ts'
+import { workingCalendar } from '../calendar/working-calendar.ts'
+import { batchQueue } from './intake-queue.ts'
+import { withCalendar } from './problems.ts'
+import { photoRefs } from './photos.ts'
+import { incidentView, type IncidentView } from './view.ts'
+import type { IncidentChannel, RequestType, Track } from './vocabulary.ts'
+
+export interface CreateIncidentInput {
+  channel: IncidentChannel
+  requestType: RequestType
+  /** Default: `urgent` when the fine class is a safety hazard (R4), else `normal`. */
+  track?: Track
+  fineClass?: string | null
+  location?: { lng: number; lat: number; crs?: Crs } | null
+  address?: string | null
+  description: string
+  reporter?: { name?: string | null; phone?: string | null } | null
+  /** Photo ids (POST /api/photos) taken when reporting. */
+  photos?: string[]
+  /** A patrol put up a warning sign before reporting (§8). */
+  hazardMarked?: boolean
+  note?: string | null
+  /** The client's own id for this report: an idempotency key when no Idempotency-Key header is sent. */
+  clientId?: string | null
+}
+
+export interface CreateIncidentResult {
+  /** true: the key was seen before with the same body — this is the incident created then. */
+  replayed: boolean
+  incident: IncidentView
+}
+
+const COMMAND_CENTER = 'command_center'
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** 12 characters of Crockford base32 from crypto (60 random bits): the public tracking code. */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(12)
+  let out = ''
+  for (const b of bytes) out += CROCKFORD[b & 31]
+  return out
+}
+
+/** JSON with object keys sorted and undefined dropped: the same body always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
+  const entries = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`
+}
+
+export const requestHash = (input: CreateIncidentInput): string =>
+  createHash('sha256').update(canonicalJson(input)).digest('base64url')
+
+function noLocationAssignment() {
+  return {
+    rule: 'no_location',
+    unit: { code: COMMAND_CENTER },
+    needsReview: true,
+    explanation: [
+      { zh: '未提供位置：由指挥中心人工确定责任单位', en: 'No location given: the command center decides who owns it' },
+    ],
+  }
+}
+
+/**
+ * Intake (DESIGN §5: every incident starts `reported`): validates the class and location, runs the
+ * spatial assignment, then writes incident + first event + timers in one statement. Concurrent intakes
+ * share the lookup and the statement (natural batching, see intake-queue.ts); each is answered only
+ * after its statement committed, and a failing incident fails only its own request. Idempotent: a
+ * retry with the same key and body returns the incident created the first time; the same key with
+ * another body is refused (422 idempotency_key_reused). A point outside every jurisdiction is
+ * accepted and flagged for review, never refused.
+ */
+export async function createIncident({
+  database,
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  database: Database
+  actor: Actor
+  input: CreateIncidentInput
+  idempotencyKey?: string | null
+}): Promise<CreateIncidentResult> {
+  if (!REPORTING_ROLES.includes(actor.role)) {
+    throw problems.forbidden('role_not_allowed', `The role ${actor.role} may not report incidents`)
+  }
+  const ref = await reference(database)
+  const fine = input.fineClass ? fineClassInfo(ref.taxonomy, input.fineClass) : null
+  if (input.fineClass && !fine) {
+    throw problems.unprocessable('unknown_fine_class', `Unknown fine class ${input.fineClass}`, {
+      errors: [{ path: 'fineClass', message: `unknown fine class ${input.fineClass}` }],
+    })
+  }
+  const track: Track = input.track ?? (fine?.fine.safetyHazard ? 'urgent' : 'normal')
+  const location = input.location ?? null
+  if (!location && (input.fineClass || track === 'urgent' || input.channel === 'patrol')) {
+    const why = input.fineClass ? 'a fine class is given' : track === 'urgent' ? 'the incident is urgent' : 'it is a patrol finding'
+    throw problems.unprocessable('location_required', `A location is required because ${why}: send location {lng, lat, crs}`, {
+      errors: [{ path: 'location', message: 'required' }],
+    })
+  }
+  let wgs: { lng: number; lat: number } | null = null
+  if (location) {
+    try {
+      wgs = toWgs84(validateLngLat(location), location.crs ?? 'wgs84')
+    } catch (e) {
+      if (!(e instanceof CoordinateError)) throw e
+      throw problems.unprocessable('invalid_location', `The location is invalid: ${e.message}`, {
+        errors: [{ path: 'location', message: e.message }],
+      })
+    }
+  }
+  const key = idempotencyKey ?? input.clientId ?? null
+  const hash = key ? requestHash(input) : null
+
+  const at = new Date()
+  const urgent = track === 'urgent'
+  // R4 dispatch-by and R7 ownership-by run from intake (clock hours); R1–R3 start at registration.
+  const calendar = urgent ? await workingCalendar(database) : null
+  const deadlines = calendar ? withCalendar(() => computeDeadlines({ type: 'urgent', start: at, calendar })) : []
+  const due = (k: string) => deadlines.find((d) => d.kind === k)?.dueAt ?? null
+
+  // The assignment fields are filled in once the (batched) lookup answers.
+  const row: NewIncident = {
+    codeDate: shanghaiDate(at).replaceAll('-', ''),
+    trackingCode: newTrackingCode(),
+    channel: input.channel,
+    requestType: input.requestType,
+    track,
+    fineClass: input.fineClass ?? null,
+    safetyHazard: (fine?.fine.safetyHazard ?? false) || urgent,
+    location: wgs,
+    locationCrs: location ? (location.crs ?? 'wgs84') : null,
+    address: input.address ?? null,
+    description: input.description,
+    reporterName: input.reporter?.name ?? null,
+    reporterPhone: input.reporter?.phone ?? null,
+    state: INITIAL_STATE,
+    suggestedUnitCode: null,
+    needsReview: true,
+    streetCode: null,
+    communityCode: null,
+    gridCode: null,
+    streetRegionId: null,
+    communityRegionId: null,
+    gridRegionId: null,
+    assignment: null,
+    hazardMarked: input.hazardMarked ?? false,
+    dispatchBy: due('dispatchBy'),
+    ownershipBy: due('ownershipBy'),
+    idempotencyKey: key,
+    requestHash: hash,
+    createdBy: actor.id,
+    at,
+    event: {
+      actor: actor.id,
+      actorRole: actor.role,
+      action: 'create',
+      fromState: null,
+      toState: INITIAL_STATE,
+      note: input.note ?? null,
+      photos: photoRefs({ attachment: input.photos }),
+      data: {
+        channel: input.channel,
+        track,
+        deadlines: Object.fromEntries(deadlines.map((d) => [d.kind, { rule: d.rule, dueAt: d.dueAt.toISOString() }])),
+      },
+    },
+    timers: deadlines.map((d) => ({ kind: d.kind, dueAt: d.dueAt, data: { rule: d.rule } })),
+  }
+  const point = location ? { ...location, fineClass: input.fineClass ?? null } : null
+
+  applyAssignment(row, point ? await assignQueue(database).submit(point) : null)
+  const inserted = await insertQueue(database).submit(row)
+  if (!inserted) {
+    const existing = await findIncidentByIdempotencyKey(database, key!)
+    if (!existing) throw new Error(`idempotency key ${key} conflicted but no incident holds it`)
+    if (existing.requestHash !== hash) {
+      throw problems.unprocessable(
+        'idempotency_key_reused',
+        `The idempotency key was already used for incident ${existing.code} with a different request body`,
+        { incident: existing.code },
+      )
+    }
+    return { replayed: true, incident: incidentView(existing, ref, actor.role) }
+  }
+  return { replayed: false, incident: incidentView(recordOf(row, inserted), ref, actor.role) }
+}
+
+/**
+ * Intake runs as a two-stage pipeline of batches: ONE assignment lookup for the points of all waiting
+ * intakes (current jurisdiction versions; each incident keeps their ids), then ONE statement inserting
+ * every incident of a batch with its first event and timers. The stages overlap: while one batch is
+ * being inserted, the next one is looked up.
+ */
+function assignQueue(database: Database) {
+  return batchQueue(database, 'incident-intake-assign', (points: AssignPointInput[]) => assignPoints(database, points))
+}
+
+function insertQueue(database: Database) {
+  return batchQueue(database, 'incident-intake-insert', (rows: NewIncident[]) => insertIncidents(database, rows))
+}
+
+function applyAssignment(row: NewIncident, assigned: AssignmentResult | null): void {
+  const snapshot = assigned ?? noLocationAssignment()
+  Object.assign(row, {
+    location: assigned ? assigned.point : row.location,
+    suggestedUnitCode: snapshot.unit.code,
+    needsReview: snapshot.needsReview,
+    streetCode: assigned?.street?.code ?? null,
+    communityCode: assigned?.community?.code ?? null,
+    gridCode: assigned?.grid?.code ?? null,
+    streetRegionId: assigned?.regionVersions.street ?? null,
+    communityRegionId: assigned?.regionVersions.community ?? null,
+    gridRegionId: assigned?.regionVersions.grid ?? null,
+    assignment: snapshot,
+  })
+  Object.assign(row.event.data as Record<string, unknown>, {
+    unitCode: snapshot.unit.code,
+    rule: snapshot.rule,
+    needsReview: snapshot.needsReview,
+  })
+}
+
+/** The stored row as the view needs it, without reading it back (one statement per intake). */
+function recordOf(n: NewIncident, ins: { id: number; code: string }): IncidentRecord {
+  return {
+    ...n,
+    id: ins.id,
+    code: ins.code,
+    lng: n.location?.lng ?? null,
+    lat: n.location?.lat ?? null,
+    version: 1,
+    unitCode: null,
+    firstUnitCode: null,
+    arriveBy: null,
+    handleBy: null,
+    resolveBy: null,
+    callbackAt: null,
+    overdueAt: null,
+    escalationLevel: 0,
+    reworkCount: 0,
+    reopenCount: 0,
+    extensionPending: false,
+    extensionDueAt: null,
+    extensionReason: null,
+    primaryId: null,
+    primaryCode: null,
+    satisfaction: null,
+    createdAt: n.at,
+    registeredAt: null,
+    dispatchedAt: null,
+    acceptedAt: null,
+    arrivedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    updatedAt: n.at,
+  }
+}

@@ -1,0 +1,11 @@
+import { findIncidentByCode, listEvents } from '../../db/repositories/incidents.ts'
+import type { Database } from '../../db/types.ts'
+import { problems } from '../../http/problem.ts'
+import { eventView } from './view.ts'
+
+/** The incident's append-only event log, oldest first. */
+export async function listIncidentEvents({ database, code }: { database: Database; code: string }) {
+  const rec = await findIncidentByCode(database, code)
+  if (!rec) throw problems.notFound('incident', `No incident ${code}`)
+  return { code: rec.code, events: (await listEvents(database, rec.id)).map(eventView) }
+}

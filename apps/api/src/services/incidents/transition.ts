@@ -1,0 +1,194 @@
+import {
+  checkTransition,
+  isWorkflowAction,
+  toInstant,
+  transitionMessages,
+  WORKFLOW_TABLE,
+  type IncidentState,
+  type IncidentType,
+  type TransitionInput,
+} from '@hanjiang/shared'
+import {
+  appendEvent,
+  cancelTimers,
+  findIncidentByCode,
+  findIncidentById,
+  isActiveUnit,
+  scheduleTimers,
+  updateIncidentVersioned,
+  type IncidentRecord,
+} from '../../db/repositories/incidents.ts'
+import type { Database } from '../../db/types.ts'
+import type { Actor } from '../../http/actor.ts'
+import { problems } from '../../http/problem.ts'
+import { reference } from '../assignment/reference-cache.ts'
+import { workingCalendar } from '../calendar/working-calendar.ts'
+import { photoRefs } from './photos.ts'
+import { planTransition } from './plan.ts'
+import { transitionProblem, versionConflict, withCalendar } from './problems.ts'
+import { extensionTarget, factsOf, incidentView, type IncidentView } from './view.ts'
+
+export interface TransitionRequest {
+  code: string
+  action: string
+  /** The version the caller saw (optimistic locking). */
+  version: number
+  note?: string
+  reason?: string
+  unitCode?: string
+  hazardMarked?: boolean
+  /** Photo ids: general attachments, before the work, after the work. */
+  photos?: string[]
+  beforePhotos?: string[]
+  afterPhotos?: string[]
+  /** requestExtension: ISO-8601 with offset. */
+  newDueAt?: string
+  approve?: boolean
+  /** merge: the code of the cluster's primary incident. */
+  primaryCode?: string
+  incidentType?: IncidentType
+}
+
+const UNIT_WORK: readonly string[] = ['dispatched', 'accepted', 'on_site']
+const notFound = (code: string) => problems.notFound('incident', `No incident ${code}`)
+
+class StaleVersion extends Error {}
+
+/**
+ * One workflow action on one incident (DESIGN §5): the pure state machine decides (role, state,
+ * guards, input), then ONE transaction updates the incident only if its version is still the one
+ * the caller saw, appends the event, and cancels/schedules the timers. Nothing changes without its
+ * event; a lost race answers 409 version_conflict with the current state and version.
+ */
+export async function transitionIncident({
+  database,
+  actor,
+  input,
+}: {
+  database: Database
+  actor: Actor
+  input: TransitionRequest
+}): Promise<IncidentView> {
+  const { action } = input
+  if (!isWorkflowAction(action)) {
+    throw problems.badRequest('unknown_action', transitionMessages.unknownAction(action).en, { action })
+  }
+  const rec = await findIncidentByCode(database, input.code)
+  if (!rec) throw notFound(input.code)
+  if (!WORKFLOW_TABLE[action].roles.includes(actor.role)) {
+    const m = transitionMessages.roleNotAllowed(actor.role, action)
+    throw problems.forbidden('role_not_allowed', m.en, { messages: m, state: rec.state, version: rec.version })
+  }
+  if (rec.version !== input.version) throw versionConflict(rec, input.version)
+
+  const at = new Date()
+  const ref = await reference(database)
+  let newDue: Date | undefined
+  if (input.newDueAt !== undefined) {
+    try {
+      newDue = toInstant(input.newDueAt)
+    } catch {
+      newDue = undefined // checkTransition reports due_invalid
+    }
+  }
+  const transitionInput: TransitionInput = {
+    note: input.note,
+    reason: input.reason,
+    beforePhotos: input.beforePhotos,
+    afterPhotos: input.afterPhotos,
+    hazardMarked: input.hazardMarked,
+    unitId: input.unitCode,
+    incidentType: input.incidentType,
+    primaryIncidentId: input.primaryCode,
+    newDueAt: input.newDueAt,
+    approve: input.approve,
+    // R8 timing is judged against the current deadline at the moment of the request.
+    at,
+  }
+  const check = checkTransition({
+    state: rec.state as IncidentState,
+    action,
+    role: actor.role,
+    input: transitionInput,
+    incident: factsOf(rec),
+  })
+  if (!check.ok) throw transitionProblem(check, rec)
+
+  // Checks that need the database or the incident's deadlines.
+  if ((action === 'dispatch' || action === 'redispatch') && !(await isActiveUnit(database, input.unitCode!.trim()))) {
+    throw problems.unprocessable('unknown_unit', `Unknown or inactive unit ${input.unitCode}`, {
+      errors: [{ path: 'unitCode', message: `unknown unit ${input.unitCode}` }],
+    })
+  }
+  let primary: IncidentRecord | null = null
+  if (action === 'merge') {
+    primary = await findIncidentByCode(database, input.primaryCode!.trim())
+    if (!primary || primary.state === 'merged' || primary.state === 'rejected') {
+      throw problems.unprocessable(
+        'primary_not_found',
+        primary ? `Incident ${primary.code} is ${primary.state} and cannot be a primary` : `No incident ${input.primaryCode}`,
+        { errors: [{ path: 'primaryCode', message: 'not a possible primary incident' }] },
+      )
+    }
+  }
+  if ((action === 'requestExtension' || (action === 'decideExtension' && input.approve)) && !extensionTarget(rec)) {
+    throw problems.unprocessable('no_deadline_to_extend', `Incident ${rec.code} has no running deadline to extend now`)
+  }
+
+  const calendar = await workingCalendar(database)
+  const plan = withCalendar(() =>
+    planTransition(
+      action,
+      rec,
+      {
+        unitCode: input.unitCode?.trim(),
+        hazardMarked: input.hazardMarked,
+        newDueAt: newDue,
+        approve: input.approve,
+        reason: input.reason,
+        incidentType: input.incidentType,
+        primary: primary ? { id: primary.id, code: primary.code } : undefined,
+      },
+      at,
+      calendar,
+    ),
+  )
+  const to = check.to
+  const patch = { ...plan.patch, state: to }
+  const data = { ...plan.data }
+  // A pending extension request dies with the step it was for (the unit returned it, resolved it, …).
+  if (rec.extensionPending && action !== 'requestExtension' && action !== 'decideExtension') {
+    const after = { ...rec, ...patch } as IncidentRecord
+    const before = extensionTarget(rec)
+    const now = UNIT_WORK.includes(to) ? extensionTarget(after) : null
+    if (!now || now.kind !== before?.kind) {
+      Object.assign(patch, { extensionPending: false, extensionDueAt: null, extensionReason: null })
+      data.extensionDropped = { requestedDueAt: rec.extensionDueAt?.toISOString() ?? null, reason: rec.extensionReason }
+    }
+  }
+
+  try {
+    await database.db.transaction(async (tx) => {
+      const version = await updateIncidentVersioned(database, tx, rec.id, rec.version, patch, at)
+      if (version === null) throw new StaleVersion()
+      await appendEvent(database, tx, rec.id, at, {
+        actor: actor.id,
+        actorRole: actor.role,
+        action,
+        fromState: rec.state,
+        toState: to,
+        note: input.note ?? null,
+        photos: photoRefs({ before: input.beforePhotos, after: input.afterPhotos, attachment: input.photos }),
+        data: Object.keys(data).length ? { ...data, version } : { version },
+      })
+      await cancelTimers(database, tx, rec.id, plan.cancel, at)
+      await scheduleTimers(database, tx, rec.id, plan.schedule, at)
+    })
+  } catch (e) {
+    if (!(e instanceof StaleVersion)) throw e
+    const current = await findIncidentById(database, rec.id)
+    throw versionConflict(current ?? rec, input.version)
+  }
+  const updated = await findIncidentById(database, rec.id)
+  return incidentView(updated!, ref, actor.role)
+}

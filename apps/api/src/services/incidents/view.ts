@@ -1,0 +1,172 @@
+import {
+  allowedActions,
+  formatShanghai,
+  fineClassInfo,
+  type ActorRole,
+  type IncidentFacts,
+  type IncidentState,
+  type IncidentType,
+  type WorkflowAction,
+} from '@hanjiang/shared'
+import type { EventRecord, IncidentRecord } from '../../db/repositories/incidents.ts'
+import type { Reference } from '../assignment/reference-cache.ts'
+import { incidentTypeOf } from './vocabulary.ts'
+
+/** 13812341234 → 138****1234 (PIPL: personal data is masked on display). */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null
+  const p = phone.trim()
+  if (p.length >= 8) return `${p.slice(0, 3)}****${p.slice(-4)}`
+  return '*'.repeat(p.length)
+}
+
+/** 张三 → 张*, 欧阳明 → 欧** */
+export function maskName(name: string | null): string | null {
+  if (name === null) return null
+  const chars = [...name.trim()]
+  if (chars.length <= 1) return chars.length ? '*' : ''
+  return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3))
+}
+
+const t = (d: Date | null): string | null => (d ? formatShanghai(d) : null)
+
+export const typeOfIncident = (r: Pick<IncidentRecord, 'requestType' | 'track'>): IncidentType => incidentTypeOf(r.requestType, r.track)
+
+/** The deadline an extension moves (R8): the unit's current step's deadline. */
+export type ExtensionTarget = { kind: 'resolveBy' | 'handleBy' | 'arriveBy'; dueAt: Date }
+
+export function extensionTarget(r: IncidentRecord): ExtensionTarget | null {
+  if (typeOfIncident(r) === 'urgent') {
+    if (r.handleBy) return { kind: 'handleBy', dueAt: r.handleBy }
+    if (r.arriveBy && (r.state === 'dispatched' || r.state === 'accepted')) return { kind: 'arriveBy', dueAt: r.arriveBy }
+    return null
+  }
+  return r.resolveBy ? { kind: 'resolveBy', dueAt: r.resolveBy } : null
+}
+
+/** The facts the workflow rules look at. */
+export function factsOf(r: IncidentRecord): IncidentFacts {
+  const target = extensionTarget(r)
+  return {
+    safetyHazard: r.safetyHazard,
+    id: r.code,
+    type: typeOfIncident(r),
+    extensionPending: r.extensionPending,
+    ...(target ? { dueAt: target.dueAt } : {}),
+  }
+}
+
+export function deadlinesView(r: IncidentRecord) {
+  return {
+    dispatchBy: t(r.dispatchBy),
+    arriveBy: t(r.arriveBy),
+    handleBy: t(r.handleBy),
+    resolveBy: t(r.resolveBy),
+    ownershipBy: t(r.ownershipBy),
+    callbackAt: t(r.callbackAt),
+    overdueAt: t(r.overdueAt),
+  }
+}
+
+const unitRef = (ref: Reference, code: string | null) => (code ? { code, name: ref.units.get(code)?.name ?? code } : null)
+
+function fineClassRef(ref: Reference, code: string | null) {
+  if (!code) return null
+  const info = fineClassInfo(ref.taxonomy, code)
+  return { code, name: info?.fine.name ?? code, subclass: info ? { code: info.subclass.code, name: info.subclass.name } : null }
+}
+
+interface AssignmentSnapshot {
+  street?: { code: string; name: string } | null
+  community?: { code: string; name: string } | null
+  grid?: { code: string; name: string } | null
+}
+
+function regionRef(code: string | null, snap: { code: string; name: string } | null | undefined) {
+  return code ? { code, name: snap?.code === code ? snap.name : null } : null
+}
+
+/** A row of the dispatch desk's list. */
+export function incidentListItem(r: IncidentRecord, ref: Reference) {
+  const snap = (r.assignment ?? {}) as AssignmentSnapshot
+  return {
+    code: r.code,
+    state: r.state as IncidentState,
+    version: r.version,
+    channel: r.channel,
+    requestType: r.requestType,
+    track: r.track,
+    type: typeOfIncident(r),
+    fineClass: fineClassRef(ref, r.fineClass),
+    safetyHazard: r.safetyHazard,
+    location: r.lng === null || r.lat === null ? null : { lng: r.lng, lat: r.lat },
+    address: r.address,
+    description: r.description,
+    reporter: { name: maskName(r.reporterName), phone: maskPhone(r.reporterPhone) },
+    unit: unitRef(ref, r.unitCode),
+    suggestedUnit: unitRef(ref, r.suggestedUnitCode),
+    street: regionRef(r.streetCode, snap.street),
+    needsReview: r.needsReview,
+    deadlines: deadlinesView(r),
+    escalationLevel: r.escalationLevel,
+    extensionPending: r.extensionPending,
+    createdAt: formatShanghai(r.createdAt),
+    updatedAt: formatShanghai(r.updatedAt),
+  }
+}
+
+export type IncidentListItem = ReturnType<typeof incidentListItem>
+
+/** The full incident for the caller's role, with the actions it may take now. */
+export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole) {
+  const snap = (r.assignment ?? {}) as AssignmentSnapshot
+  const actions: WorkflowAction[] = allowedActions(r.state as IncidentState, role, factsOf(r))
+  return {
+    ...incidentListItem(r, ref),
+    trackingCode: r.trackingCode,
+    locationCrs: r.locationCrs,
+    firstUnit: unitRef(ref, r.firstUnitCode),
+    regions: {
+      street: regionRef(r.streetCode, snap.street),
+      community: regionRef(r.communityCode, snap.community),
+      grid: regionRef(r.gridCode, snap.grid),
+    },
+    regionVersions: { street: r.streetRegionId, community: r.communityRegionId, grid: r.gridRegionId },
+    /** The assignment as computed at intake: rule, explanation, candidates, near boundary (DESIGN §6). */
+    assignment: r.assignment,
+    reworkCount: r.reworkCount,
+    reopenCount: r.reopenCount,
+    hazardMarked: r.hazardMarked,
+    /** R8: the pending request (its reason is shown to the reporter). */
+    extension: r.extensionPending
+      ? { pending: true, requestedDueAt: t(r.extensionDueAt), reason: r.extensionReason }
+      : { pending: false, requestedDueAt: null, reason: null },
+    primaryCode: r.primaryCode,
+    satisfaction: r.satisfaction,
+    createdBy: r.createdBy,
+    registeredAt: t(r.registeredAt),
+    dispatchedAt: t(r.dispatchedAt),
+    acceptedAt: t(r.acceptedAt),
+    arrivedAt: t(r.arrivedAt),
+    resolvedAt: t(r.resolvedAt),
+    closedAt: t(r.closedAt),
+    allowedActions: actions,
+  }
+}
+
+export type IncidentView = ReturnType<typeof incidentView>
+
+export function eventView(e: EventRecord) {
+  return {
+    id: e.id,
+    at: formatShanghai(e.at),
+    actor: e.actor,
+    actorRole: e.actorRole,
+    action: e.action,
+    from: e.fromState,
+    to: e.toState,
+    note: e.note,
+    photos: e.photos,
+    data: e.data,
+  }
+}

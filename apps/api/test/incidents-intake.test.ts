@@ -1,0 +1,241 @@
+import { sql } from 'drizzle-orm'
+import { expect, it } from 'vitest'
+import { seedFixture } from './app.ts'
+import { describeEachEngine } from './engines.ts'
+import { complaint, count, incidentApi, MINUTE, HOUR, ms, pendingTimers, photo, POINTS, roadCollapse, type Json } from './incidents-helpers.ts'
+
+describeEachEngine(
+  'incident intake',
+  (ctx) => {
+    const api = incidentApi(() => ctx.database)
+
+    it('creates a reported incident with a readable code, a random tracking code and the assignment snapshot', async () => {
+      const photos = [photo()]
+      const r = await api.create(complaint({ photos }))
+      expect(r.status).toBe(201)
+      const inc = r.body
+      expect(inc.code).toMatch(/^HJ\d{8}-\d{5,}$/)
+      expect(r.headers.get('location')).toBe(`/api/incidents/${inc.code}`)
+      expect(inc.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/)
+      expect(inc).toMatchObject({
+        state: 'reported',
+        version: 1,
+        channel: 'hotline_12345',
+        requestType: 'complaint',
+        track: 'normal',
+        type: 'complaint',
+        fineClass: { code: '020602' },
+        unit: null,
+        suggestedUnit: { code: 'office_350303002', name: '涵西街道办事处' },
+        needsReview: false,
+        regions: { street: { code: '350303002000', name: '涵西街道' }, grid: { code: expect.stringMatching(/^350303002001/) } },
+        reporter: { name: '张*', phone: '138****1234' },
+        allowedActions: ['register', 'reject', 'merge'],
+      })
+      expect(inc.regionVersions.grid).toEqual(expect.any(Number))
+      expect(inc.assignment.rule).toBe('territorial')
+      expect(inc.assignment.explanation.length).toBeGreaterThan(0)
+      // Non-urgent: R1–R3 start at registration, nothing is due yet.
+      expect(Object.values(inc.deadlines).every((d) => d === null)).toBe(true)
+
+      // The detail reads back the same, and the first event carries who, when, to, photos.
+      const detail = (await api.get(inc.code)).body
+      expect(detail).toEqual(inc)
+      const [ev, ...rest] = await api.events(inc.code)
+      expect(rest).toHaveLength(0)
+      expect(ev).toMatchObject({ action: 'create', from: null, to: 'reported', actor: 'dispatcher-seat', actorRole: 'dispatcher' })
+      expect(ev.photos).toEqual([{ id: photos[0], kind: 'attachment' }])
+      expect(ev.at).toMatch(/\+08:00$/)
+      // Personal data is stored in full, masked only on display.
+      const [row] = await ctx.database.rows<{ phone: string }>(sql`SELECT reporter_phone AS phone FROM incident WHERE code = ${inc.code}`)
+      expect(row!.phone).toBe('13812341234')
+    })
+
+    it('codes are unique and increase', async () => {
+      const a = (await api.create(complaint())).body.code as string
+      const b = (await api.create(complaint())).body.code as string
+      expect(a).not.toBe(b)
+      expect(Number(b.split('-')[1])).toBeGreaterThan(Number(a.split('-')[1]))
+    })
+
+    it('R4: an urgent safety hazard gets dispatch-by intake + 15 min and R7 ownership-by intake + 12 h, with timers', async () => {
+      const before = Date.now()
+      const r = await api.create(roadCollapse())
+      expect(r.status).toBe(201)
+      const inc = r.body
+      expect(inc).toMatchObject({ track: 'urgent', type: 'urgent', safetyHazard: true, suggestedUnit: { code: 'transport' } })
+      expect(inc.deadlines.dispatchBy).toMatch(/\+08:00$/)
+      const created = ms(inc.createdAt)
+      expect(created).toBeGreaterThanOrEqual(before - 1000)
+      expect(ms(inc.deadlines.dispatchBy) - created).toBe(15 * MINUTE)
+      expect(ms(inc.deadlines.ownershipBy) - created).toBe(12 * HOUR)
+      expect(await pendingTimers(ctx.database, inc.code)).toEqual({
+        dispatchBy: ms(inc.deadlines.dispatchBy),
+        ownershipBy: ms(inc.deadlines.ownershipBy),
+      })
+    })
+
+    it('a safety-hazard class may still be taken on the normal track when the seat says so', async () => {
+      const inc = (await api.create(roadCollapse({ track: 'normal' }))).body
+      expect(inc).toMatchObject({ track: 'normal', safetyHazard: true })
+      expect(inc.deadlines.dispatchBy).toBeNull()
+    })
+
+    it('R16: the branch hotlines 12315 and 12369 are channels of 12345; 110 is not', async () => {
+      for (const channel of ['hotline_12315', 'hotline_12369', 'patrol', 'public_web', 'open311', 'other_system']) {
+        expect((await api.create(complaint({ channel }))).status).toBe(201)
+      }
+      const r = await api.create(complaint({ channel: 'hotline_110' }))
+      expect(r.status).toBe(400)
+      expect(r.body.errors[0].path).toBe('channel')
+    })
+
+    it('a point outside every jurisdiction is accepted and flagged for review (R12 lead unit)', async () => {
+      const r = await api.create(roadCollapse({ location: POINTS.outside }))
+      expect(r.status).toBe(201)
+      expect(r.body).toMatchObject({
+        needsReview: true,
+        regions: { street: null, community: null, grid: null },
+        suggestedUnit: { code: 'transport' },
+        assignment: { rule: 'lead_unit_fallback' },
+      })
+    })
+
+    it('GCJ-02 input is stored as WGS84 with its CRS noted', async () => {
+      const r = await api.create(complaint({ location: { lng: 119.1246, lat: 25.4773, crs: 'gcj02' } }))
+      expect(r.status).toBe(201)
+      expect(r.body.locationCrs).toBe('gcj02')
+      expect(Math.abs(r.body.location.lng - 119.12)).toBeLessThan(0.01)
+      expect(r.body.location.lng).not.toBe(119.1246)
+    })
+
+    it('a consultation without class or location goes to the command center for review', async () => {
+      const r = await api.create({ channel: 'hotline_12345', requestType: 'consultation', description: '请问居住证怎么办理？' })
+      expect(r.status).toBe(201)
+      expect(r.body).toMatchObject({ type: 'consultation', location: null, needsReview: true, suggestedUnit: { code: 'command_center' } })
+      expect(r.body.assignment.rule).toBe('no_location')
+    })
+
+    it('refuses bad input with specific problems and writes nothing', async () => {
+      const before = await count(ctx.database, 'incident')
+      const cases: [Record<string, unknown>, number, string][] = [
+        [complaint({ fineClass: '999999' }), 422, 'unknown_fine_class'],
+        [complaint({ fineClass: 'road' }), 422, 'unknown_fine_class'],
+        [complaint({ location: undefined }), 422, 'location_required'],
+        [roadCollapse({ fineClass: undefined, track: 'urgent', location: null }), 422, 'location_required'],
+        [{ channel: 'patrol', requestType: 'report', description: '井盖缺失' }, 422, 'location_required'],
+        [complaint({ location: { lng: 25.48, lat: 119.12 } }), 422, 'invalid_location'],
+        [complaint({ location: { lng: 119.12 } }), 400, 'validation_failed'],
+        [complaint({ description: '  ' }), 400, 'validation_failed'],
+        [complaint({ requestType: 'praise' }), 400, 'validation_failed'],
+        [complaint({ photos: ['not-a-uuid'] }), 400, 'validation_failed'],
+        [complaint({ reporter: { phone: 'call me' } }), 400, 'validation_failed'],
+        [complaint({ colour: 'red' }), 400, 'validation_failed'],
+      ]
+      for (const [body, status, code] of cases) {
+        const r = await api.create(body)
+        expect([r.status, r.body.code], JSON.stringify(body)).toEqual([status, code])
+        expect(r.headers.get('content-type')).toContain('application/problem+json')
+      }
+      const swapped = await api.create(complaint({ location: { lng: 25.48, lat: 119.12 } }))
+      expect(swapped.body.detail).toContain('swapped')
+      expect(await count(ctx.database, 'incident')).toBe(before)
+    })
+
+    it('a role that may not report is refused (403 role_not_allowed); an unknown role is a 400', async () => {
+      const r = await api.create(complaint(), { 'x-actor-role': 'viewer' })
+      expect([r.status, r.body.code]).toEqual([403, 'role_not_allowed'])
+      const u = await api.create(complaint(), { 'x-actor-role': 'emperor' })
+      expect(u.status).toBe(400)
+      const sys = await api.create(complaint(), { 'x-actor-role': 'system' })
+      expect(sys.status).toBe(400)
+      const ins = await api.create(complaint({ channel: 'patrol' }), { 'x-actor-role': 'inspector', 'x-actor': 'inspector-7' })
+      expect(ins.status).toBe(201)
+      expect(ins.body.createdBy).toBe('inspector-7')
+    })
+  },
+  seedFixture,
+)
+
+describeEachEngine(
+  'incident intake idempotency',
+  (ctx) => {
+    const api = incidentApi(() => ctx.database)
+
+    it('a retry with the same Idempotency-Key and body returns the same incident (200, Idempotent-Replayed), never a second one', async () => {
+      const key = 'seat-3:call-20261126-0001'
+      const first = await api.create(complaint(), { 'idempotency-key': key })
+      expect(first.status).toBe(201)
+      const n = await count(ctx.database, 'incident')
+      const events = await count(ctx.database, 'incident_event')
+      // Same body with keys in another order is the same request.
+      const { reporter, ...rest } = complaint()
+      const again = await api.create({ reporter, ...rest }, { 'idempotency-key': key })
+      expect(again.status).toBe(200)
+      expect(again.headers.get('idempotent-replayed')).toBe('true')
+      expect(again.body.code).toBe(first.body.code)
+      expect(again.body.trackingCode).toBe(first.body.trackingCode)
+      expect(await count(ctx.database, 'incident')).toBe(n)
+      expect(await count(ctx.database, 'incident_event')).toBe(events)
+    })
+
+    it('the same key with a different body is refused: 422 idempotency_key_reused', async () => {
+      const key = 'seat-3:call-20261126-0002'
+      const first = await api.create(complaint(), { 'idempotency-key': key })
+      const r = await api.create(complaint({ description: '另一件事' }), { 'idempotency-key': key })
+      expect([r.status, r.body.code]).toEqual([422, 'idempotency_key_reused'])
+      expect(r.body.incident).toBe(first.body.code)
+    })
+
+    it('a client id in the body works as the key', async () => {
+      const body = complaint({ clientId: 'app-7f3a-0001' })
+      const a = await api.create(body)
+      const b = await api.create(body)
+      expect([a.status, b.status]).toEqual([201, 200])
+      expect(b.body.code).toBe(a.body.code)
+    })
+
+    it('concurrent retries with one key create exactly one incident', async () => {
+      const key = 'burst-key-1'
+      const rs = await Promise.all(Array.from({ length: 8 }, () => api.create(roadCollapse(), { 'idempotency-key': key })))
+      expect(rs.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201])
+      expect(new Set(rs.map((r) => r.body.code)).size).toBe(1)
+      const [row] = await ctx.database.rows<{ n: number; t: number }>(sql`
+        SELECT count(*)::int AS n, (SELECT count(*)::int FROM timer t JOIN incident i ON i.id = t.incident_id WHERE i.idempotency_key = ${key}) AS t
+        FROM incident WHERE idempotency_key = ${key}`)
+      expect(row).toEqual({ n: 1, t: 2 })
+    })
+
+    it('refuses a malformed key', async () => {
+      const r = await api.create(complaint(), { 'idempotency-key': 'has space' })
+      expect(r.status).toBe(400)
+    })
+  },
+  seedFixture,
+)
+
+describeEachEngine(
+  'incident intake is all or nothing',
+  (ctx) => {
+    const api = incidentApi(() => ctx.database)
+
+    it('half-written check: when the event insert fails, no incident, event or timer is left', async () => {
+      await ctx.database.rows(sql.raw(`
+        CREATE FUNCTION hj_test_fail_event() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.note = 'FAIL' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`))
+      await ctx.database.rows(sql.raw(`
+        CREATE TRIGGER hj_test_fail_event BEFORE INSERT ON incident_event FOR EACH ROW EXECUTE FUNCTION hj_test_fail_event()`))
+      const counts = async () => [await count(ctx.database, 'incident'), await count(ctx.database, 'incident_event'), await count(ctx.database, 'timer')]
+      const before = await counts()
+      const r = await api.create(roadCollapse({ note: 'FAIL' }), { 'idempotency-key': 'half-1' })
+      expect(r.status).toBe(500)
+      expect(r.body.code).toBe('internal_error')
+      expect(JSON.stringify(r.body)).not.toContain('injected')
+      expect(await counts()).toEqual(before)
+      // The key was not burnt: the retry succeeds.
+      const ok: Json = await api.create(roadCollapse({ note: 'ok' }), { 'idempotency-key': 'half-1' })
+      expect(ok.status).toBe(201)
+    })
+  },
+  seedFixture,
+)
