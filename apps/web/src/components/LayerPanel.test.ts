@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
+import { useAreasStore } from '../stores/areas.ts'
 import { useConfigStore } from '../stores/config.ts'
 import { useMapViewStore } from '../stores/map-view.ts'
 import { useRegionsStore } from '../stores/regions.ts'
@@ -16,7 +17,8 @@ describe('LayerPanel', () => {
   it('has a real, labelled checkbox per level that toggles the level', async () => {
     const { wrapper } = await mountApp(LayerPanel)
     const boxes = wrapper.findAll('input[type=checkbox]')
-    expect(boxes).toHaveLength(4)
+    // Four levels and the responsibility areas.
+    expect(boxes).toHaveLength(5)
     for (const b of boxes) {
       const label = wrapper.find(`label[for="${b.attributes('id')}"]`)
       expect(label.exists()).toBe(true)
@@ -53,6 +55,29 @@ describe('LayerPanel', () => {
     regions.levels.grid.status = 'idle'
     await nextTick()
     expect(row('grid').text()).toContain('放大至 13 级显示')
+  })
+
+  it('has a responsibility-area layer, off by default, with its status, legend and retry', async () => {
+    const areas = useAreasStore()
+    const reload = vi.spyOn(areas, 'reload').mockResolvedValue()
+    const { wrapper } = await mountApp(LayerPanel)
+    const box = wrapper.find<HTMLInputElement>('#layer-toggle-areas')
+    expect(wrapper.find('label[for="layer-toggle-areas"]').text()).toBe('责任区')
+    expect(box.element.checked).toBe(false)
+    await box.setValue(true)
+    expect(areas.visible).toBe(true)
+    const row = wrapper.find('[data-layer=areas]')
+    expect(row.text()).toContain('片区')
+    expect(row.text()).toContain('道路/河道及缓冲带')
+    areas.status = 'ready'
+    areas.count = 12
+    await nextTick()
+    expect(row.text()).toContain('12 个')
+    areas.status = 'error'
+    await nextTick()
+    expect(row.text()).toContain('加载失败')
+    await row.find('button').trigger('click')
+    expect(reload).toHaveBeenCalled()
   })
 
   it('offers the basemap only when one is configured', async () => {

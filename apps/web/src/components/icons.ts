@@ -11,6 +11,10 @@ export type IconName =
   | 'chevron-right'
   | 'globe'
   | 'expand'
+  | 'pin'
+  | 'search'
+  | 'chevron-down'
+  | 'area'
 
 export const ICON_PATHS: Record<IconName, string> = {
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
@@ -25,4 +29,8 @@ export const ICON_PATHS: Record<IconName, string> = {
   'chevron-right': 'm9 6 6 6-6 6',
   globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3Z',
   expand: 'M4 9V4h5M20 9V4h-5M4 15v5h5m11-5v5h-5',
+  pin: 'M12 21s-7-6.1-7-11.5a7 7 0 0 1 14 0C19 14.9 12 21 12 21Zm0-9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Z',
+  search: 'm20 20-4.2-4.2M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13Z',
+  'chevron-down': 'm6 9 6 6 6-6',
+  area: 'M4 4h16v16H4zM4 12l8-8M4 20 20 4M12 20l8-8',
 }

@@ -19,12 +19,12 @@ const rendered = (id: number, over: Record<string, unknown> = {}) => ({
   properties: { id, name: `a${id}`, unitCode: 'u', unitName: '单位', classCode: '0105', className: '道路交通设施', geometryKind: 'line', bufferM: 30, lengthM: 100, ...over },
 })
 
-function setup(focus = ref<string | null>(null)) {
+function setup(focus = ref<string | null>(null), highlight = ref<number | null>(null)) {
   const fake = createFakeMap()
   const map = shallowRef<RegionMap | null>(asMap(fake))
   const scope = effectScope()
-  const api = scope.run(() => useAreaLayer(map, { focusClass: focus }))!
-  return { fake, scope, api, focus }
+  const api = scope.run(() => useAreaLayer(map, { focusClass: focus, highlight }))!
+  return { fake, scope, api, focus, highlight }
 }
 
 const at = { point: { x: 50, y: 60 }, lngLat: { lng: 119.14, lat: 25.515 } } as never
@@ -112,5 +112,20 @@ describe('useAreaLayer', () => {
     await nextTick()
     expect(fake.setFeatureState).toHaveBeenCalledWith({ source: AREA_SOURCE, id: 1 }, { dim: false })
     expect(fake.setFeatureState).toHaveBeenCalledWith({ source: AREA_SOURCE, id: 6 }, { dim: true })
+  })
+
+  it('highlights the deciding area, loading the areas for it even while the layer is off', async () => {
+    const { calls } = mockFetch({ '/api/areas': { json: areaCollection() } })
+    const { fake, highlight } = setup()
+    expect(fake.setFilter).toHaveBeenCalledWith(areaLayerId.winner, ['==', ['get', 'id'], -1])
+    expect(calls).toEqual([])
+    highlight.value = 1
+    await nextTick()
+    expect(fake.setFilter).toHaveBeenCalledWith(areaLayerId.winner, ['==', ['get', 'id'], 1])
+    expect(fake.setFilter).toHaveBeenCalledWith(areaLayerId.winnerBuffer, ['all', ['==', ['geometry-type'], 'LineString'], ['==', ['get', 'id'], 1]])
+    await vi.waitFor(() => expect(fake.data.get(AREA_SOURCE)).toBeDefined())
+    expect(calls).toEqual(['/api/areas'])
+    // The layer itself stays off.
+    expect(fake.layout.get(areaLayerId.line)!.visibility).toBe('none')
   })
 })

@@ -1,7 +1,15 @@
 import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl'
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import type { AreaProperties } from '../api/types.ts'
-import { AREA_CLICKABLE_LAYERS, AREA_SOURCE, HATCH_IMAGE, hatchImage, setAreaVisibility } from '../map/overlays.ts'
+import {
+  AREA_CLICKABLE_LAYERS,
+  AREA_SOURCE,
+  HATCH_IMAGE,
+  areaLayerId,
+  hatchImage,
+  highlightFilter,
+  setAreaVisibility,
+} from '../map/overlays.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useAreasStore } from '../stores/areas.ts'
 import type { MapTool } from './use-region-selection.ts'
@@ -12,6 +20,8 @@ export interface AreaLayerOptions {
    * answer stand out. Null shows every area alike.
    */
   focusClass?: MaybeRefOrGetter<string | null>
+  /** An area to highlight whether or not the layer is on (the one that decided the probe's answer); loads the data. */
+  highlight?: MaybeRefOrGetter<number | null>
 }
 
 /** Pixels around the pointer that still count as on a line (lines are thin; fingers and mice are not). */
@@ -93,6 +103,20 @@ export function useAreaLayer(map: ShallowRef<RegionMap | null>, options: AreaLay
         const dim = focus !== null && !appliesTo(f.properties.classCode, focus)
         m.setFeatureState({ source: AREA_SOURCE, id: f.properties.id }, { dim })
       }
+    },
+    { immediate: true },
+  )
+
+  // The deciding area → its highlight (the data is loaded for it even while the layer is off).
+  watch(
+    [map, () => toValue(options.highlight) ?? null],
+    ([m, id]) => {
+      if (!m) return
+      if (id !== null) void areas.load()
+      const set = (layer: string, filter: ReturnType<typeof highlightFilter>) => m.getLayer(layer) && m.setFilter(layer, filter)
+      set(areaLayerId.winnerFill, highlightFilter('polygon', id))
+      set(areaLayerId.winnerBuffer, highlightFilter('line', id))
+      set(areaLayerId.winner, highlightFilter('any', id))
     },
     { immediate: true },
   )

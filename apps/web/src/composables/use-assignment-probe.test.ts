@@ -18,7 +18,7 @@ function setup() {
   const fake = createFakeMap()
   const map = shallowRef<RegionMap | null>(asMap(fake))
   const scope = effectScope()
-  const api = scope.run(() => useAssignmentProbe(map, { rightInset: 400 }))!
+  const api = scope.run(() => useAssignmentProbe(map, { inset: { right: 400 } }))!
   return { fake, scope, api }
 }
 

@@ -3,11 +3,11 @@ import { onScopeDispose, toValue, watch, type MaybeRefOrGetter, type ShallowRef 
 import { PROBE_SOURCE } from '../map/overlays.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useProbeStore } from '../stores/probe.ts'
-import type { MapTool } from './use-region-selection.ts'
+import type { MapTool, PanelInset } from './use-region-selection.ts'
 
 export interface AssignmentProbeOptions {
-  /** Pixels on the right of the map covered by the side panel: typed points are brought into view beside it. */
-  rightInset?: MaybeRefOrGetter<number>
+  /** The part of the map the side panel (right) or bottom sheet (bottom) covers: typed points land beside it. */
+  inset?: MaybeRefOrGetter<PanelInset>
 }
 
 /** The marker's GeoJSON: the answered WGS84 point, or the clicked point while the answer is pending. */
@@ -70,9 +70,9 @@ export function useAssignmentProbe(map: ShallowRef<RegionMap | null>, options: A
       const m = map.value
       if (!m || !result || probe.point?.via !== 'typed') return
       const { lng, lat } = result.point
-      const inset = toValue(options.rightInset) ?? 0
+      const { right = 0, bottom = 0 } = toValue(options.inset) ?? {}
       if (m.getBounds().contains([lng, lat]) && m.getZoom() >= 13) return
-      m.easeTo({ center: [lng, lat], zoom: Math.max(m.getZoom(), 15), offset: [-inset / 2, 0], duration: 600 })
+      m.easeTo({ center: [lng, lat], zoom: Math.max(m.getZoom(), 15), offset: [-right / 2 || 0, -bottom / 2 || 0], duration: 600 })
     },
   )
 

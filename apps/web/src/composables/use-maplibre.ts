@@ -5,6 +5,7 @@ import { MAPLIBRE_UI_STRINGS, isAppLocale, type AppLocale } from '../i18n/index.
 import { resolveBasemap } from '../map/basemap.ts'
 import { CSS_FONT_FAMILY } from '../map/layers.ts'
 import { buildStyle, isBasemapLayer, type Basemap } from '../map/style.ts'
+import { NARROW_QUERY } from './use-media-query.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useConfigStore } from '../stores/config.ts'
 import { useMapViewStore } from '../stores/map-view.ts'
@@ -75,7 +76,8 @@ export function useMaplibre(container: Ref<HTMLElement | null>) {
       nav: new lib.NavigationControl({ showCompass: false, visualizePitch: false }),
       scale: new lib.ScaleControl({ unit: 'metric', maxWidth: 120 }),
       attribution: new lib.AttributionControl({
-        compact: false,
+        // Phones: the licence line folds behind MapLibre's "i" button instead of covering the map.
+        compact: typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches,
         customAttribution: attributionLines(t('map.attribution'), config.attribution),
       }),
     }

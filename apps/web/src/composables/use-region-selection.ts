@@ -44,6 +44,12 @@ export interface MapTool {
   hover?(e: MapMouseEvent | null): string | null
 }
 
+/** Pixels of the map covered by a side panel (right) or a bottom sheet (bottom). */
+export interface PanelInset {
+  right?: number
+  bottom?: number
+}
+
 export interface RegionSelectionOptions {
   /** Asked in order before the regions. */
   tools?: MapTool[]
@@ -144,14 +150,23 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>, options: R
 
   /**
    * Moves the map to a region (when its level is loaded) — for the panel's parent links and "show on map".
-   * `rightInset` keeps the region clear of the details panel that floats over the map's right side.
+   * `inset` keeps the region clear of the details panel: a number of pixels on the right (a panel floating over
+   * the map's right side), or `{right, bottom}` (a bottom sheet on a phone). The padding shrinks on small maps.
    */
-  function focus(code: string, rightInset = 0): boolean {
+  function focus(code: string, inset: number | PanelInset = 0): boolean {
     const m = map.value
     const f = regions.feature(code)
     const b = f ? bboxOf(f) : null
     if (!m || !b) return false
-    m.fitBounds(b, { padding: { top: 80, bottom: 80, left: 80, right: 80 + rightInset }, maxZoom: 16, duration: 600 })
+    const { right = 0, bottom = 0 } = typeof inset === 'number' ? { right: inset } : inset
+    const canvas = m.getCanvas()
+    const w = canvas.clientWidth || 1024
+    const h = canvas.clientHeight || 768
+    const pad = Math.min(80, Math.round(Math.min(w, h) * 0.08))
+    // Never ask for more padding than the map has room for (MapLibre would refuse to fit).
+    const r = Math.min(right, Math.max(0, w - 2 * pad - 40))
+    const bt = Math.min(bottom, Math.max(0, h - 2 * pad - 40))
+    m.fitBounds(b, { padding: { top: pad, bottom: pad + bt, left: pad, right: pad + r }, maxZoom: 16, duration: 600 })
     return true
   }
 

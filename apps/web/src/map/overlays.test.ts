@@ -3,6 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl'
 import { describe, expect, it } from 'vitest'
 import { layerId } from './layers.ts'
 import {
+  AREA_HIGHLIGHT_LAYERS,
   AREA_LAYERS,
   AREA_SOURCE,
   HATCH_IMAGE,
@@ -54,6 +55,7 @@ describe('hatchImage', () => {
     const img = hatchImage(10)
     expect(img.width).toBe(10)
     expect(img.data).toHaveLength(400)
+    expect(hatchImage().width).toBe(12)
     const alpha = (x: number, y: number) => img.data[(y * 10 + x) * 4 + 3]
     expect(alpha(0, 0)).toBeGreaterThan(0)
     expect(alpha(9, 1)).toBeGreaterThan(0)
@@ -77,6 +79,15 @@ describe('area and probe layers in the style', () => {
     expect(at(areaLayerId.line)).toBeLessThan(at(layerId.selectedCasing('district')))
     expect(at(areaLayerId.lineLabel)).toBeGreaterThan(at(layerId.label('district')))
     expect(ids.slice(-2)).toEqual([probeLayerId.halo, probeLayerId.dot])
+  })
+
+  it('keeps the deciding-area highlight apart from the toggled layers: always shown, filtered to nothing at first', () => {
+    for (const id of AREA_HIGHLIGHT_LAYERS) {
+      const l = style.layers.find((x) => x.id === id) as { layout?: { visibility?: string }; filter: unknown }
+      expect(l.layout?.visibility).toBeUndefined()
+      expect(AREA_LAYERS).not.toContain(id)
+      expect(JSON.stringify(l.filter)).toContain('-1')
+    }
   })
 
   it('starts with the areas hidden (off by default); the hatch names the runtime image', () => {

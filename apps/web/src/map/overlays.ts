@@ -2,6 +2,7 @@ import type {
   CircleLayerSpecification,
   ExpressionSpecification,
   FillLayerSpecification,
+  FilterSpecification,
   LayerSpecification,
   LineLayerSpecification,
   SymbolLayerSpecification,
@@ -27,6 +28,10 @@ export const areaLayerId = {
   line: 'area-line',
   lineLabel: 'area-line-label',
   fillLabel: 'area-fill-label',
+  /** The area that decided the probe's answer: drawn whether or not the area layer is on. */
+  winnerFill: 'area-winner-fill',
+  winnerBuffer: 'area-winner-buffer',
+  winner: 'area-winner',
 } as const
 
 export const probeLayerId = {
@@ -38,6 +43,10 @@ export const probeLayerId = {
 export const AREA_GEOMETRY_LAYERS = [areaLayerId.fill, areaLayerId.hatch, areaLayerId.outline, areaLayerId.buffer, areaLayerId.line]
 export const AREA_LABEL_LAYERS = [areaLayerId.fillLabel, areaLayerId.lineLabel]
 export const AREA_LAYERS = [...AREA_GEOMETRY_LAYERS, ...AREA_LABEL_LAYERS]
+/** The deciding area's highlight (filtered to one area id; never hidden with the area layer). */
+export const AREA_HIGHLIGHT_LAYERS = [areaLayerId.winnerFill, areaLayerId.winnerBuffer, areaLayerId.winner]
+/** The colour of the rule `responsibility_area`, as on the probe panel's badge. */
+export const WINNER_COLOR = '#0b7285'
 /** What a click on the map may hit, most specific first (a road's strip over a service-area polygon). */
 export const AREA_CLICKABLE_LAYERS = [areaLayerId.line, areaLayerId.buffer, areaLayerId.fill]
 
@@ -75,7 +84,7 @@ export function bufferWidthExpression(lat = AREA_LATITUDE): ExpressionSpecificat
 }
 
 /** An RGBA diagonal hatch, `size`×`size` pixels, for `map.addImage`. */
-export function hatchImage(size = 10, rgba: [number, number, number, number] = [31, 45, 70, 150]): { width: number; height: number; data: Uint8Array } {
+export function hatchImage(size = 12, rgba: [number, number, number, number] = [31, 45, 70, 170]): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4)
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -98,6 +107,42 @@ const dimmed: ExpressionSpecification = ['boolean', ['feature-state', 'dim'], fa
 
 const hidden = { visibility: 'none' } as const
 
+/** Filters a highlight layer to one area (by id), or to nothing. */
+export function highlightFilter(kind: 'polygon' | 'line' | 'any', id: number | null): FilterSpecification {
+  const one: FilterSpecification = ['==', ['get', 'id'], id ?? -1]
+  if (kind === 'any') return one
+  return ['all', kind === 'polygon' ? isPolygon : isLine, one] as FilterSpecification
+}
+
+/** The deciding area of a probe answer: a light fill (polygons), its buffer strip (lines) and a strong outline. */
+export function areaHighlightLayers(): LayerSpecification[] {
+  return [
+    {
+      id: areaLayerId.winnerFill,
+      type: 'fill',
+      source: AREA_SOURCE,
+      filter: highlightFilter('polygon', null),
+      paint: { 'fill-color': WINNER_COLOR, 'fill-opacity': 0.08 },
+    },
+    {
+      id: areaLayerId.winnerBuffer,
+      type: 'line',
+      source: AREA_SOURCE,
+      filter: highlightFilter('line', null),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': WINNER_COLOR, 'line-width': bufferWidthExpression(), 'line-opacity': 0.28 },
+    },
+    {
+      id: areaLayerId.winner,
+      type: 'line',
+      source: AREA_SOURCE,
+      filter: highlightFilter('any', null),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': WINNER_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 2, 14, 3, 18, 4.5] },
+    },
+  ]
+}
+
 /** The area layers, hidden until the layer panel switches them on. */
 export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpecification[] } {
   const fill: FillLayerSpecification = {
@@ -108,7 +153,7 @@ export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpe
     layout: hidden,
     paint: {
       'fill-color': areaColor,
-      'fill-opacity': ['case', dimmed, 0.03, hovered, 0.22, 0.1],
+      'fill-opacity': ['case', dimmed, 0.02, hovered, 0.18, 0.06],
     },
   }
   const hatch: FillLayerSpecification = {
@@ -117,7 +162,7 @@ export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpe
     source: AREA_SOURCE,
     filter: isPolygon,
     layout: hidden,
-    paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', dimmed, 0.08, 0.3] },
+    paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', dimmed, 0.05, hovered, 0.35, 0.16] },
   }
   const outline: LineLayerSpecification = {
     id: areaLayerId.outline,
@@ -197,7 +242,7 @@ export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpe
     },
     paint: textPaint,
   }
-  return { geometry: [fill, hatch, outline, buffer, line], labels: [fillLabel, lineLabel] }
+  return { geometry: [fill, hatch, outline, buffer, line, ...areaHighlightLayers()], labels: [fillLabel, lineLabel] }
 }
 
 /** The probe's marker: a halo and a dot at the WGS84 point that was asked about (hollow while asking). */
