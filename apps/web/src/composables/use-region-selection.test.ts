@@ -93,6 +93,14 @@ describe('useRegionSelection', () => {
     expect(api.focus('350303001000')).toBe(true)
     const b = fake.fitBounds.mock.calls[0]![0] as number[]
     ;[119.1, 25.45, 119.12, 25.47].forEach((v, i) => expect(b[i]).toBeCloseTo(v, 9))
+    // Beside a side panel, or above a bottom sheet (phones), never asking for more room than the map has.
+    Object.defineProperty(fake.getCanvas(), 'clientWidth', { value: 1000 })
+    Object.defineProperty(fake.getCanvas(), 'clientHeight', { value: 700 })
+    api.focus('350303001000', 400)
+    expect(fake.fitBounds.mock.calls[1]![1]).toMatchObject({ padding: { top: 56, left: 56, right: 456, bottom: 56 } })
+    api.focus('350303001000', { bottom: 10_000 })
+    const pad = (fake.fitBounds.mock.calls[2]![1] as { padding: { top: number; bottom: number } }).padding
+    expect(pad.top + pad.bottom).toBeLessThan(700)
   })
 
   it('lets tools take a click first; an untaken click still selects the region', () => {

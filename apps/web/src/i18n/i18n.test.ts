@@ -35,7 +35,7 @@ describe('messages', () => {
       const i18n = createAppI18n(locale)
       const t = i18n.global.t as (k: string, p?: Record<string, unknown>) => string
       for (const key of zhKeys) {
-        const text = t(key, { count: 3, zoom: 11, code: '350303001000', status: 500, message: 'x', value: '1', version: 2, applied: 1, total: 2, list: 'a', page: 'p', engine: 'e' })
+        const text = t(key, { count: 3, zoom: 11, code: '350303001000', status: 500, message: 'x', value: '1', version: 2, applied: 1, total: 2, list: 'a', page: 'p', engine: 'e', query: 'q', field: 'f', name: 'n', lng: 1, lat: 2, crs: 'c', level: 'l', distance: 3 })
         expect(text, `${locale}:${key}`).not.toBe(key)
         expect(text.trim().length, `${locale}:${key}`).toBeGreaterThan(0)
       }

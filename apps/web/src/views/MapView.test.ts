@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useAreasStore } from '../stores/areas.ts'
 import { useMapViewStore } from '../stores/map-view.ts'
+import { useProbeStore } from '../stores/probe.ts'
+import { areaProps } from '../testing/fixtures.ts'
 import { useSelectionStore } from '../stores/selection.ts'
 import { freshPinia, mockFetch, mountApp } from '../testing/utils.ts'
 import MapView from './MapView.vue'
@@ -45,6 +48,40 @@ describe('MapView', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid=region-panel]').exists()).toBe(false))
     expect(useSelectionStore().isOpen).toBe(false)
     await vi.waitFor(() => expect(router.currentRoute.value.query.region).toBeUndefined())
+    wrapper.unmount()
+  })
+
+  it('shows one panel at a time: the probe replaces the region panel, and Esc leaves probe mode', async () => {
+    const { wrapper, router } = await mountApp(MapView, { path: '/map?region=350303001000', attachTo: document.body })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=region-code]').exists()).toBe(true))
+    const toggle = wrapper.find('[data-testid=probe-toggle]')
+    expect(toggle.attributes('aria-pressed')).toBe('false')
+    const probe = useProbeStore()
+    probe.start()
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=probe-panel]').exists()).toBe(true))
+    expect(toggle.attributes('aria-pressed')).toBe('true')
+    expect(wrapper.find('[data-testid=probe-chip]').text()).toContain('Esc')
+    expect(useSelectionStore().isOpen).toBe(false)
+    await vi.waitFor(() => expect(router.currentRoute.value.query.region).toBeUndefined())
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+    expect(probe.active).toBe(false)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=probe-panel]').exists()).toBe(false))
+    wrapper.unmount()
+  })
+
+  it('shows the areas under a click in their own panel, closing the region panel; Esc closes it', async () => {
+    const { wrapper } = await mountApp(MapView, { path: '/map?region=350303001000', attachTo: document.body })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=region-code]').exists()).toBe(true))
+    const areas = useAreasStore()
+    areas.pick([areaProps(1, { name: '江萩公路（县道）' })])
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=area-panel]').exists()).toBe(true))
+    expect(useSelectionStore().isOpen).toBe(false)
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+    expect(areas.isOpen).toBe(false)
+    // Selecting a region closes the areas.
+    areas.pick([areaProps(1)])
+    await useSelectionStore().select('350303001000')
+    await vi.waitFor(() => expect(areas.isOpen).toBe(false))
     wrapper.unmount()
   })
 })
