@@ -102,6 +102,8 @@ const hovered: ExpressionSpecification = [
   ['boolean', ['feature-state', 'hover'], false],
   ['boolean', ['feature-state', 'picked'], false],
 ]
+/** Under the pointer only: large service areas stacked under a click must not tint the whole map while open. */
+const pointedAt: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false]
 /** Areas that do not apply to the fine class being probed fade (feature-state `dim`). */
 const dimmed: ExpressionSpecification = ['boolean', ['feature-state', 'dim'], false]
 
@@ -153,7 +155,7 @@ export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpe
     layout: hidden,
     paint: {
       'fill-color': areaColor,
-      'fill-opacity': ['case', dimmed, 0.02, hovered, 0.18, 0.06],
+      'fill-opacity': ['case', dimmed, 0.02, pointedAt, 0.12, 0.05],
     },
   }
   const hatch: FillLayerSpecification = {
@@ -162,7 +164,8 @@ export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpe
     source: AREA_SOURCE,
     filter: isPolygon,
     layout: hidden,
-    paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', dimmed, 0.05, hovered, 0.35, 0.16] },
+    // Several service areas often cover the same ground: a light hatch each, so the stack stays readable.
+    paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', dimmed, 0.04, 0.11] },
   }
   const outline: LineLayerSpecification = {
     id: areaLayerId.outline,
@@ -172,7 +175,7 @@ export function areaLayers(): { geometry: LayerSpecification[]; labels: LayerSpe
     layout: { ...hidden, 'line-join': 'round' },
     paint: {
       'line-color': areaColor,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 14, 2.2],
+      'line-width': ['interpolate', ['linear'], ['zoom'], 9, ['case', hovered, 2.5, 1.2], 14, ['case', hovered, 3.5, 2.2]],
       'line-dasharray': [4, 2],
       'line-opacity': ['case', dimmed, 0.3, 0.9],
     },
