@@ -236,6 +236,21 @@ describeEachEngine(
       const ok: Json = await api.create(roadCollapse({ note: 'ok' }), { 'idempotency-key': 'half-1' })
       expect(ok.status).toBe(201)
     })
+
+    it('half-written check, batched: concurrent intakes share a statement, yet a failing one fails alone', async () => {
+      const before = await count(ctx.database, 'incident')
+      const rs = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => api.create(roadCollapse({ note: i === 5 ? 'FAIL' : `n${i}` }))),
+      )
+      expect(rs.map((r) => r.status)).toEqual(rs.map((_, i) => (i === 5 ? 500 : 201)))
+      expect(await count(ctx.database, 'incident')).toBe(before + 11)
+      for (const r of rs.filter((x) => x.status === 201)) {
+        expect((await api.events(r.body.code)).map((e: Json) => e.action)).toEqual(['create'])
+      }
+      const [row] = await ctx.database.rows<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM incident i WHERE NOT EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id)`)
+      expect(row!.n).toBe(0)
+    })
   },
   seedFixture,
 )

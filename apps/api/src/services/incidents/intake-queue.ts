@@ -2,14 +2,15 @@ import type { Database } from '../../db/types.ts'
 
 /**
  * Natural batching for a hot write path: a job submitted while fewer than `maxInFlight` batches run
- * starts at once (alone — no added latency when idle); jobs arriving while they run wait and go
- * together in the next batch, up to `maxBatch`. Under load this turns N statements and N commits into
+ * starts at once (with the jobs submitted in the same turn — no added latency when idle); jobs arriving
+ * while they run wait and go together in the next batch, up to `maxBatch`. Under load this turns N statements and N commits into
  * one of each per batch. If a batch of several fails, each of its jobs is retried alone, so one bad
  * job fails only its own caller. Every caller gets its answer after its batch has committed.
  */
 export class BatchQueue<J, R> {
   private readonly queue: { job: J; resolve: (r: R) => void; reject: (e: unknown) => void }[] = []
   private inFlight = 0
+  private scheduled = false
 
   constructor(
     private readonly run: (jobs: J[]) => Promise<R[]>,
@@ -20,6 +21,20 @@ export class BatchQueue<J, R> {
   submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ job, resolve, reject })
+      this.schedule()
+    })
+  }
+
+  /**
+   * Cuts the next batch after the I/O callbacks of this event-loop turn: requests that arrived together
+   * (with PGlite, all those that queued up while a statement blocked the loop) reach the queue first.
+   * Costs at most one loop turn of latency.
+   */
+  private schedule(): void {
+    if (this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
       this.pump()
     })
   }
@@ -30,7 +45,7 @@ export class BatchQueue<J, R> {
       this.inFlight++
       void this.execute(batch).finally(() => {
         this.inFlight--
-        this.pump()
+        this.schedule()
       })
     }
   }
