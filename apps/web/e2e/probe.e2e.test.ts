@@ -183,6 +183,8 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
     await page.getByTestId('probe-lng').press('Escape')
     await page.getByTestId('probe-panel').waitFor({ state: 'detached' })
     expect(await page.getByTestId('probe-toggle').getAttribute('aria-pressed')).toBe('false')
+    // Focus was in the panel that went away: it returns to the toggle.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('probe-toggle')
     await mapIdle(page)
     expect(await page.evaluate(() => window.__hjMap!.queryRenderedFeatures({ layers: ['probe-dot'] }).length)).toBe(0)
   })

@@ -21,6 +21,7 @@ import {
   voronoi,
   booleanPointInPolygon,
 } from '@turf/turf'
+import type { Taxonomy } from '@hanjiang/shared/taxonomy/types'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
@@ -107,6 +108,7 @@ export interface MockApiOptions {
 
 export async function startMockApi(opts: MockApiOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const regions = build()
+  const taxonomy = JSON.parse(fs.readFileSync(path.join(repo, 'seed/taxonomy.json'), 'utf8')) as Taxonomy
   const byCode = new Map(regions.map((r) => [r.code, r]))
   const fcCache = new Map<string, string>()
   const problem = (res: http.ServerResponse, status: number, code: string, title: string, detail: string, errors?: unknown[]) => {
@@ -173,6 +175,50 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<{ url: st
         version: 1,
         validFrom: '2026-01-01T00:00:00.000Z',
         validTo: null,
+      })
+    }
+    // Responsibility areas: none in the mock.
+    if (p === '/api/areas') return json(res, { type: 'FeatureCollection', features: [] }, 'application/geo+json')
+    // A rough stand-in for the assignment (WGS84 only, no areas, no near-boundary check): regions by point-in-polygon,
+    // the fine class's responsible unit, `territorial` → the street's office.
+    if (p === '/api/assign') {
+      const lng = Number(u.searchParams.get('lng'))
+      const lat = Number(u.searchParams.get('lat'))
+      if (!Number.isFinite(lng) || !Number.isFinite(lat)) {
+        return problem(res, 400, 'validation_failed', 'Invalid request', 'The query is invalid: lng and lat must be numbers', [{ path: 'lng', message: 'lng must be a number' }])
+      }
+      const code = u.searchParams.get('fineClass')
+      let fine: { code: string; name: string; nameEn: string; responsible: string } | null = null
+      for (const c of taxonomy.classes) for (const sc of c.subclasses) for (const f of sc.fineClasses) if (f.code === code) fine = f
+      if (code && !fine) return problem(res, 422, 'invalid_points', 'Unprocessable content', `points.0.fineClass: unknown fine class ${code}`)
+      const at = (level: Level) => {
+        const r = regions.find((x) => x.level === level && booleanPointInPolygon(point([lng, lat]), x.geometry))
+        return r ? { code: r.code, name: r.name } : null
+      }
+      const street = at('street')
+      const unitName = (c: string) => taxonomy.units.find((x) => x.code === c)?.name ?? c
+      const [unit, rule] = !fine
+        ? [{ code: 'command_center', name: unitName('command_center') }, 'no_class']
+        : fine.responsible === 'territorial'
+          ? street
+            ? [{ code: `office_${street.code.slice(0, 9)}`, name: `${street.name}办事处` }, 'territorial']
+            : [{ code: 'command_center', name: unitName('command_center') }, 'lead_unit_fallback']
+          : [{ code: fine.responsible, name: unitName(fine.responsible) }, 'fine_class']
+      return json(res, {
+        point: { lng, lat },
+        crs: u.searchParams.get('crs') ?? 'wgs84',
+        fineClass: code,
+        street,
+        community: at('community'),
+        grid: at('grid'),
+        regionVersions: { street: null, community: null, grid: null },
+        nearBoundary: null,
+        unit,
+        rule,
+        needsReview: rule === 'no_class' || rule === 'lead_unit_fallback',
+        area: null,
+        explanation: [{ zh: `（模拟接口）${unit.name}`, en: `(mock API) ${unit.name}` }],
+        candidates: [],
       })
     }
     if (p.startsWith('/api/')) return problem(res, 404, 'route_not_found', 'Not found', `No API route at ${p}`)
