@@ -10,6 +10,7 @@ import { assignRoutes } from './routes/assign.ts'
 import { clusterRoutes } from './routes/clusters.ts'
 import { configRoutes } from './routes/config.ts'
 import { deadlineRoutes } from './routes/deadlines.ts'
+import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentRoutes(deps))
   api.route('/', deadlineRoutes(deps))
+  api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
   api.route('/', areaRoutes(deps))
   api.route('/', photoRoutes(deps))

@@ -34,4 +34,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ TILE_SOURCE: 'style:http://intranet/style.json' }).tileSource).toEqual({ type: 'style', url: 'http://intranet/style.json' })
     expect(() => loadConfig({ TILE_SOURCE: 'xyz:https://t/tiles.png' })).toThrowError(/\{z\}, \{x\} and \{y\}/)
   })
+
+  it('runs the timer worker unless TIMER_WORKER is off; R10 interval in minutes (default 60)', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ timerWorker: true, timerTickMs: 5000, timerBatchSize: 50, escalationIntervalMs: 3_600_000, sseHeartbeatMs: 15_000 })
+    expect(c.timerWorkerCrashAfter).toBeNull()
+    expect(loadConfig({ TIMER_WORKER: 'off' }).timerWorker).toBe(false)
+    expect(loadConfig({ ESCALATION_INTERVAL_MINUTES: '90' }).escalationIntervalMs).toBe(5_400_000)
+    expect(loadConfig({ ESCALATION_INTERVAL_MINUTES: '0.5' }).escalationIntervalMs).toBe(30_000)
+    expect(() => loadConfig({ ESCALATION_INTERVAL_MINUTES: '-1', TIMER_BATCH_SIZE: '500' })).toThrowError(
+      /ESCALATION_INTERVAL_MINUTES[\s\S]*TIMER_BATCH_SIZE|TIMER_BATCH_SIZE[\s\S]*ESCALATION_INTERVAL_MINUTES/,
+    )
+  })
 })

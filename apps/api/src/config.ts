@@ -51,6 +51,17 @@ const schema = z.object({
   /** Where uploaded files live: `local` = under DATA_DIR/files (an S3/MinIO backend can be added). */
   FILE_STORAGE: z.enum(['local'], { message: 'must be local' }).default('local'),
   PHOTO_MAX_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(1024).max(256 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** The timer worker (R4–R7, R10, overdue) runs in every API process unless `off`; it is safe to run several. */
+  TIMER_WORKER: boolish.optional(),
+  TIMER_TICK_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(10).max(3_600_000).default(5000),
+  // At most 64: each row is a savepoint (subtransaction), and more than 64 per transaction overflow
+  // PostgreSQL's per-backend subtransaction cache, which slows every other session's snapshots.
+  TIMER_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(50),
+  /** R10: time between callback → urge (1) → unit efficiency office (2) → district efficiency office (3). */
+  ESCALATION_INTERVAL_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).min(0).max(7 * 24 * 60).default(60),
+  SSE_HEARTBEAT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100).max(600_000).default(15_000),
+  /** Crash-test hook only: the process SIGKILLs itself after the worker applied this many timers, before commit. */
+  TIMER_WORKER_CRASH_AFTER: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
 })
 
 export type TileSourceConfig = { type: 'xyz' | 'style' | 'pmtiles'; url: string; attribution?: string }
@@ -71,6 +82,16 @@ export interface Config {
   tileSource: TileSourceConfig | null
   webDist: string
   logLevel: 'silent' | 'error' | 'info' | 'debug'
+  /** Run the timer worker in this process (TIMER_WORKER, default on). */
+  timerWorker: boolean
+  timerTickMs: number
+  timerBatchSize: number
+  /** R10 step interval, ms (ESCALATION_INTERVAL_MINUTES). */
+  escalationIntervalMs: number
+  /** Comment lines on idle event streams keep proxies from closing them. */
+  sseHeartbeatMs: number
+  /** Crash-test hook (TIMER_WORKER_CRASH_AFTER); null in real use. */
+  timerWorkerCrashAfter: number | null
 }
 
 export class ConfigError extends Error {
@@ -101,5 +122,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tileSource: e.TILE_SOURCE ? { ...e.TILE_SOURCE, attribution: e.TILE_ATTRIBUTION } : null,
     webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
     logLevel: e.LOG_LEVEL,
+    timerWorker: e.TIMER_WORKER ?? true,
+    timerTickMs: e.TIMER_TICK_MS,
+    timerBatchSize: e.TIMER_BATCH_SIZE,
+    escalationIntervalMs: Math.round(e.ESCALATION_INTERVAL_MINUTES * 60_000),
+    sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
+    timerWorkerCrashAfter: e.TIMER_WORKER_CRASH_AFTER ?? null,
   }
 }

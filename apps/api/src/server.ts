@@ -1,10 +1,13 @@
+import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { loadConfig, type Config } from './config.ts'
 import { openDatabase } from './db/open.ts'
 import type { Database } from './db/types.ts'
+import { closeEventBus, eventBus } from './live/event-bus.ts'
 import { seedDatabase, type SeedReport } from './seed/index.ts'
+import { startTimerWorker, type TimerWorker } from './worker/timer-worker.ts'
 
 export class PortInUseError extends Error {
   override name = 'PortInUseError'
@@ -40,9 +43,13 @@ export async function startServer(overrides: Record<string, string | undefined> 
   const config = loadConfig({ ...process.env, ...overrides })
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
   let server: ServerType | undefined
+  let worker: TimerWorker | undefined
   try {
     const seed = await seedDatabase(database, { demo: config.demo })
+    // LISTEN before serving: the first /api/events client finds the bus ready.
+    await eventBus(database)
     server = await listen(createApp({ database, config }), config.port, config.host)
+    if (config.timerWorker) worker = startTimerWorker({ database, config, intervalMs: config.timerTickMs, onApplied: crashHook(config) })
     const port = (server.address() as AddressInfo).port
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const running: RunningServer = {
@@ -52,13 +59,29 @@ export async function startServer(overrides: Record<string, string | undefined> 
       database,
       seed,
       close: async () => {
+        await worker?.stop()
+        // Ends the event streams, which would otherwise keep server.close() waiting.
+        await closeEventBus(database)
         await new Promise<void>((resolve) => server!.close(() => resolve()))
         await database.close()
       },
     }
     return running
   } catch (e) {
+    await worker?.stop().catch(() => {})
+    await closeEventBus(database).catch(() => {})
     await database.close().catch(() => {})
     throw e
+  }
+}
+
+/** TIMER_WORKER_CRASH_AFTER (crash tests only): die like a kill -9 after N applied timers, before the commit. */
+function crashHook(config: Config): ((timer: unknown, applied: number) => void) | undefined {
+  const after = config.timerWorkerCrashAfter
+  if (after === null) return undefined
+  return (_timer, applied) => {
+    if (applied < after) return
+    fs.writeSync(1, `timer worker: crash hook: SIGKILL after ${applied} applied timers, before commit\n`)
+    process.kill(process.pid, 'SIGKILL')
   }
 }

@@ -251,8 +251,8 @@ function applyAssignment(row: NewIncident, assigned: AssignmentResult | null): v
 
 /** The stored row as the view needs it, without reading it back (one statement per intake). */
 function recordOf(n: NewIncident, ins: { id: number; code: string }): IncidentRecord {
-  return {
-    ...n,
+  // Object.assign, not `{ ...n, more }`: V8 builds a spread followed by many properties ~30× slower.
+  return Object.assign({}, n, {
     id: ins.id,
     code: ins.code,
     lng: n.location?.lng ?? null,
@@ -282,5 +282,5 @@ function recordOf(n: NewIncident, ins: { id: number; code: string }): IncidentRe
     resolvedAt: null,
     closedAt: null,
     updatedAt: n.at,
-  }
+  })
 }

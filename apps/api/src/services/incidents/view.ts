@@ -121,8 +121,8 @@ export type IncidentListItem = ReturnType<typeof incidentListItem>
 export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole) {
   const snap = (r.assignment ?? {}) as AssignmentSnapshot
   const actions: WorkflowAction[] = allowedActions(r.state as IncidentState, role, factsOf(r))
-  return {
-    ...incidentListItem(r, ref),
+  // Object.assign, not `{ ...item, more }`: V8 builds a spread followed by many properties ~30× slower.
+  return Object.assign(incidentListItem(r, ref), {
     trackingCode: r.trackingCode,
     locationCrs: r.locationCrs,
     firstUnit: unitRef(ref, r.firstUnitCode),
@@ -151,7 +151,7 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole)
     resolvedAt: t(r.resolvedAt),
     closedAt: t(r.closedAt),
     allowedActions: actions,
-  }
+  })
 }
 
 export type IncidentView = ReturnType<typeof incidentView>
