@@ -15,7 +15,16 @@ const W = 118.85, E = 119.3, S = 25.3, N = 25.7
 // A mix of classes: territorial, departmental, and urgent safety hazards (those also get R4/R7 timers).
 const CLASSES = ['020602', '020601', '010502', '010101', '041305', '031004', '051605', '020801']
 
-function incidentBody(points: { lng: number; lat: number }[], i: number): string {
+function incidentBody(points: { lng: number; lat: number }[], i: number, withLocation: boolean): string {
+  if (!withLocation) {
+    // A consultation by phone: no place, no class — everything but the spatial lookup.
+    return JSON.stringify({
+      channel: 'hotline_12345',
+      requestType: 'consultation',
+      description: `压测咨询 ${i}：居住证怎么办理？`,
+      reporter: { name: '测试', phone: '13800000000' },
+    })
+  }
   return JSON.stringify({
     channel: 'hotline_12345',
     requestType: 'complaint',
@@ -68,6 +77,7 @@ async function load(
   connections: number,
   label: string,
   points: { lng: number; lat: number }[],
+  withLocation = true,
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
   let i = 0
@@ -81,7 +91,7 @@ async function load(
       while (performance.now() < end) {
         const n = i++
         const t = performance.now()
-        const status = await post(agent, port, urlPath, incidentBody(points, n), { 'idempotency-key': `${label}-${n}` })
+        const status = await post(agent, port, urlPath, incidentBody(points, n, withLocation), { 'idempotency-key': `${label}-${n}` })
         latencies.push(performance.now() - t)
         if (status === 201) ok++
         else errors++
@@ -106,7 +116,10 @@ async function runEngine(engine: string, env: Record<string, string>, connection
     await load(port, '/api/incidents', WARMUP_SECONDS, connections, `warm-intake-${engine}`, points)
     const bare = await load(port, '/bench/bare-insert', SECONDS, connections, `bare-${engine}`, points)
     const intake = await load(port, '/api/incidents', SECONDS, connections, `intake-${engine}`, points)
-    if (bare.errors || intake.errors) console.log(`  (${engine}: ${bare.errors} bare and ${intake.errors} intake requests failed)`)
+    const noLookup = await load(port, '/api/incidents', SECONDS, connections, `nolookup-${engine}`, points, false)
+    if (bare.errors || intake.errors || noLookup.errors) {
+      console.log(`  (${engine}: ${bare.errors} bare, ${intake.errors} intake, ${noLookup.errors} no-lookup requests failed)`)
+    }
     const baseline = { name: `bare INSERT over HTTP, ${engine}`, value: bare.rate }
     if (check) console.log(`  ${engine}: ${await check()}`)
     return [
@@ -114,6 +127,7 @@ async function runEngine(engine: string, env: Record<string, string>, connection
       { name: `POST /api/incidents, ${engine}`, value: intake.rate, unit: 'incidents/s', baseline },
       { name: `POST /api/incidents, ${engine}, p50 latency`, value: intake.p50, unit: 'ms' },
       { name: `POST /api/incidents, ${engine}, p99 latency`, value: intake.p99, unit: 'ms' },
+      { name: `no-location intake (no lookup), ${engine}`, value: noLookup.rate, unit: 'incidents/s', baseline },
     ]
   } finally {
     await stop(child)
