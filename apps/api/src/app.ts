@@ -40,8 +40,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
-  api.route('/', areaRoutes(deps))
   api.route('/', photoRoutes(deps))
+  api.route('/', areaRoutes(deps))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))
