@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar,
+} from 'drizzle-orm/pg-core'
+import { unit } from './units.ts'
+
+/** A person who signs in (DESIGN §1): belongs to one unit, holds one or more roles, some have areas. */
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stored lower-case: sign-in is case-insensitive on the name. */
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => unit.code),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    /** Consecutive failed sign-ins; reset by a success. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('app_user_username_uq').on(t.username), index('app_user_unit_idx').on(t.unitCode)],
+)
+
+export const userRole = pgTable(
+  'user_role',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check(
+      'user_role_ck',
+      sql`${t.role} IN ('admin','dispatcher','inspector','grid_admin','handler','unit_supervisor','efficiency_office','viewer')`,
+    ),
+  ],
+)
+
+/** Areas of inspectors and grid admins: a region code and its significant prefix (street 9, community 12, grid 15 digits). */
+export const userArea = pgTable(
+  'user_area',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    regionCode: varchar('region_code', { length: 15 }).notNull(),
+    prefix: varchar('prefix', { length: 15 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.regionCode] })],
+)
+
+/** A cookie session. Only the SHA-256 of the opaque id is stored, so a database read cannot be replayed as a cookie. */
+export const userSession = pgTable(
+  'user_session',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute timeout: the session ends here however active it is. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('user_session_user_idx').on(t.userId)],
+)
+
+/** Bearer tokens for machine clients (Open311 keys, integrations): act as their user, no cookies, no CSRF. */
+export const apiToken = pgTable(
+  'api_token',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_token_hash_uq').on(t.tokenHash)],
+)
+
+/** Who did what to which object from where. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** No foreign key: the row must outlive any change to the user. */
+    actorId: uuid('actor_id'),
+    actorUsername: text('actor_username'),
+    role: text('role'),
+    action: text('action').notNull(),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    detail: jsonb('detail'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.id),
+    index('audit_log_object_idx').on(t.objectType, t.objectId, t.id),
+  ],
+)
