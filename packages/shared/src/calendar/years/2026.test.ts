@@ -32,7 +32,7 @@ describe('2026 official calendar data (DESIGN.md §4)', () => {
     expect(n).toBe(248)
   })
 
-  it('ships 2026 only: 2027 is not published in a form we can source, so it stays an explicit error', () => {
-    expect(BUILTIN_CALENDAR_YEARS.map((y) => y.year)).toEqual([2026])
+  it('ships 2025 and 2026 only: 2027 is not published in a form we can source, so it stays an explicit error', () => {
+    expect(BUILTIN_CALENDAR_YEARS.map((y) => y.year)).toEqual([2025, 2026])
   })
 })
