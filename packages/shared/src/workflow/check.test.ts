@@ -208,6 +208,10 @@ describe('reopen after a bad callback: closed → registered', () => {
       reopened: true,
     })
   })
+  it('the system reopens on a citizen\'s "not satisfied" rating; the public itself cannot', () => {
+    expect(check({ state: 'closed', action: 'reopen', role: 'system', input: { reason: '群众评价不满意' } })).toMatchObject({ ok: true, to: 'registered' })
+    expect(check({ state: 'closed', action: 'reopen', role: 'public', input: { reason: 'x' } })).toMatchObject({ ok: false })
+  })
 })
 
 describe('R8 requestExtension / decideExtension (no state change)', () => {

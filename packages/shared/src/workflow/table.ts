@@ -103,7 +103,8 @@ export const WORKFLOW_TABLE: { readonly [A in WorkflowAction]: TransitionRule } 
   reopen: {
     from: ['closed'],
     to: 'registered',
-    roles: ['dispatcher'],
+    // system: a citizen's "not satisfied" rating on the public page reopens it (issue 7 item 4)
+    roles: ['dispatcher', 'system'],
     guards: [],
     requires: ['reason'],
     effects: { reopened: true },
