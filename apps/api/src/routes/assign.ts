@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { CRS_VALUES } from '@hanjiang/shared'
 import type { AppDeps } from '../http/context.ts'
+import { bigJson } from '../http/big-json.ts'
 import { parseInput } from '../http/validate.ts'
 import { assignPoints } from '../services/assignment/assign.ts'
 
@@ -40,6 +41,6 @@ export function assignRoutes({ database }: AppDeps) {
     .post('/assign', async (c) => {
       const body = parseInput(postBody, await c.req.json(), 'body')
       const results = await assignPoints(database, body.points, { at: body.at ? new Date(body.at) : undefined, nearM: body.nearM })
-      return c.json({ results })
+      return bigJson(c, { results })
     })
 }
