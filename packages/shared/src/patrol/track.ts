@@ -1,0 +1,71 @@
+import simplify from '@turf/simplify'
+import { lineString } from '@turf/helpers'
+import { distanceM } from '../geo/distance.ts'
+
+/** One GPS fix of a patrol track (WGS84 unless the payload says otherwise); `t` = epoch milliseconds. */
+export interface TrackPoint {
+  lng: number
+  lat: number
+  t: number
+  /** Horizontal accuracy in metres, as the browser reports it. */
+  accuracy?: number | null
+}
+
+export interface SamplingOptions {
+  /** A fix closer than this to the last kept one adds nothing but noise. */
+  minDistanceM: number
+  /** …unless this long has passed (keeps standing still visible in time). */
+  maxIntervalMs: number
+  /** Fixes worse than this are dropped (indoor / cell-tower fixes jump hundreds of metres). */
+  maxAccuracyM: number
+}
+
+export const TRACK_SAMPLING: SamplingOptions = { minDistanceM: 10, maxIntervalMs: 60_000, maxAccuracyM: 50 }
+
+/** Douglas–Peucker tolerance: below GPS noise, well below the 30 m coverage tolerance. */
+export const TRACK_SIMPLIFY_TOLERANCE_M = 5
+
+/** Coverage: a route metre counts as patrolled when a track of that day passes within this distance. */
+export const COVERAGE_TOLERANCE_M = 30
+
+/** Points per uploaded chunk (a chunk is also sent when recording stops). */
+export const TRACK_CHUNK_POINTS = 60
+
+/** Whether `next` is worth keeping after `last` (null: nothing kept yet). Time must move forward. */
+export function keepSample(last: TrackPoint | null, next: TrackPoint, o: SamplingOptions = TRACK_SAMPLING): boolean {
+  if (next.accuracy != null && next.accuracy > o.maxAccuracyM) return false
+  if (!last) return true
+  if (next.t <= last.t) return false
+  return distanceM(last, next) >= o.minDistanceM || next.t - last.t >= o.maxIntervalMs
+}
+
+/** The fixes a recorder keeps, in order (see {@link keepSample}). */
+export function sampleTrack(points: readonly TrackPoint[], o: SamplingOptions = TRACK_SAMPLING): TrackPoint[] {
+  const out: TrackPoint[] = []
+  for (const p of points) if (keepSample(out[out.length - 1] ?? null, p, o)) out.push(p)
+  return out
+}
+
+const M_PER_DEG_LAT = 111_320
+
+/**
+ * Douglas–Peucker (turf's simplify, high quality) in local metres, so the tolerance means the same east–west
+ * and north–south; the kept points are the original fixes with their times. First and last are always kept.
+ */
+export function simplifyTrack(points: readonly TrackPoint[], toleranceM = TRACK_SIMPLIFY_TOLERANCE_M): TrackPoint[] {
+  if (points.length <= 2) return [...points]
+  const lat0 = points[0]!.lat
+  const kx = M_PER_DEG_LAT * Math.cos((lat0 * Math.PI) / 180)
+  // The third coordinate carries the index back through simplify (it keeps coordinate arrays as they are).
+  const line = lineString(points.map((p, i) => [(p.lng - points[0]!.lng) * kx, (p.lat - lat0) * M_PER_DEG_LAT, i]))
+  const kept = simplify(line, { tolerance: toleranceM, highQuality: true, mutate: true }).geometry.coordinates
+  return kept.map((c) => points[c[2]!]!)
+}
+
+/** Splits a list into upload chunks of at most `size` points; consecutive chunks share their boundary point. */
+export function chunkTrack(points: readonly TrackPoint[], size = TRACK_CHUNK_POINTS): TrackPoint[][] {
+  if (points.length < 2) return []
+  const out: TrackPoint[][] = []
+  for (let i = 0; i < points.length - 1; i += size - 1) out.push(points.slice(i, i + size))
+  return out
+}
