@@ -6,7 +6,7 @@ import { customType } from 'drizzle-orm/pg-core'
  * drizzle's built-in geometry() only knows points and drops the SRID, so every geometry column
  * in the schema comes from here. Values go in as GeoJSON; reads should use ST_AsGeoJSON in SQL.
  */
-export type GeometryType = 'Point' | 'LineString' | 'MultiLineString' | 'Polygon' | 'MultiPolygon' | 'Geometry'
+export type GeometryType = 'Point' | 'LineString' | 'LineStringM' | 'MultiLineString' | 'Polygon' | 'MultiPolygon' | 'Geometry'
 
 export const SRID = 4326
 
