@@ -88,6 +88,12 @@ export const incident = pgTable(
     index('incident_street_idx').on(t.streetCode),
     index('incident_created_idx').on(t.createdAt),
     index('incident_primary_idx').on(t.primaryId),
+    // The live map and the wall read open incidents by place: a GiST index over only those (a small fraction).
+    index('incident_open_location_gist')
+      .using('gist', t.location)
+      .where(sql`state IN ('reported','registered','dispatched','accepted','on_site','resolved','returned')`),
+    // The wall's on-time rate: incidents closed in the last days.
+    index('incident_closed_at_idx').on(t.closedAt).where(sql`closed_at IS NOT NULL`),
     check(
       'incident_state_ck',
       sql`${t.state} IN ('reported','registered','dispatched','accepted','on_site','resolved','closed','returned','rejected','merged')`,

@@ -1,0 +1,2 @@
+CREATE INDEX "incident_open_location_gist" ON "incident" USING gist ("location") WHERE state IN ('reported','registered','dispatched','accepted','on_site','resolved','returned');--> statement-breakpoint
+CREATE INDEX "incident_closed_at_idx" ON "incident" USING btree ("closed_at") WHERE closed_at IS NOT NULL;
