@@ -14,9 +14,13 @@ import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
+import { notificationRoutes } from './routes/notifications.ts'
 import { photoRoutes } from './routes/photos.ts'
+import { publicRoutes } from './routes/public.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
+import { webhookRoutes } from './routes/webhooks.ts'
+import { workbenchRoutes } from './routes/workbench.ts'
 
 function problemResponse(p: Problem): Response {
   return new Response(JSON.stringify(p.toJSON()), {
@@ -42,6 +46,10 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', knowledgeRoutes(deps))
   api.route('/', photoRoutes(deps))
   api.route('/', areaRoutes(deps))
+  api.route('/', workbenchRoutes(deps))
+  api.route('/', notificationRoutes(deps))
+  api.route('/', webhookRoutes(deps))
+  api.route('/', publicRoutes(deps))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))

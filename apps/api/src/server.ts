@@ -8,6 +8,7 @@ import type { Database } from './db/types.ts'
 import { closeEventBus, eventBus } from './live/event-bus.ts'
 import { seedDatabase, type SeedReport } from './seed/index.ts'
 import { startTimerWorker, type TimerWorker } from './worker/timer-worker.ts'
+import { startWebhookWorker, type WebhookWorker } from './worker/webhook-worker.ts'
 
 export class PortInUseError extends Error {
   override name = 'PortInUseError'
@@ -44,12 +45,15 @@ export async function startServer(overrides: Record<string, string | undefined> 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
   let server: ServerType | undefined
   let worker: TimerWorker | undefined
+  let webhooks: WebhookWorker | undefined
   try {
     const seed = await seedDatabase(database, { demo: config.demo })
     // LISTEN before serving: the first /api/events client finds the bus ready.
     await eventBus(database)
     server = await listen(createApp({ database, config }), config.port, config.host)
     if (config.timerWorker) worker = startTimerWorker({ database, config, intervalMs: config.timerTickMs, onApplied: crashHook(config) })
+    // The webhook outbox is sent by the same processes that run timers (rows are leased: several may run).
+    if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs })
     const port = (server.address() as AddressInfo).port
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const running: RunningServer = {
@@ -60,6 +64,7 @@ export async function startServer(overrides: Record<string, string | undefined> 
       seed,
       close: async () => {
         await worker?.stop()
+        await webhooks?.stop()
         // Ends the event streams, which would otherwise keep server.close() waiting.
         await closeEventBus(database)
         await new Promise<void>((resolve) => server!.close(() => resolve()))
@@ -69,6 +74,7 @@ export async function startServer(overrides: Record<string, string | undefined> 
     return running
   } catch (e) {
     await worker?.stop().catch(() => {})
+    await webhooks?.stop().catch(() => {})
     await closeEventBus(database).catch(() => {})
     await database.close().catch(() => {})
     throw e

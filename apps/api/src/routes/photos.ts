@@ -72,7 +72,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
 
-async function serveFile(c: Context, storage: FileStorage, key: string, mime: string, etag: string): Promise<Response> {
+export async function serveFile(c: Context, storage: FileStorage, key: string, mime: string, etag: string): Promise<Response> {
   const headers: Record<string, string> = {
     etag,
     'cache-control': CACHE_CONTROL,

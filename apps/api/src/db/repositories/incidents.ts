@@ -73,7 +73,7 @@ const TIME_COLUMNS = [
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
 /** Every column of `incident i` (plus the primary's code), timestamps as ISO text so both drivers agree. */
-const INCIDENT_COLUMNS = sql.raw(`
+export const INCIDENT_COLUMNS = sql.raw(`
   i.id, i.code, i.tracking_code AS "trackingCode", i.channel, i.request_type AS "requestType", i.track,
   i.fine_class AS "fineClass", i.safety_hazard AS "safetyHazard",
   ST_X(i.location) AS lng, ST_Y(i.location) AS lat, i.location_crs AS "locationCrs",
@@ -89,12 +89,12 @@ const INCIDENT_COLUMNS = sql.raw(`
   i.idempotency_key AS "idempotencyKey", i.request_hash AS "requestHash", i.created_by AS "createdBy",
   ${TIME_COLUMNS.map((c) => `to_json(i.${c}) #>> '{}' AS "${camel(c)}"`).join(', ')}`)
 
-const FROM_INCIDENT = sql`FROM incident i LEFT JOIN incident p ON p.id = i.primary_id`
+export const FROM_INCIDENT = sql`FROM incident i LEFT JOIN incident p ON p.id = i.primary_id`
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 const time = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(String(v)))
 
-function toRecord(r: Record<string, unknown>): IncidentRecord {
+export function toRecord(r: Record<string, unknown>): IncidentRecord {
   const out = { ...r } as Record<string, unknown>
   for (const c of TIME_COLUMNS) out[camel(c)] = time(r[camel(c)])
   for (const k of ['id', 'version', 'escalationLevel', 'reworkCount', 'reopenCount']) out[k] = Number(r[k])

@@ -47,6 +47,8 @@ export interface TransitionRequest {
   /** merge: the code of the cluster's primary incident. */
   primaryCode?: string
   incidentType?: IncidentType
+  /** Extra facts for the event's data (e.g. the workbench's arrival distance check). */
+  eventData?: Record<string, unknown>
 }
 
 const UNIT_WORK: readonly string[] = ['dispatched', 'accepted', 'on_site']
@@ -155,7 +157,7 @@ export async function transitionIncident({
   )
   const to = check.to
   const patch = { ...plan.patch, state: to }
-  const data = { ...plan.data }
+  const data = { ...plan.data, ...input.eventData }
   // A pending extension request dies with the step it was for (the unit returned it, resolved it, …).
   if (rec.extensionPending && action !== 'requestExtension' && action !== 'decideExtension') {
     const after = { ...rec, ...patch } as IncidentRecord

@@ -1,0 +1,119 @@
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { z } from 'zod'
+import { NOTIFICATION_RULES } from '@hanjiang/shared'
+import { countUnread, notificationsOfEvents } from '../db/repositories/notifications.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { workActorOf } from '../http/work-actor.ts'
+import { eventBus } from '../live/event-bus.ts'
+import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
+import { readerOf } from '../services/notifications/reader.ts'
+
+/**
+ * The bell (issue 7 item 5): list, unread count, mark read, and a live stream.
+ *
+ * GET /api/notifications/stream (SSE): `event: unread` {unread} first, then `event: notification`
+ * {notification, unread} for each new one addressed to the caller. It rides the incident event bus (LISTEN
+ * incident_event, shared by all API processes): the trigger writes a notification in the same transaction
+ * as its event, so once the bus hands out the event the notification is there to read. A reconnecting
+ * client re-reads its unread count first, so nothing is lost across a drop.
+ */
+
+const listQuery = z.object({
+  unread: z.enum(['0', '1', 'true', 'false']).optional(),
+  limit: z.coerce.number({ message: 'limit must be a number' }).int().min(1).max(200).optional(),
+})
+const readBody = z.union([
+  z.strictObject({ ids: z.array(z.number().int().positive()).min(1).max(500) }),
+  z.strictObject({ all: z.literal(true) }),
+])
+const NOTIFYING = new Set(Object.keys(NOTIFICATION_RULES))
+
+export function notificationRoutes({ database, config }: AppDeps) {
+  return new Hono()
+    .get('/notifications', async (c) => {
+      const actor = workActorOf(c, [])
+      const q = parseInput(listQuery, c.req.query(), 'query')
+      return c.json(await listMyNotifications(database, actor, { unreadOnly: q.unread === '1' || q.unread === 'true', limit: q.limit ?? 50 }))
+    })
+    .get('/notifications/unread-count', async (c) => {
+      const actor = workActorOf(c, [])
+      return c.json(await unreadCount(database, actor))
+    })
+    .post('/notifications/read', async (c) => {
+      const actor = workActorOf(c, [])
+      let raw: unknown
+      try {
+        raw = await c.req.json()
+      } catch (e) {
+        throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+      }
+      const body = parseInput(readBody, raw, 'body')
+      return c.json(await markNotificationsRead(database, actor, 'ids' in body ? body.ids : 'all'))
+    })
+    .get('/notifications/stream', async (c) => {
+      const actor = workActorOf(c, [])
+      const reader = readerOf(actor)
+      const bus = await eventBus(database)
+      return streamSSE(c, async (stream) => {
+        let closed = false
+        let wake: (() => void) | null = null
+        const pending: number[] = []
+        const poke = () => {
+          const w = wake
+          wake = null
+          w?.()
+        }
+        const sub = bus.subscribe({
+          event: (e) => {
+            if (NOTIFYING.has(e.summary.action)) {
+              pending.push(e.summary.id)
+              poke()
+            }
+          },
+          close: () => {
+            closed = true
+            poke()
+          },
+        })
+        stream.onAbort(() => {
+          closed = true
+          poke()
+        })
+        try {
+          await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unread: await countUnread(database, reader) }), retry: 3000 })
+          while (!closed) {
+            if (!pending.length) {
+              const timedOut = await new Promise<boolean>((resolve) => {
+                const t = setTimeout(() => {
+                  wake = null
+                  resolve(true)
+                }, config.sseHeartbeatMs)
+                wake = () => {
+                  clearTimeout(t)
+                  resolve(false)
+                }
+              })
+              if (closed) break
+              if (timedOut && !pending.length) {
+                await stream.write(': heartbeat\n\n')
+                continue
+              }
+            }
+            const ids = pending.splice(0)
+            const found = await notificationsOfEvents(database, reader, ids)
+            if (!found.length) continue
+            const unread = await countUnread(database, reader)
+            for (const n of found) {
+              if (closed) break
+              await stream.writeSSE({ event: 'notification', id: String(n.id), data: JSON.stringify({ notification: n, unread }) })
+            }
+          }
+        } finally {
+          sub.unsubscribe()
+        }
+      })
+    })
+}

@@ -1,0 +1,50 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { rolesOf } from '../http/actor.ts'
+import { requireUnit, workActorOf } from '../http/work-actor.ts'
+import { CHANNELS, configureWebhook, unitWebhooks } from '../services/webhooks/configure.ts'
+
+/** A unit's outbound webhook (issue 7 item 5): set by its unit supervisor (or an admin for any unit). */
+
+const body = z.strictObject({
+  channel: z.enum(CHANNELS).default('http'),
+  url: z.url({ message: 'url must be an absolute http(s) URL' }).max(2000),
+  secret: z.string().min(16, 'secret is at least 16 characters').max(200).optional(),
+  active: z.boolean().default(true),
+})
+const unitParam = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a unit code')
+
+export function webhookRoutes({ database }: AppDeps) {
+  const unitOf = (c: Context, raw: string) => {
+    const actor = workActorOf(c, ['unit_supervisor'])
+    const unit = parseInput(unitParam, raw, 'unit code')
+    if (rolesOf(actor).includes('admin')) return unit
+    if (actor.role !== 'unit_supervisor' || requireUnit(actor) !== unit) {
+      throw problems.forbidden('role_not_allowed', 'Only the unit supervisor of this unit (or an admin) manages its webhook')
+    }
+    return unit
+  }
+  return new Hono()
+    .get('/units/:unit/webhooks', async (c) => {
+      const unit = unitOf(c, c.req.param('unit'))
+      return c.json(await unitWebhooks(database, unit))
+    })
+    .put(
+      '/units/:unit/webhooks',
+      bodyLimit({ maxSize: 8 * 1024, onError: () => { throw problems.payloadTooLarge('at most 8 KB') } }),
+      async (c) => {
+        const unit = unitOf(c, c.req.param('unit'))
+        let raw: unknown
+        try {
+          raw = await c.req.json()
+        } catch (e) {
+          throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+        }
+        return c.json(await configureWebhook(database, unit, parseInput(body, raw, 'body')))
+      },
+    )
+}
