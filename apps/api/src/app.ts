@@ -12,6 +12,7 @@ import { configRoutes } from './routes/config.ts'
 import { deadlineRoutes } from './routes/deadlines.ts'
 import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
+import { incidentMapRoutes } from './routes/incident-map.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
@@ -19,6 +20,7 @@ import { photoRoutes } from './routes/photos.ts'
 import { publicRoutes } from './routes/public.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
+import { wallRoutes } from './routes/wall.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
@@ -40,7 +42,9 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', regionRoutes(deps))
   api.route('/', assignRoutes(deps))
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
+  api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
   api.route('/', incidentRoutes(deps))
+  api.route('/', wallRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
