@@ -1,0 +1,135 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { closeEventBus } from '../src/live/event-bus.ts'
+import { verifySignature } from '../src/services/webhooks/http-channel.ts'
+import { startWebhookWorker } from '../src/worker/webhook-worker.ts'
+import { seedFixture, testApp } from './app.ts'
+import { describeEachEngine } from './engines.ts'
+import { client, HANDLER, SUPERVISOR, type Json } from './workbench-helpers.ts'
+
+/** A local receiver: answers with the next scripted status, records what it got. */
+function receiver() {
+  const got: { headers: http.IncomingHttpHeaders; body: string }[] = []
+  const script: number[] = []
+  const server = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      got.push({ headers: req.headers, body })
+      res.statusCode = script.shift() ?? 200
+      res.end('ok')
+    })
+  })
+  return {
+    got,
+    script,
+    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    start: () => new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r())),
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  }
+}
+
+describeEachEngine(
+  'notifications: webhooks and the live stream',
+  (ctx) => {
+    const api = client(() => ctx.database)
+    const rx = receiver()
+    beforeAll(() => rx.start())
+    afterAll(async () => {
+      await rx.stop()
+      await closeEventBus(ctx.database)
+    })
+
+    it('a unit supervisor sets the webhook; others may not', async () => {
+      expect((await api.call(HANDLER, 'PUT', '/api/units/city_admin/webhooks', { url: rx.url() })).status).toBe(403)
+      expect((await api.call(SUPERVISOR, 'PUT', '/api/units/office_350303002/webhooks', { url: rx.url() })).status).toBe(403)
+      expect((await api.call(SUPERVISOR, 'PUT', '/api/units/city_admin/webhooks', { url: 'ftp://x' })).status).toBe(400)
+      const r = await api.call(SUPERVISOR, 'PUT', '/api/units/city_admin/webhooks', { url: rx.url(), secret: 'a-very-secret-secret' })
+      expect(r.status).toBe(200)
+      expect(r.body).toMatchObject({ unitCode: 'city_admin', channel: 'http', active: true, secret: 'a-very-secret-secret' })
+      const list = await api.call(SUPERVISOR, 'GET', '/api/units/city_admin/webhooks')
+      expect(list.body.webhooks[0]).not.toHaveProperty('secret')
+    })
+
+    it('POSTs signed notifications after the commit; a failure is retried with back-off, then delivered', async () => {
+      let clock = new Date()
+      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock })
+      const code = await api.dispatched()
+      const [row] = await ctx.database.rows<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM webhook_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.incident_code = ${code}`)
+      expect(Number(row!.n)).toBe(1) // queued in the dispatch's transaction, not sent yet
+      expect(rx.got.length).toBe(0)
+
+      rx.script.push(503)
+      clock = new Date(Date.now() + 1000)
+      expect(await worker.tick()).toEqual({ sent: 0, failed: 1 })
+      expect(rx.got.length).toBe(1)
+      expect(await worker.tick()).toEqual({ sent: 0, failed: 0 }) // not due before its back-off
+      clock = new Date(clock.getTime() + 31_000)
+      expect(await worker.tick()).toEqual({ sent: 1, failed: 0 })
+      expect(rx.got.length).toBe(2)
+
+      const { headers, body } = rx.got[1]!
+      expect(verifySignature('a-very-secret-secret', body, String(headers['x-hanjiang-signature']), Math.floor(clock.getTime() / 1000))).toBe(true)
+      const payload = JSON.parse(body) as Json
+      expect(payload).toMatchObject({ type: 'notification.assignment', unitCode: 'city_admin', incident: { code } })
+      expect(body).not.toContain('1381234')
+      const status = (await api.call(SUPERVISOR, 'GET', '/api/units/city_admin/webhooks')).body.deliveries[0]
+      expect(status).toMatchObject({ attempts: 2, lastStatus: 200 })
+      expect(status.deliveredAt).toBeTruthy()
+      await worker.stop()
+    })
+
+    it('a permanent refusal (4xx) is not retried; an unreachable receiver is', async () => {
+      let clock = new Date(Date.now() + 60_000)
+      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock })
+      await ctx.database.rows(sql`UPDATE webhook_delivery SET delivered_at = now() WHERE delivered_at IS NULL`)
+      await api.dispatched()
+      rx.script.push(410)
+      expect(await worker.tick()).toEqual({ sent: 0, failed: 1 })
+      const [gone] = await ctx.database.rows<{ failed: boolean }>(sql`SELECT failed_at IS NOT NULL AS failed FROM webhook_delivery ORDER BY id DESC LIMIT 1`)
+      expect(gone!.failed).toBe(true)
+
+      await ctx.database.rows(sql`UPDATE unit_webhook SET url = 'http://127.0.0.1:9/closed' WHERE unit_code = 'city_admin'`)
+      await api.dispatched()
+      expect(await worker.tick()).toEqual({ sent: 0, failed: 1 })
+      const [retry] = await ctx.database.rows<{ failed: boolean; attempts: number; due: boolean }>(sql`
+        SELECT failed_at IS NOT NULL AS failed, attempts, due_at > ${clock.toISOString()}::timestamptz AS due FROM webhook_delivery ORDER BY id DESC LIMIT 1`)
+      expect(retry).toMatchObject({ failed: false, attempts: 1, due: true })
+      await ctx.database.rows(sql`UPDATE unit_webhook SET url = ${rx.url()} WHERE unit_code = 'city_admin'`)
+      clock = new Date(clock.getTime() + 60_000)
+      expect(await worker.tick()).toEqual({ sent: 1, failed: 0 })
+      await worker.stop()
+    })
+
+    it('the bell is live: the stream says the unread count, then each new notification for the caller', async () => {
+      await api.call(HANDLER, 'POST', '/api/notifications/read', { all: true })
+      const res = await testApp(ctx.database, {}, HANDLER).request('/api/notifications/stream')
+      expect(res.status).toBe(200)
+      const reader = res.body!.getReader()
+      const decoder = new TextDecoder()
+      let buf = ''
+      const next = async (event: string): Promise<Json> => {
+        for (;;) {
+          const m = new RegExp(`event: ${event}\\n(?:id: \\d+\\n)?data: (.*)\\n`).exec(buf)
+          if (m) {
+            buf = buf.slice(m.index + m[0].length)
+            return JSON.parse(m[1]!)
+          }
+          const { value, done } = await reader.read()
+          if (done) throw new Error('stream ended')
+          buf += decoder.decode(value, { stream: true })
+        }
+      }
+      expect(await next('unread')).toEqual({ unread: 0 })
+      await api.dispatched('office_350303002') // another unit's: not for this handler
+      const code = await api.dispatched()
+      const n = await next('notification')
+      expect(n).toMatchObject({ unread: 1, notification: { kind: 'assignment', incidentCode: code } })
+      await reader.cancel()
+    })
+  },
+  seedFixture,
+)
