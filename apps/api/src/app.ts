@@ -16,6 +16,7 @@ import { incidentMapRoutes } from './routes/incident-map.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
+import { patrolRoutes } from './routes/patrol.ts'
 import { photoRoutes } from './routes/photos.ts'
 import { publicRoutes } from './routes/public.ts'
 import { regionRoutes } from './routes/regions.ts'
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', knowledgeRoutes(deps))
   api.route('/', photoRoutes(deps))
   api.route('/', areaRoutes(deps))
+  api.route('/', patrolRoutes(deps))
   api.route('/', workbenchRoutes(deps))
   api.route('/', notificationRoutes(deps))
   api.route('/', webhookRoutes(deps))

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { DEMO_ROUTE_SEED, seedPatrolRoutes } from '../db/repositories/patrol.ts'
 import type { Database } from '../db/types.ts'
 import { seedDemoAreas } from './demo-areas.ts'
 import { insertRegions } from './insert-regions.ts'
@@ -9,6 +10,8 @@ export interface SeedReport {
   classes: number
   regions: number
   areas: number
+  /** Demo patrol routes (one loop per grid). */
+  patrolRoutes: number
   ms: number
 }
 
@@ -22,6 +25,7 @@ export async function seedDatabase(database: Database, opts: { demo: boolean }):
     const ref = await seedReference(database, tx)
     let regions = 0
     let areas = 0
+    let patrolRoutes = 0
     if (opts.demo) {
       const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM region`, tx)
       if (Number(row!.n) === 0) {
@@ -30,8 +34,10 @@ export async function seedDatabase(database: Database, opts: { demo: boolean }):
         const demo = buildDemoRegions()
         regions = await insertRegions(database, tx, demo)
         areas = await seedDemoAreas(database, tx, buildDemoPlaces(demo))
+        const { URBAN_STREETS } = await import('./regions/grids.ts')
+        patrolRoutes = await seedPatrolRoutes(database, tx, { ...DEMO_ROUTE_SEED, urbanPrefixes: [...URBAN_STREETS].map((c) => c.slice(0, 9)) })
       }
     }
-    return { ...ref, regions, areas, ms: Math.round(performance.now() - t0) }
+    return { ...ref, regions, areas, patrolRoutes, ms: Math.round(performance.now() - t0) }
   })
 }

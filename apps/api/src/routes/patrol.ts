@@ -1,0 +1,85 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { CRS_VALUES, isLocalDate, shanghaiDate } from '@hanjiang/shared'
+import { actorOf } from '../http/actor.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { areaCoverage } from '../services/patrol/coverage.ts'
+import { getPatrolGrid, listPatrolGrids } from '../services/patrol/grids.ts'
+import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
+import { listVerifications } from '../services/patrol/verifications.ts'
+
+/** Patrol (issue 7 items 1–2): the inspector's grids, routes, track chunks, coverage, verification list. */
+
+const MAX_POINTS = 500
+const MAX_BODY = 128 * 1024
+
+const crs = z.enum(CRS_VALUES, { message: `crs must be one of ${CRS_VALUES.join(', ')}` })
+const day = z
+  .string()
+  .refine(isLocalDate, 'day is a date YYYY-MM-DD (Asia/Shanghai)')
+  .optional()
+const gridCode = z.string().regex(/^\d{15}$/, 'a grid code has 15 digits')
+
+const chunkBody = z.strictObject({
+  chunkId: z.string().trim().min(1, 'chunkId must not be empty').max(200).regex(/^[\x21-\x7e]+$/, 'chunkId is printable ASCII without spaces'),
+  crs,
+  points: z
+    .array(
+      z.strictObject({
+        lng: z.number({ message: 'lng must be a number' }).min(-180).max(180),
+        lat: z.number({ message: 'lat must be a number' }).min(-90).max(90),
+        t: z.iso.datetime({ offset: true, message: 't must be an ISO-8601 date-time with offset' }),
+        accuracy: z.number().nonnegative().nullish(),
+      }),
+    )
+    .min(2, 'a chunk has at least 2 points')
+    .max(MAX_POINTS, `a chunk has at most ${MAX_POINTS} points`),
+})
+
+const gridsQuery = z
+  .object({ lng: z.coerce.number().min(-180).max(180).optional(), lat: z.coerce.number().min(-90).max(90).optional(), crs: crs.optional() })
+  .refine((q) => (q.lng === undefined) === (q.lat === undefined), 'give both lng and lat, or neither')
+
+const today = () => shanghaiDate(new Date())
+
+export function patrolRoutes({ database }: AppDeps) {
+  return new Hono()
+    .get('/patrol/grids', async (c) => {
+      const q = parseInput(gridsQuery, c.req.query(), 'query')
+      const at = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat, crs: q.crs ?? 'wgs84' } : undefined
+      return c.json(await listPatrolGrids({ database, actor: actorOf(c), at }))
+    })
+    .get('/patrol/grids/:code', async (c) => {
+      const code = parseInput(gridCode, c.req.param('code'), 'grid code')
+      const d = parseInput(day, c.req.query('day'), 'day') ?? today()
+      return c.json(await getPatrolGrid({ database, actor: actorOf(c), code, day: d }))
+    })
+    .get('/patrol/coverage', async (c) => {
+      const d = parseInput(day, c.req.query('day'), 'day') ?? today()
+      return c.json(await areaCoverage({ database, actor: actorOf(c), day: d }))
+    })
+    .get('/patrol/verifications', async (c) => c.json(await listVerifications({ database, actor: actorOf(c) })))
+    .post(
+      '/patrol/tracks',
+      bodyLimit({
+        maxSize: MAX_BODY,
+        onError: () => {
+          throw problems.payloadTooLarge(`A track chunk may be at most ${MAX_BODY / 1024} KB (${MAX_POINTS} points)`)
+        },
+      }),
+      async (c) => {
+        let raw: unknown
+        try {
+          raw = await c.req.json()
+        } catch (e) {
+          throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+        }
+        const input = parseInput(chunkBody, raw, 'body')
+        const r = await uploadTrackChunk({ database, actor: actorOf(c), input })
+        return c.json(r, r.created ? 201 : 200, r.created ? {} : { 'idempotent-replayed': 'true' })
+      },
+    )
+}
