@@ -50,7 +50,7 @@ export function attributionLines(own: string, extra: readonly string[]): string[
  * Creates the MapLibre map in `container` once the configuration (and any configured basemap) is known, adds the
  * controls in the current language, and removes the map on unmount. `map` is set when the style has loaded.
  */
-export function useMaplibre(container: Ref<HTMLElement | null>) {
+export function useMaplibre(container: Ref<HTMLElement | null>, options: { incidentScale?: number } = {}) {
   const map = shallowRef<RegionMap | null>(null)
   const config = useConfigStore()
   const view = useMapViewStore()
@@ -102,7 +102,7 @@ export function useMaplibre(container: Ref<HTMLElement | null>) {
     try {
       m = new lib.Map({
         container: container.value,
-        style: buildStyle({ basemap, basemapVisible: view.basemapVisible }),
+        style: buildStyle({ basemap, basemapVisible: view.basemapVisible, incidentScale: options.incidentScale }),
         center: HANJIANG_CENTER,
         zoom: HANJIANG_ZOOM,
         minZoom: 7,

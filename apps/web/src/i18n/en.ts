@@ -1,5 +1,7 @@
 import type { MessageSchema } from './zh-CN.ts'
 
+import { wallEn } from './wall.en.ts'
+
 const en: MessageSchema = {
   app: {
     name: 'Hanjiang “Do It Now” Digital City Management Platform',
@@ -245,6 +247,8 @@ const en: MessageSchema = {
     loading: 'Fetching the system status…',
     close: 'Close',
   },
+  // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.en.ts
+  ...wallEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist or is not available yet.',

@@ -3,6 +3,8 @@
  * same shape (the type checker and `i18n.test.ts` enforce it). vue-i18n syntax: `{name}` is a parameter, and
  * `|`, `@`, `{`, `}`, `$` are special — never put them in a message literally.
  */
+import { wallZh } from './wall.zh-CN.ts'
+
 const zhCN = {
   app: {
     name: '涵江区“马上就办”数字城管平台',
@@ -245,6 +247,8 @@ const zhCN = {
     loading: '正在获取系统状态…',
     close: '关闭',
   },
+  // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.zh-CN.ts
+  ...wallZh,
   notFound: {
     title: '页面不存在',
     body: '您访问的页面不存在或尚未开放。',

@@ -31,8 +31,8 @@ describe('buildStyle (default, offline)', () => {
 
   it('labels with local CJK font names', () => {
     const labels = style.layers.filter((l): l is SymbolLayerSpecification => l.type === 'symbol')
-    // One per region level, and the responsibility areas' line and polygon names.
-    expect(labels).toHaveLength(6)
+    // One per region level, the responsibility areas' line and polygon names, and the incident cluster counts.
+    expect(labels).toHaveLength(7)
     for (const l of labels) {
       const fonts = l.layout?.['text-font'] as string[]
       expect(fonts).toEqual(expect.arrayContaining(['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'sans-serif']))

@@ -8,6 +8,7 @@ import type {
 import type { TileSource, TileSourceType } from '../api/types.ts'
 import { COLORS, MASK_SOURCE, labelSourceId, layerId, regionLayers, sourceId } from './layers.ts'
 import { AREA_SOURCE, PROBE_SOURCE, areaLayers, probeLayers } from './overlays.ts'
+import { INCIDENT_SOURCE, PATROL_SOURCE, incidentLayers, patrolLayers } from './incident-layers.ts'
 
 /**
  * The map style. The default draws only the project's own layers on a plain background: no tile server, no glyph
@@ -31,6 +32,8 @@ export interface Basemap {
 export interface StyleOptions {
   basemap?: Basemap | null
   basemapVisible?: boolean
+  /** Enlarges the incident symbols (the wall display is read from across a room). */
+  incidentScale?: number
 }
 
 function emptyGeoJson(): GeoJSONSourceSpecification {
@@ -38,7 +41,7 @@ function emptyGeoJson(): GeoJSONSourceSpecification {
 }
 
 export function buildStyle(options: StyleOptions = {}): StyleSpecification {
-  const { basemap = null, basemapVisible = true } = options
+  const { basemap = null, basemapVisible = true, incidentScale = 1 } = options
   const sources: Record<string, SourceSpecification> = {}
   if (basemap) Object.assign(sources, basemap.sources)
   sources[MASK_SOURCE] = emptyGeoJson()
@@ -49,6 +52,8 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
   }
   sources[AREA_SOURCE] = emptyGeoJson()
   sources[PROBE_SOURCE] = emptyGeoJson()
+  sources[INCIDENT_SOURCE] = emptyGeoJson()
+  sources[PATROL_SOURCE] = emptyGeoJson()
   const basemapLayers = (basemap?.layers ?? []).map(
     (l) =>
       ({
@@ -67,7 +72,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       // When a basemap is shown it covers this; without one, it is the sea/land-neutral ground outside the veil.
       { id: BACKGROUND_LAYER, type: 'background', paint: { 'background-color': COLORS.background } },
       ...basemapLayers,
-      ...ownLayers(basemap !== null),
+      ...ownLayers(basemap !== null, incidentScale),
     ],
   }
   if (basemap?.glyphs) style.glyphs = basemap.glyphs
@@ -77,13 +82,13 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
 
 /**
  * The project's layers: regions, with the responsibility areas slotted in above the region lines and below the
- * selected outline, area labels above the region labels, and the probe marker on top.
+ * selected outline, area labels above the region labels, then patrol routes and incidents, and the probe marker on top.
  */
-function ownLayers(overBasemap: boolean): LayerSpecification[] {
+function ownLayers(overBasemap: boolean, incidentScale = 1): LayerSpecification[] {
   const regions = regionLayers({ overBasemap })
   const areas = areaLayers()
   const at = regions.findIndex((l) => l.id === layerId.selectedCasing('district'))
-  return [...regions.slice(0, at), ...areas.geometry, ...regions.slice(at), ...areas.labels, ...probeLayers()]
+  return [...regions.slice(0, at), ...areas.geometry, ...regions.slice(at), ...areas.labels, ...patrolLayers(incidentScale), ...incidentLayers(incidentScale), ...probeLayers()]
 }
 
 /** An XYZ raster tile URL such as `http://tiles.intranet/{z}/{x}/{y}.png`. */

@@ -23,4 +23,6 @@ export type RegionMap = Pick<
   | 'addImage'
   | 'easeTo'
   | 'getBounds'
+  | 'setPaintProperty'
+  | 'getCenter'
 >

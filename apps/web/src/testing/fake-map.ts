@@ -47,7 +47,17 @@ export function createFakeMap(zoom = 10.5) {
     hasImage: vi.fn((id: string) => images.has(id)),
     addImage: vi.fn((id: string, img: unknown) => void images.set(id, img)),
     easeTo: vi.fn(),
+    paint: new Map<string, Record<string, unknown>>(),
+    setPaintProperty: vi.fn((id: string, name: string, v: unknown) => {
+      if (!fake.paint.has(id)) fake.paint.set(id, {})
+      fake.paint.get(id)![name] = v
+    }),
+    getCenter: vi.fn(() => ({ lng: (state.bounds[0] + state.bounds[2]) / 2, lat: (state.bounds[1] + state.bounds[3]) / 2 })),
     getBounds: vi.fn(() => ({
+      getWest: () => state.bounds[0],
+      getSouth: () => state.bounds[1],
+      getEast: () => state.bounds[2],
+      getNorth: () => state.bounds[3],
       contains: (p: { lng: number; lat: number } | [number, number]) => {
         const [x, y] = Array.isArray(p) ? p : [p.lng, p.lat]
         const [w, s, e, n] = state.bounds

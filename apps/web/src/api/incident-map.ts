@@ -1,0 +1,113 @@
+import type { Bbox } from '@hanjiang/shared/incident-map/index'
+import { api, type ApiClient } from './client.ts'
+
+/**
+ * The map and wall side of the API contract (apps/api/src/routes/{incident-map,wall}.ts): types as the server
+ * sends them (times ISO-8601 with +08:00) and typed calls, each with an injectable client.
+ */
+
+export interface MapCluster {
+  id: string
+  lng: number
+  lat: number
+  count: number
+  byState: Record<string, number>
+  urgent: number
+  overdue: number
+}
+
+export interface MapPoint {
+  code: string
+  lng: number
+  lat: number
+  state: string
+  track: string
+  overdue: boolean
+  fineClass: string | null
+  unitCode: string | null
+}
+
+export interface IncidentMapView {
+  mode: 'clusters' | 'points'
+  zoom: number
+  bbox: Bbox
+  total: number
+  truncated: boolean
+  clusters: MapCluster[]
+  points: MapPoint[]
+}
+
+/** The filters every map screen offers (issue 5 item 4). Empty = no restriction. */
+export interface IncidentMapFilters {
+  states: string[]
+  fineClass: string | null
+  unit: string | null
+  street: string | null
+  /** ISO-8601 instants with offset. */
+  from: string | null
+  to: string | null
+}
+
+export interface IncidentMapQuery extends IncidentMapFilters {
+  bbox: Bbox
+  zoom: number
+}
+
+export function mapQueryParams(q: IncidentMapQuery): Record<string, string | number | undefined> {
+  return {
+    bbox: q.bbox.join(','),
+    zoom: Math.round(q.zoom * 100) / 100,
+    state: q.states.length ? q.states.join(',') : undefined,
+    fineClass: q.fineClass ?? undefined,
+    unit: q.unit ?? undefined,
+    street: q.street ?? undefined,
+    from: q.from ?? undefined,
+    to: q.to ?? undefined,
+  }
+}
+
+type Named = { name: string; nameEn: string }
+
+export interface WallStats {
+  generatedAt: string
+  day: string
+  totals: { today: number; open: number; overdue: number; urgentOpen: number }
+  intakeByChannel: { channel: string; count: number }[]
+  byStreet: { code: string; name: string; open: number; overdue: number }[]
+  onTime: { days: number; closed: number; onTime: number; rate: number | null }
+  topClasses: { days: number; items: ({ code: string; count: number } & Named)[] }
+  events: {
+    id: number
+    code: string
+    action: string
+    fromState: string | null
+    toState: string | null
+    at: string
+    state: string
+    track: string
+    fineClass: string | null
+    streetCode: string | null
+    className: Named | null
+  }[]
+  urgent: {
+    code: string
+    state: string
+    fineClass: string | null
+    streetCode: string | null
+    unitCode: string | null
+    address: string | null
+    createdAt: string
+    dueAt: string | null
+    overdue: boolean
+    className: Named | null
+    unitName: Named | null
+  }[]
+}
+
+export function incidentMapEndpoints(client: ApiClient = api) {
+  return {
+    incidentMap: (q: IncidentMapQuery, signal?: AbortSignal) =>
+      client.get<IncidentMapView>('/api/incidents/map', { query: mapQueryParams(q), signal, timeoutMs: 30_000 }),
+    wallStats: (signal?: AbortSignal) => client.get<WallStats>('/api/wall/stats', { signal, timeoutMs: 30_000 }),
+  }
+}
