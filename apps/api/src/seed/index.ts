@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { DEMO_ROUTE_SEED, seedPatrolRoutes } from '../db/repositories/patrol.ts'
 import type { Database } from '../db/types.ts'
 import { seedDemoAreas } from './demo-areas.ts'
+import type { DemoIncidentReport } from './demo-incidents/index.ts'
 import { insertRegions } from './insert-regions.ts'
 import { seedReference } from './reference.ts'
 
@@ -12,6 +13,8 @@ export interface SeedReport {
   areas: number
   /** Demo patrol routes (one loop per grid). */
   patrolRoutes: number
+  /** Demo incidents (a year of history up to the seed time), when the demo jurisdictions were seeded now. */
+  incidents?: DemoIncidentReport
   ms: number
 }
 
@@ -19,13 +22,17 @@ export interface SeedReport {
  * Fills an empty database: reference data (units, taxonomy) always, the Hanjiang demo jurisdictions
  * when `demo` is on. One transaction: a crash half-way leaves the database empty, and the next start retries.
  */
-export async function seedDatabase(database: Database, opts: { demo: boolean }): Promise<SeedReport> {
+export async function seedDatabase(
+  database: Database,
+  opts: { demo: boolean; now?: Date; escalationIntervalMs?: number },
+): Promise<SeedReport> {
   const t0 = performance.now()
   return database.db.transaction(async (tx) => {
     const ref = await seedReference(database, tx)
     let regions = 0
     let areas = 0
     let patrolRoutes = 0
+    let incidents: DemoIncidentReport | undefined
     if (opts.demo) {
       const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM region`, tx)
       if (Number(row!.n) === 0) {
@@ -36,8 +43,10 @@ export async function seedDatabase(database: Database, opts: { demo: boolean }):
         areas = await seedDemoAreas(database, tx, buildDemoPlaces(demo))
         const { URBAN_STREETS } = await import('./regions/grids.ts')
         patrolRoutes = await seedPatrolRoutes(database, tx, { ...DEMO_ROUTE_SEED, urbanPrefixes: [...URBAN_STREETS].map((c) => c.slice(0, 9)) })
+        const { seedDemoIncidents } = await import('./demo-incidents/index.ts')
+        incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs })
       }
     }
-    return { ...ref, regions, areas, patrolRoutes, ms: Math.round(performance.now() - t0) }
+    return { ...ref, regions, areas, patrolRoutes, incidents, ms: Math.round(performance.now() - t0) }
   })
 }

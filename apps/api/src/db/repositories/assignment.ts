@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { RegionLevel } from '@hanjiang/shared'
-import type { Database } from '../types.ts'
+import type { AppDb, Database } from '../types.ts'
 import { validAt } from './regions.ts'
 
 export interface LookupPoint {
@@ -38,7 +38,7 @@ export interface SpatialMatches {
 export async function spatialMatches(
   database: Database,
   points: LookupPoint[],
-  opts: { at?: Date; nearM: number },
+  opts: { at?: Date; nearM: number; tx?: AppDb },
 ): Promise<SpatialMatches[]> {
   if (points.length === 0) return []
   const input = JSON.stringify(points.map((p, i) => ({ i, lng: p.lng, lat: p.lat, fine: p.fineClass })))
@@ -76,7 +76,7 @@ export async function spatialMatches(
               AND ST_DWithin(a.geom::geography, p.g::geography, a.buffer_m))
         )
     ) ar
-    ORDER BY p.i`, undefined, { prepare: true })
+    ORDER BY p.i`, opts.tx, { prepare: true })
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
   return rows.map((r) => ({
     ...pickRegions(parse<RegionHit[]>(r.hits)),

@@ -3,9 +3,10 @@ import type { CalendarDayRow } from '@hanjiang/shared'
 import type { AppDb, Database } from '../types.ts'
 
 /** Every row of the admin-maintained working-day calendar (holidays and make-up workdays), by date. */
-export async function loadCalendarDays(database: Database): Promise<CalendarDayRow[]> {
+export async function loadCalendarDays(database: Database, tx?: AppDb): Promise<CalendarDayRow[]> {
   const rows = await database.rows<{ date: string; kind: 'holiday' | 'workday'; name: string }>(
     sql`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM calendar_day ORDER BY date`,
+    tx,
   )
   return rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name }))
 }

@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm'
 import type { Taxonomy, Unit } from '@hanjiang/shared'
-import type { Database } from '../types.ts'
+import type { AppDb, Database } from '../types.ts'
 
 /** The taxonomy and units as stored (admins edit them), in the shape the shared rules take. */
-export async function loadTaxonomy(database: Database): Promise<Taxonomy> {
+export async function loadTaxonomy(database: Database, tx?: AppDb): Promise<Taxonomy> {
   const [units, classes] = await Promise.all([
     database.rows<{ code: string; name: string; nameEn: string; kind: Unit['kind']; parentCode: string | null; regionCode: string | null }>(
       sql`SELECT code, name, name_en AS "nameEn", kind, parent_code AS "parentCode", region_code AS "regionCode"
           FROM unit WHERE active ORDER BY code`,
+      tx,
     ),
     database.rows<{ code: string; level: string; parentCode: string | null; name: string; nameEn: string; leadUnit: string | null; responsible: string | null; safetyHazard: boolean }>(
       sql`SELECT code, level, parent_code AS "parentCode", name, name_en AS "nameEn", lead_unit AS "leadUnit",
                  responsible, safety_hazard AS "safetyHazard"
           FROM taxonomy_class ORDER BY sort, code`,
+      tx,
     ),
   ])
   const tax: Taxonomy = {

@@ -12,9 +12,9 @@ import {
   type RegionRef,
 } from '@hanjiang/shared'
 import { spatialMatches, type FoundRegion } from '../../db/repositories/assignment.ts'
-import type { Database } from '../../db/types.ts'
+import type { AppDb, Database } from '../../db/types.ts'
 import { problems } from '../../http/problem.ts'
-import { reference } from './reference-cache.ts'
+import { reference, type Reference } from './reference-cache.ts'
 
 export interface AssignPointInput {
   lng: number
@@ -46,9 +46,10 @@ const COMMAND_CENTER = 'command_center'
 export async function assignPoints(
   database: Database,
   points: AssignPointInput[],
-  opts: { at?: Date; nearM?: number } = {},
+  opts: { at?: Date; nearM?: number; tx?: AppDb; ref?: Reference } = {},
 ): Promise<AssignmentResult[]> {
-  const ref = await reference(database)
+  // Inside a transaction (the seed) the caller passes the reference read in it: the cache reads outside.
+  const ref = opts.ref ?? (await reference(database))
   const errors: { path: string; message: string }[] = []
   const prepared = points.map((p, i) => {
     const crs = p.crs ?? 'wgs84'
@@ -70,7 +71,7 @@ export async function assignPoints(
   const matches = await spatialMatches(
     database,
     prepared.map((p) => ({ ...p.wgs, fineClass: p.fineClass })),
-    { at: opts.at, nearM },
+    { at: opts.at, nearM, tx: opts.tx },
   )
   const commandCenter = { code: COMMAND_CENTER, ...(ref.units.get(COMMAND_CENTER) ?? { name: '区数字城管中心', nameEn: '' }) }
   const plain = (r: FoundRegion | undefined): RegionRef | null => (r ? { code: r.code, name: r.name } : null)

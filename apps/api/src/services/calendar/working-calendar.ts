@@ -1,6 +1,6 @@
 import { calendarYearFromDays, WorkingCalendar, yearOf, type CalendarDayRow } from '@hanjiang/shared'
 import { loadCalendarDays } from '../../db/repositories/calendar.ts'
-import type { Database } from '../../db/types.ts'
+import type { AppDb, Database } from '../../db/types.ts'
 
 const TTL_MS = 10_000
 const cache = new WeakMap<Database, { at: number; value: Promise<WorkingCalendar> }>()
@@ -29,6 +29,11 @@ export function workingCalendar(database: Database): Promise<WorkingCalendar> {
   value.catch(() => cache.delete(database))
   cache.set(database, { at: performance.now(), value })
   return value
+}
+
+/** The calendar as read in `tx` (uncached: the seed reads the years its own transaction wrote). */
+export async function loadWorkingCalendar(database: Database, tx: AppDb): Promise<WorkingCalendar> {
+  return calendarFromDays(await loadCalendarDays(database, tx))
 }
 
 export function invalidateCalendar(database: Database): void {
