@@ -1,0 +1,104 @@
+import { ApiError, api, formatProblem, isProblemDetails, type ApiClient } from './client.ts'
+import { csrfHeaders } from './csrf.ts'
+import type { IncidentListItem, IncidentState } from './incidents.ts'
+
+/** The workbench and notification side of the API contract (apps/api/src/routes/{workbench,notifications}.ts). */
+
+export type WorkAction = 'accept' | 'arrive' | 'resolve' | 'requestExtension' | 'returnToCenter'
+
+export interface WorkItem extends IncidentListItem {
+  hazardMarked: boolean
+  due: { kind: 'resolveBy' | 'handleBy' | 'arriveBy'; at: string; iso: string } | null
+  overdue: boolean
+  section: { code: string; name: string } | null
+  assignee: string | null
+  dispatchedAt: string | null
+  extensionReason: string | null
+  allowedActions: string[]
+}
+
+export interface WorkQueue {
+  unitCode: string
+  items: WorkItem[]
+  generatedAt: string
+}
+
+export interface Section {
+  code: string
+  name: string
+  nameEn: string
+}
+
+export interface ArrivalCheck {
+  distanceM: number | null
+  toleranceM: number
+  far: boolean
+}
+
+export type NotificationKind = 'assignment' | 'urge' | 'supervision' | 'verification'
+
+export interface AppNotification {
+  id: number
+  kind: NotificationKind
+  incidentCode: string
+  at: string
+  read: boolean
+  data: {
+    action?: string
+    rule?: string
+    level?: number
+    message?: { zh: string; en: string }
+    fineClass?: string
+    unitCode?: string
+    state?: IncidentState
+  } | null
+}
+
+export interface IncidentVersion {
+  code: string
+  state: IncidentState
+  version: number
+}
+
+export function workEndpoints(client: ApiClient = api) {
+  const post = <T>(path: string, body: unknown) => client.request<T>(path, { method: 'POST', body, headers: csrfHeaders() })
+  return {
+    queue: (mine = false, signal?: AbortSignal) => client.get<WorkQueue>('/api/workbench/queue', { query: { mine: mine ? 1 : undefined }, signal }),
+    ledger: (signal?: AbortSignal) => client.get<WorkQueue>('/api/workbench/ledger', { signal }),
+    sections: () => client.get<{ unitCode: string; sections: Section[] }>('/api/workbench/sections'),
+    /** A workflow action through the incident API (accept, resolve, requestExtension, returnToCenter). */
+    act: (code: string, action: string, body: Record<string, unknown>) =>
+      post<IncidentVersion>(`/api/incidents/${encodeURIComponent(code)}/actions/${action}`, body),
+    arrive: (code: string, body: { version: number; position: { lng: number; lat: number; accuracyM?: number } | null; note?: string }) =>
+      post<{ incident: IncidentVersion; locationCheck: ArrivalCheck | null }>(`/api/workbench/incidents/${encodeURIComponent(code)}/arrive`, body),
+    assign: (code: string, body: { sectionCode?: string | null; assignee?: string | null }) =>
+      post<{ code: string }>(`/api/workbench/incidents/${encodeURIComponent(code)}/assign`, body),
+    notifications: (unreadOnly = false) =>
+      client.get<{ unread: number; items: AppNotification[] }>('/api/notifications', { query: { unread: unreadOnly ? 1 : undefined, limit: 30 } }),
+    unreadCount: () => client.get<{ unread: number }>('/api/notifications/unread-count'),
+    markRead: (ids: number[] | 'all') =>
+      post<{ marked: number; unread: number }>('/api/notifications/read', ids === 'all' ? { all: true } : { ids }),
+  }
+}
+
+export type WorkEndpoints = ReturnType<typeof workEndpoints>
+
+/** Uploads photos as multipart/form-data (field `file`); answers their ids. */
+export async function uploadPhotos(files: readonly File[], url = '/api/photos', fetchFn: typeof fetch = globalThis.fetch): Promise<string[]> {
+  const form = new FormData()
+  for (const f of files) form.append('file', f, f.name)
+  let res: Response
+  try {
+    res = await fetchFn(url, { method: 'POST', body: form, credentials: 'same-origin', headers: csrfHeaders() })
+  } catch (cause) {
+    throw new ApiError('network', `POST ${url}: the server cannot be reached`, 0, url, null, { cause })
+  }
+  const text = await res.text()
+  const json = text ? (JSON.parse(text) as unknown) : null
+  if (!res.ok) {
+    if (isProblemDetails(json)) throw new ApiError('problem', formatProblem(json, res.status), res.status, url, json)
+    throw new ApiError('http', `POST ${url}: HTTP ${res.status}`, res.status, url)
+  }
+  const list = (Array.isArray(json) ? json : [json]) as { id: string }[]
+  return list.map((p) => p.id)
+}

@@ -1,0 +1,29 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { freshPinia, mountApp } from '../../testing/utils.ts'
+import { workItem } from '../../testing/work-fixtures.ts'
+import WorkItemCard from './WorkItemCard.vue'
+
+beforeEach(() => freshPinia())
+
+describe('WorkItemCard', () => {
+  it('shows what, where and by when in Shanghai time, with the allowed actions plus assign', async () => {
+    const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem() } })
+    expect(wrapper.text()).toContain('暴露垃圾')
+    expect(wrapper.text()).toContain('办结期限 2026/11/30 17:30')
+    expect(wrapper.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['act-accept', 'act-returnToCenter', 'act-assign'])
+    await wrapper.find('[data-testid=act-accept]').trigger('click')
+    expect(wrapper.emitted('action')).toEqual([['accept']])
+  })
+
+  it('marks overdue, urgent, hazard and supervision, and shows section and assignee', async () => {
+    const item = workItem({ overdue: true, track: 'urgent', safetyHazard: true, escalationLevel: 2, section: { code: 's', name: '市政股' }, assignee: 'zhang' })
+    const { wrapper } = await mountApp(WorkItemCard, { props: { item } })
+    expect(wrapper.find('article').classes()).toContain('overdue')
+    for (const text of ['已超期', '紧急', '安全隐患', '督办 2 级', '股室：市政股', '经办：zhang']) expect(wrapper.text()).toContain(text)
+  })
+
+  it('offers no actions on work that is done', async () => {
+    const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem({ state: 'resolved', allowedActions: [] }) } })
+    expect(wrapper.findAll('button')).toHaveLength(0)
+  })
+})
