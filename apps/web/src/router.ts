@@ -18,6 +18,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/MapView.vue'),
     meta: { titleKey: 'nav.map', nav: true, icon: 'map' },
   },
+  // The command-center wall: full-screen, dark; `/wall?kiosk=1` hides the header too (a wall PC's browser in kiosk mode).
+  {
+    path: '/wall',
+    name: 'wall',
+    component: () => import('./views/WallView.vue'),
+    meta: { titleKey: 'wall.title', nav: true, icon: 'map' },
+  },
   {
     path: '/about',
     name: 'about',

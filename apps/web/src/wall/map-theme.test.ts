@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { asMap, createFakeMap } from '../testing/fake-map.ts'
+import { applyWallTheme } from './map-theme.ts'
+
+describe('applyWallTheme', () => {
+  it('repaints background, district and labels dark, touching only layers the style has', () => {
+    const fake = createFakeMap()
+    applyWallTheme(asMap(fake))
+    expect(fake.paint.get('background')).toMatchObject({ 'background-color': '#040d1c' })
+    expect(fake.paint.get('region-district-fill')).toMatchObject({ 'fill-color': '#0d2547' })
+    expect(fake.paint.get('region-street-label')).toMatchObject({ 'text-color': '#cfe3ff' })
+    expect([...fake.paint.keys()].every((id) => fake.layout.has(id))).toBe(true)
+  })
+})

@@ -1,0 +1,30 @@
+import { REGION_LEVELS } from '@hanjiang/shared'
+import { BACKGROUND_LAYER } from '../map/style.ts'
+import { layerId } from '../map/layers.ts'
+import type { RegionMap } from '../map/types.ts'
+
+/**
+ * The wall's dark map: the same offline style, repainted night-blue so the bright incident symbols and the panels
+ * around it read as one screen. Paint changes only; the layers and their data are the map page's.
+ */
+export function applyWallTheme(m: Pick<RegionMap, 'getLayer' | 'setPaintProperty'>, scale = 1): void {
+  const set = (id: string, prop: string, value: unknown) => {
+    if (m.getLayer(id)) m.setPaintProperty(id, prop as never, value as never)
+  }
+  set(BACKGROUND_LAYER, 'background-color', '#040d1c')
+  set(layerId.mask, 'fill-color', '#040d1c')
+  set(layerId.mask, 'fill-opacity', 0.9)
+  set(layerId.fill('district'), 'fill-color', '#0d2547')
+  set(layerId.fill('district'), 'fill-opacity', 0.95)
+  set(layerId.fill('street'), 'fill-opacity', 0.16)
+  set(layerId.line('district'), 'line-color', '#5aa0ff')
+  set(layerId.casing('district'), 'line-color', '#1b4f9c')
+  set(layerId.line('street'), 'line-color', '#3d7bd9')
+  set(layerId.line('community'), 'line-color', '#2b5a9e')
+  set(layerId.line('grid'), 'line-color', '#23497f')
+  for (const level of REGION_LEVELS) {
+    set(layerId.label(level), 'text-color', '#cfe3ff')
+    set(layerId.label(level), 'text-halo-color', '#040d1c')
+  }
+  if (scale !== 1) set(layerId.label('street'), 'text-opacity', 0.95)
+}

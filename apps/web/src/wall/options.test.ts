@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { wallStatsFixture } from '../testing/wall-fixtures.ts'
+import { channelOption, classesOption, onTimeOption, streetOption } from './options.ts'
+
+const t = (k: string, p?: Record<string, unknown>) => (p ? `${k}${JSON.stringify(p)}` : k)
+type Any = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('wall chart options', () => {
+  it('channels: one slice per channel with translated names, the total in the middle', () => {
+    const o = channelOption(wallStatsFixture(), t) as Any
+    expect(o.series[0].data).toEqual([
+      { name: 'wall.channels.hotline_12345', value: 5 },
+      { name: 'wall.channels.patrol', value: 2 },
+    ])
+    expect(o.title.text).toBe('7')
+  })
+
+  it('streets: open and overdue bars, the busiest street on top (last category)', () => {
+    const o = streetOption(wallStatsFixture(), t) as Any
+    expect(o.yAxis.data).toEqual(['涵西街道', '涵东街道'])
+    expect(o.series.map((s: Any) => s.data)).toEqual([
+      [4, 8],
+      [0, 2],
+    ])
+  })
+
+  it('on-time: the rate in percent, amber between 75 and 90, a dash when nothing closed', () => {
+    const o = onTimeOption(wallStatsFixture(), t) as Any
+    expect(o.series[0].data[0].value).toBe(85)
+    expect(o.series[0].progress.itemStyle.color).toBe('#ffb300')
+    const none = onTimeOption(wallStatsFixture({ onTime: { days: 30, closed: 0, onTime: 0, rate: null } }), t) as Any
+    expect(none.series[0].detail.formatter).toBe('—')
+  })
+
+  it('classes: names in the current language, largest on top; sizes scale for a 4K wall', () => {
+    const o = classesOption(wallStatsFixture(), t, true, 2) as Any
+    expect(o.yAxis.data).toEqual(['Road collapse', 'Exposed rubbish'])
+    expect(o.series[0].data).toEqual([3, 9])
+    expect(o.yAxis.axisLabel.fontSize).toBe(26)
+  })
+})
