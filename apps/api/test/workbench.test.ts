@@ -164,6 +164,7 @@ describeEachEngine(
       await wb.xlsx.load(await res.arrayBuffer())
       const ws = wb.getWorksheet('台账')!
       expect(ws.getRow(2).getCell(2).value).toBe('案件编号')
+      expect(String(ws.getRow(1).getCell(1).value)).toMatch(/台账（生成于 .*北京时间）/)
       const codes: string[] = []
       ws.eachRow((row, i) => {
         if (i > 2) codes.push(String(row.getCell(2).value))
@@ -174,6 +175,16 @@ describeEachEngine(
       await wbEn.xlsx.load(await en.arrayBuffer())
       expect(wbEn.getWorksheet('Ledger')!.getRow(2).getCell(2).value).toBe('Incident')
       expect((await api.call(HANDLER, 'GET', '/api/workbench/ledger.xlsx')).status).toBe(403)
+    })
+
+    it('history rings no bells: an event that is not the incident\'s latest step makes no notification', async () => {
+      const code = await api.dispatched()
+      await api.step(HANDLER, code, 'accept')
+      const [{ id }] = await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident WHERE code = ${code}`)
+      await ctx.database.rows(sql`INSERT INTO incident_event (incident_id, actor, actor_role, action, from_state, to_state, data)
+        VALUES (${id}, 'import', 'system', 'dispatch', 'registered', 'dispatched', '{}'::jsonb) RETURNING id`)
+      const n = await ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM notification WHERE incident_code = ${code}`)
+      expect(Number(n[0]!.n)).toBe(1) // the real dispatch only
     })
 
     it('the notification trigger covers exactly the shared rule table', async () => {

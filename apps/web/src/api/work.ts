@@ -19,6 +19,7 @@ export interface WorkItem extends IncidentListItem {
 
 export interface WorkQueue {
   unitCode: string
+  unit: { code: string; name: string; nameEn: string }
   items: WorkItem[]
   generatedAt: string
 }

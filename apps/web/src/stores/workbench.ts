@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { ApiError } from '../api/client.ts'
-import { workEndpoints, type Section, type WorkEndpoints, type WorkItem } from '../api/work.ts'
+import { workEndpoints, type Section, type WorkEndpoints, type WorkItem, type WorkQueue } from '../api/work.ts'
 
 export type WorkbenchAccess = 'unknown' | 'ok' | 'no_unit' | 'forbidden'
 
@@ -11,6 +11,7 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   const ledger = shallowRef<WorkItem[]>([])
   const sections = shallowRef<Section[]>([])
   const unitCode = ref<string | null>(null)
+  const unit = shallowRef<WorkQueue['unit'] | null>(null)
   const loading = ref(false)
   const error = shallowRef<unknown>(null)
   const access = ref<WorkbenchAccess>('unknown')
@@ -29,6 +30,7 @@ export const useWorkbenchStore = defineStore('workbench', () => {
       const q = await ep.queue(mine.value)
       items.value = q.items
       unitCode.value = q.unitCode
+      unit.value = q.unit
       access.value = 'ok'
       error.value = null
     } catch (e) {
@@ -58,5 +60,5 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   /** The current version of an item (for optimistic locking of the next action). */
   const versionOf = (code: string) => items.value.find((i) => i.code === code)?.version ?? 0
 
-  return { items, ledger, sections, unitCode, loading, error, access, mine, overdueCount, use, load, loadLedger, loadSections, versionOf, endpoints: () => ep }
+  return { items, ledger, sections, unitCode, unit, loading, error, access, mine, overdueCount, use, load, loadLedger, loadSections, versionOf, endpoints: () => ep }
 })

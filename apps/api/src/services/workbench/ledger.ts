@@ -39,12 +39,12 @@ export async function unitLedger(database: Database, actor: WorkActor, unitCode:
 
 /** The ledger as an XLSX workbook (times in Asia/Shanghai as shown on screen; overdue rows tinted). */
 export async function ledgerXlsx(database: Database, actor: WorkActor, unitCode: string, lang: LedgerLang): Promise<Buffer> {
-  const { items, generatedAt } = await unitLedger(database, actor, unitCode)
+  const { items, generatedAt, unit } = await unitLedger(database, actor, unitCode)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Hanjiang platform'
   wb.created = new Date()
   const ws = wb.addWorksheet(lang === 'zh-CN' ? '台账' : 'Ledger', { views: [{ state: 'frozen', ySplit: 2 }] })
-  const title = lang === 'zh-CN' ? `${unitCode} 台账（生成于 ${generatedAt}，北京时间）` : `${unitCode} ledger (generated ${generatedAt}, Asia/Shanghai)`
+  const title = lang === 'zh-CN' ? `${unit.name} 台账（生成于 ${generatedAt}，北京时间）` : `${unit.nameEn} ledger (generated ${generatedAt}, Asia/Shanghai)`
   ws.addRow([title]).font = { bold: true, size: 13 }
   ws.mergeCells(1, 1, 1, HEADERS[lang].length)
   const head = ws.addRow(HEADERS[lang])

@@ -44,7 +44,7 @@ export async function unitQueue({
   mine?: boolean
   ledger?: boolean
   limit?: number
-}): Promise<{ unitCode: string; items: WorkItemView[]; generatedAt: string }> {
+}): Promise<{ unitCode: string; unit: { code: string; name: string; nameEn: string }; items: WorkItemView[]; generatedAt: string }> {
   const now = new Date()
   const [rows, ref] = await Promise.all([
     listWorkItems(database, {
@@ -56,5 +56,11 @@ export async function unitQueue({
     }),
     reference(database),
   ])
-  return { unitCode, items: rows.map((r) => workItemView(r, ref, actor)), generatedAt: formatShanghai(now) }
+  const u = ref.units.get(unitCode)
+  return {
+    unitCode,
+    unit: { code: unitCode, name: u?.name ?? unitCode, nameEn: u?.nameEn || u?.name || unitCode },
+    items: rows.map((r) => workItemView(r, ref, actor)),
+    generatedAt: formatShanghai(now),
+  }
 }
