@@ -25,6 +25,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/WallView.vue'),
     meta: { titleKey: 'wall.title', nav: true, icon: 'map' },
   },
+  // Patrol (issue 7 items 1–2): phone-first page for inspectors.
+  {
+    path: '/patrol',
+    name: 'patrol',
+    component: () => import('./views/PatrolView.vue'),
+    meta: { titleKey: 'patrol.nav', nav: true },
+  },
   {
     path: '/about',
     name: 'about',

@@ -1,8 +1,10 @@
 import type { MessageSchema } from './zh-CN.ts'
+import { patrolEn } from './patrol.en.ts'
 
 import { wallEn } from './wall.en.ts'
 
 const en: MessageSchema = {
+  ...patrolEn,
   app: {
     name: 'Hanjiang “Do It Now” Digital City Management Platform',
     shortName: 'Do It Now',

@@ -3,9 +3,11 @@
  * same shape (the type checker and `i18n.test.ts` enforce it). vue-i18n syntax: `{name}` is a parameter, and
  * `|`, `@`, `{`, `}`, `$` are special — never put them in a message literally.
  */
+import { patrolZh } from './patrol.zh-CN.ts'
 import { wallZh } from './wall.zh-CN.ts'
 
 const zhCN = {
+  ...patrolZh,
   app: {
     name: '涵江区“马上就办”数字城管平台',
     shortName: '马上就办',

@@ -80,7 +80,7 @@ export function flushOnce(outbox: Outbox, send: Sender, opts: { force?: boolean 
   if (running) return running
   const run = () => flushOutbox(outbox, send, opts)
   const locks = typeof navigator !== 'undefined' ? (navigator as Navigator & { locks?: LockManager }).locks : undefined
-  running = (locks ? (locks.request('hj-patrol-outbox', run) as Promise<FlushResult>) : run()).finally(() => {
+  running = (locks ? (locks.request('hj-patrol-outbox', run) as unknown as Promise<FlushResult>) : run()).finally(() => {
     running = null
   })
   return running

@@ -4,6 +4,9 @@ import type { OutboxItem, PhotoSlot } from './outbox.ts'
 
 type Api = typeof patrolApi
 
+/** lastError of an item that could not reach the server. */
+export const NETWORK_ERROR = 'network'
+
 /** Network failures, 5xx, 408/429 and an expired session are worth retrying; any other refusal is final. */
 export function classify(e: unknown): SendError {
   if (e instanceof SendError) return e
@@ -11,8 +14,8 @@ export function classify(e: unknown): SendError {
     const retry = e.status >= 500 || e.status === 408 || e.status === 429 || e.status === 401
     return new SendError(`${e.status} ${e.message}`, retry ? 'retry' : 'permanent')
   }
-  // fetch's TypeError ("Failed to fetch"): offline or the server unreachable.
-  return new SendError(e instanceof Error ? e.message : String(e), 'retry')
+  // fetch's TypeError ("Failed to fetch"): offline or the server unreachable — the UI says so in its language.
+  return new SendError(NETWORK_ERROR, 'retry')
 }
 
 /** Uploads the item's photos not uploaded yet (saving each id at once) and returns the ids per slot. */
