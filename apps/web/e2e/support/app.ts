@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { serverOverrides, TEMPLATE_KEY } from './template.ts'
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../..')
 export const CHROMIUM = '/usr/bin/chromium'
@@ -27,24 +29,28 @@ export async function startApp(): Promise<RunningApp> {
     return startMockApi()
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
+  // A copy of the template seeded once by the global setup (migrated, demo data): isolated, and no seed to wait for.
+  const template = templateDir()
+  if (template) fs.cpSync(template, dataDir, { recursive: true })
   // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
   const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
-  const server = await startServer({
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DEMO: 'true',
-    DATABASE_URL: '',
-    TILE_SOURCE: '',
-    WEB_DIST: path.join(WEB_DIR, 'dist'),
-    LOG_LEVEL: 'error',
-  })
+  const server = await startServer(serverOverrides(dataDir))
   return {
     url: server.url,
     close: async () => {
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** The template data folder from the global setup (or HJ_E2E_TEMPLATE); none outside vitest: seed afresh. */
+function templateDir(): string | undefined {
+  if (process.env.HJ_E2E_TEMPLATE) return process.env.HJ_E2E_TEMPLATE
+  try {
+    return inject(TEMPLATE_KEY)
+  } catch {
+    return undefined
   }
 }
 

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { TEMPLATE_KEY, templateServerOverrides } from './template.ts'
 
 const webDir = path.resolve(import.meta.dirname, '../..')
 const dist = path.join(webDir, 'dist', 'index.html')
@@ -18,8 +21,30 @@ function newestMtime(p: string): number {
   return newest
 }
 
+/**
+ * Before the browser tests: builds the web app if needed, then migrates and seeds ONE demo database into a
+ * template data folder (the real server start, timer worker off). Each test file's server starts on its own
+ * copy of it (support/app.ts), so files stay isolated without each paying for PGlite + migrations + the seed.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  buildWeb()
+  if (process.env.HJ_E2E_SERVER === 'mock') return () => {}
+  const t0 = performance.now()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-template-'))
+  // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
+  const serverModule = path.resolve(webDir, '../api/src/server.ts')
+  const { startServer } = (await import(/* @vite-ignore */ serverModule)) as {
+    startServer: (o: Record<string, string | undefined>) => Promise<{ close(): Promise<void> }>
+  }
+  const server = await startServer(templateServerOverrides(dir))
+  await server.close()
+  console.log(`[browser tests] seeded the template database in ${Math.round(performance.now() - t0)} ms`)
+  project.provide(TEMPLATE_KEY, dir)
+  return () => fs.rmSync(dir, { recursive: true, force: true })
+}
+
 /** Builds the web app when `dist/` is missing or older than its sources (the server serves `dist/`). */
-export default function setup(): void {
+function buildWeb(): void {
   const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../../packages/shared/src']
   const sourceTime = Math.max(...inputs.map((p) => newestMtime(path.join(webDir, p))))
   const builtTime = fs.existsSync(dist) ? fs.statSync(dist).mtimeMs : 0
