@@ -406,6 +406,11 @@ export interface IncidentPatch {
   arrivedAt?: Date | null
   resolvedAt?: Date | null
   closedAt?: Date | null
+  /** Reclassification: the fine class and the assignment recomputed for it (same point, same regions). */
+  fineClass?: string | null
+  suggestedUnitCode?: string | null
+  needsReview?: boolean
+  assignment?: unknown
   /** Add one to rework_count / reopen_count. */
   incrementRework?: boolean
   incrementReopen?: boolean
@@ -437,6 +442,10 @@ const PATCH_COLUMNS: Record<Exclude<keyof IncidentPatch, 'incrementRework' | 'in
   arrivedAt: ['arrived_at', 'timestamptz'],
   resolvedAt: ['resolved_at', 'timestamptz'],
   closedAt: ['closed_at', 'timestamptz'],
+  fineClass: ['fine_class', 'text'],
+  suggestedUnitCode: ['suggested_unit_code', 'text'],
+  needsReview: ['needs_review', 'boolean'],
+  assignment: ['assignment', 'jsonb'],
 }
 
 /**
@@ -455,7 +464,7 @@ export async function updateIncidentVersioned(
   for (const [key, [column, type]] of Object.entries(PATCH_COLUMNS)) {
     const v = patch[key as keyof typeof PATCH_COLUMNS]
     if (v === undefined) continue
-    const value = v instanceof Date ? v.toISOString() : v
+    const value = v instanceof Date ? v.toISOString() : type === 'jsonb' ? JSON.stringify(v) : v
     sets.push(sql`${sql.raw(column)} = ${value}::${sql.raw(type)}`)
   }
   if (patch.incrementRework) sets.push(sql`rework_count = rework_count + 1`)
