@@ -32,6 +32,26 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/PatrolView.vue'),
     meta: { titleKey: 'patrol.nav', nav: true },
   },
+  // Unit workbench (issue 7 item 3); the view says so when the user is not a handler / unit supervisor.
+  {
+    path: '/workbench',
+    name: 'workbench',
+    component: () => import('./views/WorkbenchView.vue'),
+    meta: { titleKey: 'workbench.nav', nav: true, icon: 'workbench', permission: 'incident.act' },
+  },
+  // Citizens' pages (issue 7 item 4): no sign-in, no internal chrome.
+  {
+    path: '/report',
+    name: 'public-report',
+    component: () => import('./views/PublicReportView.vue'),
+    meta: { titleKey: 'publicPages.report.title', public: true, chrome: false },
+  },
+  {
+    path: '/track/:code?',
+    name: 'public-track',
+    component: () => import('./views/PublicTrackView.vue'),
+    meta: { titleKey: 'publicPages.track.title', public: true, chrome: false },
+  },
   {
     path: '/about',
     name: 'about',

@@ -15,8 +15,16 @@ export type IconName =
   | 'search'
   | 'chevron-down'
   | 'area'
+  | 'bell'
+  | 'camera'
+  | 'download'
+  | 'workbench'
 
 export const ICON_PATHS: Record<IconName, string> = {
+  bell: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2Zm4 4a2 2 0 0 0 4 0',
+  camera: 'M4 8h3l2-3h6l2 3h3v11H4V8Zm8 9a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z',
+  download: 'M12 4v11m-5-5 5 5 5-5M5 20h14',
+  workbench: 'M4 5h16v4H4zM4 13h7v6H4zM15 13h5v6h-5z',
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5v-5m0-3h.01',
   layers: 'm12 3 9 5-9 5-9-5 9-5Zm-9 9 9 5 9-5M3 16l9 5 9-5',

@@ -2,9 +2,11 @@ import type { MessageSchema } from './zh-CN.ts'
 import { patrolEn } from './patrol.en.ts'
 
 import { wallEn } from './wall.en.ts'
+import { workEn } from './work.en.ts'
 
 const en: MessageSchema = {
   ...patrolEn,
+  ...workEn,
   app: {
     name: 'Hanjiang “Do It Now” Digital City Management Platform',
     shortName: 'Do It Now',

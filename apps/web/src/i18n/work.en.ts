@@ -6,7 +6,7 @@ export const workEn: typeof workZh = {
     title: 'Unit workbench',
     nav: 'Workbench',
     unitLabel: 'Unit: {name}',
-    tabs: { queue: 'To do', ledger: 'Ledger', notices: 'Urges & supervision' },
+    tabs: { queue: 'To do', ledger: 'Ledger', notices: 'Notices' },
     mine: 'Only mine',
     refresh: 'Refresh',
     loading: 'Loading…',

@@ -5,9 +5,12 @@
  */
 import { patrolZh } from './patrol.zh-CN.ts'
 import { wallZh } from './wall.zh-CN.ts'
+import { workZh } from './work.zh-CN.ts'
 
 const zhCN = {
   ...patrolZh,
+  // Workbench, public pages, notification bell (keys workbench, publicPages, notifications): ./work.zh-CN.ts
+  ...workZh,
   app: {
     name: '涵江区“马上就办”数字城管平台',
     shortName: '马上就办',

@@ -45,7 +45,8 @@ export async function listWorkItems(database: Database, f: QueueFilter): Promise
     SELECT * FROM (
       SELECT ${INCIDENT_COLUMNS}, wa.section_code AS "sectionCode", wa.assignee,
         to_json(${DUE}) #>> '{}' AS "dueAt", ${DUE_KIND} AS "dueKind",
-        (i.overdue_at IS NOT NULL OR coalesce(${DUE} < ${now}::timestamptz, false)) AS overdue,
+        -- resolved (waiting for verification): overdue only if it was resolved late
+        (i.overdue_at IS NOT NULL OR coalesce(CASE WHEN i.state = 'resolved' THEN i.resolved_at > ${DUE} ELSE ${DUE} < ${now}::timestamptz END, false)) AS overdue,
         ${DUE} AS due_sort
       ${FROM_INCIDENT} LEFT JOIN work_assignment wa ON wa.incident_id = i.id
       WHERE ${unitAndSections(f.unitCode)} AND i.state IN (${states}) ${mine}

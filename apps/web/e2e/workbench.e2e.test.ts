@@ -1,0 +1,166 @@
+import fs from 'node:fs'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { dispatcherApi, jpeg, openContext, watch } from './support/work.ts'
+
+/**
+ * The loop outside the command center (issue 7 items 3–5), against the real server and demo seed:
+ * a citizen reports on /report (phone) and gets a tracking code → the dispatcher dispatches it (API) → the
+ * handler's workbench hears it live (bell + queue, no reload) → accept, arrive (the 200 m check warns), resolve
+ * with an after-photo → the center verifies (API) → the citizen sees the public timeline and rates it.
+ * Then the unit supervisor's ledger and its XLSX.
+ */
+
+const hasChromium = fs.existsSync(CHROMIUM)
+const SITE = { lng: 119.0953, lat: 25.4588 }
+/** ~560 m east of the site: the arrival check warns. */
+const AWAY = { lng: SITE.lng + 0.0056, lat: SITE.lat }
+const TEXT = `人行道井盖缺失，存在安全隐患（浏览器测试 ${Date.now().toString(36)}）`
+
+describe.runIf(hasChromium)('unit workbench and the citizen loop in Chromium', () => {
+  let app: RunningApp
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const errors: string[] = []
+  const outside: string[] = []
+  let trackingCode = ''
+  let code = ''
+
+  const page = async (ctx: BrowserContext, hash: string): Promise<Page> => {
+    contexts.push(ctx)
+    const p = watch(await ctx.newPage(), new URL(app.url).origin, errors, outside)
+    await p.goto(`${app.url}/#${hash}`)
+    return p
+  }
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchChromium()
+  }, 300_000)
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {})
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('citizen reports → dispatch → live on the workbench → accept, arrive, resolve → verified → the citizen rates', async () => {
+    // 1. The citizen, on a phone, without signing in.
+    const citizen = await page(await openContext(browser, app.url, { locale: 'zh-CN', phone: true, at: SITE }), '/report')
+    await citizen.getByTestId('report-description').fill(TEXT)
+    await citizen.getByTestId('report-locate').click()
+    await citizen.getByTestId('report-located').waitFor()
+    await citizen.getByTestId('report-photo').setInputFiles(await jpeg(180, 40, 40))
+    await citizen.getByTestId('report-photos-public').check()
+    await citizen.getByTestId('report-phone').fill('13905940001')
+    const t0 = Date.now()
+    await citizen.getByTestId('report-submit').click()
+    trackingCode = (await citizen.getByTestId('tracking-code').textContent())!.trim()
+    expect(trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/)
+    console.log(`[workbench e2e] citizen report answered in ${Date.now() - t0} ms, tracking code ${trackingCode}`)
+    await screenshot(citizen, 'public-report-done-zh-CN-phone')
+
+    // 2. The handler's workbench is open before the dispatch.
+    const handler = await page(await openContext(browser, app.url, { locale: 'zh-CN', user: 'handler', at: AWAY }), '/workbench')
+    await handler.getByTestId('notification-bell').waitFor({ timeout: 60_000 })
+    await handler.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
+    const unreadBefore = Number(await handler.getByTestId('notification-bell').getAttribute('data-count'))
+
+    // 3. The center registers and dispatches it to 区城市管理局 (API).
+    const center = await dispatcherApi(app.url)
+    code = await center.codeByText(TEXT)
+    await center.step(code, 'register', { incidentType: 'complaint' })
+    const t1 = Date.now()
+    await center.step(code, 'dispatch', { unitCode: 'city_admin' })
+
+    // 4. Live: the bell counts it and the queue shows it, without a reload.
+    await handler.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid=notification-bell]')?.getAttribute('data-count')) > n,
+      unreadBefore,
+      { timeout: 30_000 },
+    )
+    const card = handler.locator(`[data-testid=work-item][data-code="${code}"]`)
+    await card.waitFor({ timeout: 30_000 })
+    console.log(`[workbench e2e] dispatch → bell + queue on the workbench in ${Date.now() - t1} ms`)
+    await handler.getByTestId('notification-bell').click()
+    await expect(handler.getByTestId('notification-list').textContent()).resolves.toContain(code)
+    await screenshot(handler, 'workbench-bell-zh-CN-desktop')
+    await handler.keyboard.press('Escape')
+
+    // 5. Accept, arrive (560 m away: warned, confirmed anyway), resolve with an after-photo.
+    await card.getByTestId('act-accept').click()
+    await handler.waitForFunction((c) => document.querySelector(`[data-code="${c}"] [data-testid=work-state]`)?.textContent?.trim() === '已签收', code)
+    await card.getByTestId('act-arrive').click()
+    const status = handler.getByTestId('arrive-status')
+    await handler.waitForFunction(() => /超过 200 米/.test(document.querySelector('[data-testid=arrive-status]')?.textContent ?? ''))
+    expect(await status.textContent()).toMatch(/约 5\d\d 米/)
+    await screenshot(handler, 'workbench-arrive-far-zh-CN-desktop')
+    await handler.getByTestId('arrive-confirm').click()
+    await expect(handler.getByTestId('workbench-toast').textContent()).resolves.toMatch(/距离 5\d\d 米已记录/)
+    await handler.waitForFunction((c) => document.querySelector(`[data-code="${c}"] [data-testid=work-state]`)?.textContent?.trim() === '已到场', code)
+    await card.getByTestId('act-resolve').click()
+    await handler.getByTestId('resolve-submit').click()
+    await handler.getByText('请至少上传一张处置后照片').waitFor()
+    await handler.getByTestId('resolve-photo').setInputFiles(await jpeg(40, 160, 90))
+    await handler.getByTestId('resolve-note').fill('已补装井盖并设置警示，现场清理完毕')
+    await screenshot(handler, 'workbench-resolve-zh-CN-desktop')
+    await handler.getByTestId('resolve-submit').click()
+    await card.waitFor({ state: 'detached', timeout: 30_000 })
+    const events = (await center.get(`/api/incidents/${code}/events`)) as { events: { action: string; data: { arrival?: { far: boolean; distanceM: number } } }[] }
+    const arrive = events.events.find((e) => e.action === 'arrive')!
+    expect(arrive.data.arrival).toMatchObject({ far: true })
+
+    // 6. The center verifies (API); the citizen sees the public timeline and rates.
+    await center.step(code, 'verifyPass')
+    await citizen.goto(`${app.url}/#/track/${trackingCode}`)
+    await citizen.getByTestId('track-result').waitFor()
+    await expect(citizen.getByTestId('track-state').textContent()).resolves.toContain('已结案')
+    const steps = await citizen.locator('[data-testid=track-timeline] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))
+    expect(steps).toEqual(['received', 'registered', 'dispatched', 'accepted', 'on_site', 'resolved', 'closed'])
+    const text = await citizen.getByTestId('track-result').textContent()
+    for (const secret of ['13905940001', 'handler', '郑强', '已补装井盖']) expect(text).not.toContain(secret)
+    // Two photos: the citizen's (allowed) and the after-photo.
+    await citizen.waitForFunction(() => [...document.querySelectorAll('[data-testid=track-timeline] img')].every((i) => (i as HTMLImageElement).naturalWidth > 0))
+    expect(await citizen.locator('[data-testid=track-timeline] img').count()).toBe(2)
+    await screenshot(citizen, 'public-track-closed-zh-CN-phone')
+    await citizen.getByTestId('rate-satisfied').click()
+    await expect(citizen.getByTestId('track-rated').textContent()).resolves.toContain('满意')
+    await screenshot(citizen, 'public-track-rated-zh-CN-phone')
+    await center.dispose()
+  })
+
+  it('the unit supervisor: whole unit, ledger with XLSX download; English; phone layout', async () => {
+    const sup = await page(await openContext(browser, app.url, { locale: 'zh-CN', user: 'unit_supervisor' }), '/workbench')
+    await sup.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
+    await screenshot(sup, 'workbench-queue-zh-CN-desktop')
+    await sup.getByTestId('tab-ledger').click()
+    await sup.getByTestId('ledger').waitFor()
+    await screenshot(sup, 'workbench-ledger-zh-CN-desktop')
+    const [download] = await Promise.all([sup.waitForEvent('download'), sup.getByTestId('ledger-download').click()])
+    const file = await download.path()
+    const bytes = fs.readFileSync(file!)
+    expect(bytes.subarray(0, 2).toString()).toBe('PK') // an XLSX is a zip
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+    await sup.getByTestId('tab-notices').click()
+    await sup.getByTestId('notices').waitFor()
+
+    const en = await page(await openContext(browser, app.url, { locale: 'en', user: 'handler' }), '/workbench')
+    await en.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
+    await expect(en.locator('h1').textContent()).resolves.toBe('Unit workbench')
+    await screenshot(en, 'workbench-queue-en-desktop')
+
+    const phone = await page(await openContext(browser, app.url, { locale: 'zh-CN', user: 'handler', phone: true }), '/workbench')
+    await phone.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
+    await screenshot(phone, 'workbench-queue-zh-CN-phone')
+    // The workbench itself fits the phone (the shared header's navigation scrolls on its own).
+    const width = await phone.evaluate(() => document.querySelector('.workbench .inner')!.scrollWidth)
+    expect(width).toBeLessThanOrEqual(360)
+    const phoneEn = await page(await openContext(browser, app.url, { locale: 'en', user: 'handler', phone: true }), '/workbench')
+    await phoneEn.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
+    await screenshot(phoneEn, 'workbench-queue-en-phone')
+
+    expect(errors).toEqual([])
+    expect(outside).toEqual([])
+  })
+})
