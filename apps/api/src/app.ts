@@ -5,7 +5,11 @@ import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { authorize } from './auth/authorize.ts'
+import { adminRoutes } from './routes/admin.ts'
 import { areaRoutes } from './routes/areas.ts'
+import { auditRoutes } from './routes/audit.ts'
+import { authRoutes } from './routes/auth.ts'
 import { assignRoutes } from './routes/assign.ts'
 import { clusterRoutes } from './routes/clusters.ts'
 import { configRoutes } from './routes/config.ts'
@@ -28,7 +32,7 @@ import { workbenchRoutes } from './routes/workbench.ts'
 function problemResponse(p: Problem): Response {
   return new Response(JSON.stringify(p.toJSON()), {
     status: p.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...p.headers },
   })
 }
 
@@ -37,6 +41,11 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   const api = new Hono()
   api.use('*', compress())
+  // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
+  api.use('*', authorize(deps))
+  api.route('/', authRoutes(deps))
+  api.route('/', adminRoutes(deps))
+  api.route('/', auditRoutes(deps))
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
   api.route('/', regionWriteRoutes(deps)) // before regionRoutes: /regions/export must not be read as a code

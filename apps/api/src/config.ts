@@ -62,6 +62,13 @@ const schema = z.object({
   SSE_HEARTBEAT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100).max(600_000).default(15_000),
   /** Crash-test hook only: the process SIGKILLs itself after the worker applied this many timers, before commit. */
   TIMER_WORKER_CRASH_AFTER: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
+  /** Sessions end after this much inactivity, and in any case this long after sign-in. */
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(1).max(30 * 24).default(12),
+  /** Secure cookies: `auto` = when the request came over https (or X-Forwarded-Proto says so). */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
+  /** The first admin's password on a fresh non-demo database (generated and printed once when unset). */
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
 
 export type TileSourceConfig = { type: 'xyz' | 'style' | 'pmtiles'; url: string; attribution?: string }
@@ -92,6 +99,10 @@ export interface Config {
   sseHeartbeatMs: number
   /** Crash-test hook (TIMER_WORKER_CRASH_AFTER); null in real use. */
   timerWorkerCrashAfter: number | null
+  sessionIdleMs: number
+  sessionMaxMs: number
+  cookieSecure: 'auto' | 'true' | 'false'
+  adminPassword: string | undefined
 }
 
 export class ConfigError extends Error {
@@ -128,5 +139,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     escalationIntervalMs: Math.round(e.ESCALATION_INTERVAL_MINUTES * 60_000),
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
     timerWorkerCrashAfter: e.TIMER_WORKER_CRASH_AFTER ?? null,
+    sessionIdleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
+    sessionMaxMs: Math.round(e.SESSION_MAX_HOURS * 3_600_000),
+    cookieSecure: e.COOKIE_SECURE,
+    adminPassword: e.ADMIN_PASSWORD,
   }
 }

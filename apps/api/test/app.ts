@@ -3,12 +3,17 @@ import { createApp } from '../src/app.ts'
 import type { Database } from '../src/db/types.ts'
 import { insertRegions } from '../src/seed/insert-regions.ts'
 import { seedReference } from '../src/seed/reference.ts'
+import { asUser, type WhoLike } from './auth.ts'
 import { fixtureRegions } from './fixtures/regions.ts'
 
-/** The real Hono app over a test database (no HTTP listener: app.request()). */
-export function testApp(database: Database, overrides: Partial<Config> = {}) {
+/**
+ * The real Hono app over a test database (no HTTP listener: app.request()). With `who`, every request carries
+ * that user's session (cookie + X-CSRF-Token; the user is created on first use, see test/auth.ts).
+ */
+export function testApp(database: Database, overrides: Partial<Config> = {}, who?: WhoLike) {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides }
-  return createApp({ database, config })
+  const app = createApp({ database, config })
+  return who === undefined ? app : asUser(app, database, who)
 }
 
 /** Reference data plus the rectangle fixture tree. */

@@ -14,7 +14,7 @@ describeEachEngine(
   'responsibility areas API',
   (ctx) => {
     const call = async (method: string, path: string, body?: unknown) => {
-      const res = await testApp(ctx.database).request(path, {
+      const res = await testApp(ctx.database, {}, 'admin').request(path, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),

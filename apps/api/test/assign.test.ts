@@ -23,7 +23,7 @@ async function setup(database: Database) {
 describeEachEngine(
   'assignment API',
   (ctx) => {
-    const app = () => testApp(ctx.database)
+    const app = () => testApp(ctx.database, {}, 'dispatcher')
     const get = async (q: string) => {
       const res = await app().request(`/api/assign?${q}`)
       return { status: res.status, body: await res.json() as any }

@@ -80,7 +80,7 @@ async function setup(database: Database) {
 describeEachEngine(
   'clusters: similar incidents and cluster view (R9)',
   (ctx) => {
-    const app = () => testApp(ctx.database)
+    const app = () => testApp(ctx.database, {}, 'dispatcher')
     const get = async (path: string) => {
       const res = await app().request(path)
       return { status: res.status, body: (await res.json()) as any }

@@ -7,7 +7,7 @@ import { describeEachEngine } from './engines.ts'
 describeEachEngine(
   'Hanjiang demo seed',
   (ctx) => {
-    const assign = async (q: string) => (await testApp(ctx.database).request(`/api/assign?${q}`)).json() as any
+    const assign = async (q: string) => (await testApp(ctx.database, {}, 'dispatcher').request(`/api/assign?${q}`)).json() as any
 
     it('has the district, 13 streets/towns, 200 communities and a few thousand grids', async () => {
       const rows = await ctx.database.rows<{ level: string; n: number }>(

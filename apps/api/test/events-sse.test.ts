@@ -107,7 +107,7 @@ describeEachEngine(
     const api = incidentApi(() => ctx.database)
     const streams: ReturnType<typeof sse>[] = []
     const open = async (headers: Record<string, string> = {}, query = '', config: Partial<Config> = {}) => {
-      const res = await testApp(ctx.database, config).request(`/api/events${query}`, { headers })
+      const res = await testApp(ctx.database, config, 'dispatcher').request(`/api/events${query}`, { headers })
       expect(res.status).toBe(200)
       const s = sse(res)
       streams.push(s)
@@ -335,7 +335,7 @@ describeEachEngine(
     })
 
     it('a Last-Event-ID that is not an event id is a 400 problem', async () => {
-      const res = await testApp(ctx.database).request('/api/events', { headers: { 'last-event-id': 'abc' } })
+      const res = await testApp(ctx.database, {}, 'dispatcher').request('/api/events', { headers: { 'last-event-id': 'abc' } })
       expect(res.status).toBe(400)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
       expect(await res.json()).toMatchObject({ code: 'validation_failed', status: 400 })

@@ -15,7 +15,7 @@ const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features })
 
 async function setup(database: Database) {
   await seedFixture(database)
-  const app = testApp(database)
+  const app = testApp(database, {}, 'admin')
   const post = (body: unknown) => app.request('/api/areas', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   await post({ name: '涵江公园景区', unitCode: 'tourism', classCode: '02', geometry: rect(119.15, 25.46, 119.17, 25.48) })
   const gone = (await (await post({ name: '旧码头', unitCode: 'transport', classCode: '0105', geometry: rect(119.01, 25.41, 119.02, 25.42) })).json()) as { id: number }
@@ -38,7 +38,7 @@ describeEachEngine(
   'GeoJSON import and export',
   (ctx) => {
     const call = async (database: Database, method: string, path: string, body?: unknown) => {
-      const res = await testApp(database).request(path, {
+      const res = await testApp(database, {}, 'admin').request(path, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { vi } from 'vitest'
 import type { Database } from '../src/db/types.ts'
 import { testApp } from './app.ts'
+import { requestAs, type WhoLike } from './auth.ts'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = any
@@ -25,34 +26,45 @@ export const POINTS = {
 
 export const photo = () => randomUUID()
 
-/** A small client for the incident API over the real app (no listener). */
+/**
+ * A small client for the incident API over the real app (no listener). Every call carries a real session:
+ * `who` is a role or a user spec (test/auth.ts); default a dispatcher. Handlers and unit supervisors acting on
+ * an incident are, unless a unit is given, users of the incident's current unit (rows are scoped by unit).
+ */
 export function incidentApi(database: () => Database) {
   const app = () => testApp(database())
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => {
-    const res = await app().request(path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, who: WhoLike = 'dispatcher'): Promise<Res> => {
+    const res = await requestAs(app(), database(), who, (session) =>
+      app().request(path, {
+        method,
+        headers: { ...session, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    )
     const text = await res.text()
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
   }
-  const as = (role?: string, actor?: string): Record<string, string> => ({
-    ...(role ? { 'x-actor-role': role } : {}),
-    ...(actor ? { 'x-actor': actor } : {}),
-  })
+  /** A role (or user) acting on incident `code`: unit roles get the incident's unit. */
+  const actorFor = async (code: string, who: WhoLike): Promise<WhoLike> => {
+    const w = typeof who === 'string' ? { role: who } : who
+    const roles = w.roles ?? [w.role ?? 'dispatcher']
+    if (w.unit || !roles.some((r) => r === 'handler' || r === 'unit_supervisor')) return who
+    const [row] = await database().rows<{ unit: string | null }>(sql`SELECT unit_code AS unit FROM incident WHERE code = ${code}`)
+    return row?.unit ? { ...w, roles, unit: row.unit } : who
+  }
   const api = {
     call,
-    create: (body: Record<string, unknown>, headers: Record<string, string> = {}) => call('POST', '/api/incidents', body, headers),
-    get: (code: string, role?: string) => call('GET', `/api/incidents/${code}`, undefined, as(role)),
+    create: (body: Record<string, unknown>, headers: Record<string, string> = {}, who: WhoLike = 'dispatcher') =>
+      call('POST', '/api/incidents', body, headers, who),
+    get: async (code: string, who: WhoLike = 'dispatcher') => call('GET', `/api/incidents/${code}`, undefined, {}, await actorFor(code, who)),
     events: async (code: string): Promise<Json[]> => (await call('GET', `/api/incidents/${code}/events`)).body.events,
-    list: (query = '') => call('GET', `/api/incidents${query ? `?${query}` : ''}`),
-    act: (code: string, action: string, body: Record<string, unknown>, role = 'dispatcher', actor?: string) =>
-      call('POST', `/api/incidents/${code}/actions/${action}`, body, as(role, actor)),
+    list: (query = '', who: WhoLike = 'dispatcher') => call('GET', `/api/incidents${query ? `?${query}` : ''}`, undefined, {}, who),
+    act: async (code: string, action: string, body: Record<string, unknown>, who: WhoLike = 'dispatcher') =>
+      call('POST', `/api/incidents/${code}/actions/${action}`, body, {}, await actorFor(code, who)),
     /** Takes the action with the incident's current version; expects success. */
-    step: async (code: string, action: string, body: Record<string, unknown> = {}, role = 'dispatcher'): Promise<Json> => {
+    step: async (code: string, action: string, body: Record<string, unknown> = {}, who: WhoLike = 'dispatcher'): Promise<Json> => {
       const { body: cur } = await api.get(code)
-      const r = await api.act(code, action, { version: cur.version, ...body }, role)
+      const r = await api.act(code, action, { version: cur.version, ...body }, who)
       if (r.status !== 200) throw new Error(`${action} on ${code} failed: ${r.status} ${JSON.stringify(r.body)}`)
       return r.body
     },

@@ -54,8 +54,8 @@ describeEachEngine(
       const { code } = (await api.create(complaint())).body
       const reg = await api.step(code, 'register')
       const [a, b] = await Promise.all([
-        api.act(code, 'dispatch', { version: reg.version, unitCode: 'office_350303002' }, 'dispatcher', 'seat-1'),
-        api.act(code, 'dispatch', { version: reg.version, unitCode: 'city_admin' }, 'dispatcher', 'seat-2'),
+        api.act(code, 'dispatch', { version: reg.version, unitCode: 'office_350303002' }, { role: 'dispatcher', username: 'seat-1' }),
+        api.act(code, 'dispatch', { version: reg.version, unitCode: 'city_admin' }, { role: 'dispatcher', username: 'seat-2' }),
       ])
       const statuses = [a.status, b.status].sort()
       expect(statuses).toEqual([200, 409])
@@ -77,13 +77,13 @@ describeEachEngine(
       expect(await count(ctx.database, 'incident_event')).toBe(events)
     })
 
-    it('role refusal: 403 role_not_allowed (a handler cannot register, a viewer cannot accept)', async () => {
+    it('role refusal: 403 role_not_allowed (a handler cannot register); a viewer may take no action at all (403 forbidden)', async () => {
       const { code, version } = (await api.create(complaint())).body
       const r = await api.act(code, 'register', { version }, 'handler')
       expect([r.status, r.body.code]).toEqual([403, 'role_not_allowed'])
       expect(r.body.messages.zh).toContain('立案')
       const v = await api.act(code, 'accept', { version }, 'viewer')
-      expect([v.status, v.body.code]).toEqual([403, 'role_not_allowed'])
+      expect([v.status, v.body.code]).toEqual([403, 'forbidden'])
     })
 
     it('a transition not allowed from the current state is 409 transition_not_allowed', async () => {
@@ -286,8 +286,8 @@ describeEachEngine(
     })
 
     it('R13: a patrol finding fixed on the spot goes reported → closed with before and after photos', async () => {
-      const inspector = { 'x-actor-role': 'inspector', 'x-actor': 'inspector-12' }
-      const { code } = (await api.create(complaint({ channel: 'patrol', requestType: 'report', reporter: null }), inspector)).body
+      const inspector = { role: 'inspector', username: 'inspector-12' } as const
+      const { code } = (await api.create(complaint({ channel: 'patrol', requestType: 'report', reporter: null }), {}, inspector)).body
       const r = await api.act(code, 'selfResolve', { version: 1, afterPhotos: [photo()] }, 'inspector')
       expect([r.status, r.body.code]).toEqual([422, 'photo_required'])
       const before = [photo()]
@@ -303,7 +303,7 @@ describeEachEngine(
     })
 
     it('R13: a patrol finding not fixable on the spot is logged with a deadline (台账) and closed out when done', async () => {
-      const { code } = (await api.create(complaint({ channel: 'patrol', requestType: 'report', hazardMarked: true }), { 'x-actor-role': 'inspector' })).body
+      const { code } = (await api.create(complaint({ channel: 'patrol', requestType: 'report', hazardMarked: true }), {}, 'inspector')).body
       const reg = await api.step(code, 'register', { incidentType: 'complaint' })
       expect(reg.deadlines.resolveBy).toMatch(/T17:30:00\+08:00$/)
       expect(reg.hazardMarked).toBe(true)

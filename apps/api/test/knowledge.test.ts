@@ -23,7 +23,7 @@ function inMemoryTop3(q: string): string[] {
 describeEachEngine(
   'knowledge base (R15)',
   (ctx) => {
-    const app = () => testApp(ctx.database)
+    const app = () => testApp(ctx.database, {}, 'dispatcher')
     const get = async (p: string) => {
       const res = await app().request(p)
       return { status: res.status, body: (await res.json()) as any }

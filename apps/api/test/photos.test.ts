@@ -78,7 +78,7 @@ describeEachEngine('photos API', (ctx) => {
     filesDir = path.join(root, t.task.id)
   })
 
-  const app = (overrides: { photoMaxBytes?: number } = {}) => testApp(ctx.database, { filesDir, ...overrides })
+  const app = (overrides: { photoMaxBytes?: number } = {}) => testApp(ctx.database, { filesDir, ...overrides }, 'dispatcher')
   const upload = (body: FormData, overrides: { photoMaxBytes?: number } = {}) =>
     app(overrides).request('/api/photos', { method: 'POST', body })
   const photoCount = async () =>

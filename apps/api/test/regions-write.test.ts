@@ -25,7 +25,7 @@ describeEachEngine(
   'regions write API',
   (ctx) => {
     const call = async (method: string, path: string, body?: unknown) => {
-      const res = await testApp(ctx.database).request(path, {
+      const res = await testApp(ctx.database, {}, 'admin').request(path, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

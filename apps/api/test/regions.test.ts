@@ -6,7 +6,7 @@ import { seedFixture, testApp } from './app.ts'
 describeEachEngine(
   'regions API',
   (ctx) => {
-    const get = (path: string) => testApp(ctx.database).request(path)
+    const get = (path: string) => testApp(ctx.database, {}, 'dispatcher').request(path)
 
     it('serves one level as a GeoJSON FeatureCollection', async () => {
       const res = await get('/api/regions?level=street')
@@ -24,7 +24,7 @@ describeEachEngine(
       const first = await get('/api/regions?level=grid')
       const etag = first.headers.get('etag')!
       expect(etag).toMatch(/^".+"$/)
-      const again = await testApp(ctx.database).request('/api/regions?level=grid', { headers: { 'if-none-match': etag } })
+      const again = await testApp(ctx.database, {}, 'dispatcher').request('/api/regions?level=grid', { headers: { 'if-none-match': etag } })
       expect(again.status).toBe(304)
       // A new version of one grid (as an edit would write) must not be served from the cache.
       await ctx.database.db.transaction(async (tx) => {
@@ -34,7 +34,7 @@ describeEachEngine(
           SELECT code, '改名网格', level, parent_code, version + 1, now(), geom FROM region
           WHERE code = '350303002002004' AND version = 1`, tx)
       })
-      const changed = await testApp(ctx.database).request('/api/regions?level=grid', { headers: { 'if-none-match': etag } })
+      const changed = await testApp(ctx.database, {}, 'dispatcher').request('/api/regions?level=grid', { headers: { 'if-none-match': etag } })
       expect(changed.status).toBe(200)
       expect(changed.headers.get('etag')).not.toBe(etag)
       const names = (await changed.json() as any).features.map((f: any) => f.properties.name)

@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../src/config.ts'
 import { openDatabase } from '../src/db/open.ts'
 import type { Database, Engine } from '../src/db/types.ts'
 import { createTimerWorker, type TickReport } from '../src/worker/timer-worker.ts'
+import type { WhoLike } from './auth.ts'
 import { seedFixture } from './app.ts'
 import { describeEachEngine, openTestDatabase, testEngines, type TestDatabase } from './engines.ts'
 import { complaint, freezeClock, HOUR, incidentApi, MINUTE, pendingTimers, photo, roadCollapse, thaw, type Json } from './incidents-helpers.ts'
@@ -77,7 +78,7 @@ describeEachEngine(
       const [r] = await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident WHERE code = ${code}`)
       return Number(r!.id)
     }
-    async function at(ms: number, code: string, action: string, body: Record<string, unknown> = {}, role = 'dispatcher') {
+    async function at(ms: number, code: string, action: string, body: Record<string, unknown> = {}, role: WhoLike = 'dispatcher') {
       freezeClock(iso(ms))
       try {
         return await api.step(code, action, body, role)

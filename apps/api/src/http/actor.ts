@@ -1,29 +1,59 @@
-import { USER_ROLES, type ActorRole } from '@hanjiang/shared'
-import { problems } from './problem.ts'
-
-/** Who is acting: a user (id + role), the timer worker (`system`) or an anonymous citizen (`public`). */
-export interface Actor {
-  id: string
-  role: ActorRole
-}
-
-/** Roles a caller may claim over HTTP: signed-in roles and `public`; `system` is the in-process worker only. */
-const HTTP_ROLES: readonly ActorRole[] = [...USER_ROLES, 'public']
-
-export const DEFAULT_ACTOR: Actor = { id: 'dispatcher-seat', role: 'dispatcher' }
+import type { Context } from 'hono'
+import type { ActorRole, UserRole } from '@hanjiang/shared'
 
 /**
- * TODO(auth): placeholder until the accounts issue lands — the caller names itself with `X-Actor` and
- * `X-Actor-Role` (default: a dispatcher seat). The authorization layer will replace this with the session.
+ * Who is acting: a signed-in user (from the session or an API token, set by the authorization middleware),
+ * the timer worker (`system`) or an anonymous citizen (`public`).
  */
-export function actorFromHeaders(header: (name: string) => string | undefined): Actor {
-  const id = header('x-actor')?.trim() || DEFAULT_ACTOR.id
-  const role = header('x-actor-role')?.trim() || DEFAULT_ACTOR.role
-  if (id.length > 100) throw problems.validation('X-Actor is at most 100 characters', [{ path: 'X-Actor', message: 'at most 100 characters' }])
-  if (!HTTP_ROLES.includes(role as ActorRole)) {
-    throw problems.validation(`X-Actor-Role must be one of ${HTTP_ROLES.join(', ')}`, [
-      { path: 'X-Actor-Role', message: `unknown role ${JSON.stringify(role)}` },
-    ])
+export interface Actor {
+  /** The name written into incident event logs: the username, `timer-worker`, or `public`. */
+  id: string
+  /** The primary role (first held); workflow checks use {@link actingRole} since users may hold several. */
+  role: ActorRole
+  /** Every role held (defaults to `[role]`): read through {@link rolesOf}. */
+  roles?: readonly ActorRole[]
+  /** Signed-in users only. */
+  userId?: string
+  displayName?: string
+  unitCode?: string | null
+  /** Region-code prefixes of the user's areas (inspector, grid_admin). */
+  areaPrefixes?: readonly string[]
+  /** Where the request came from, for audit rows. */
+  ip?: string | null
+  userAgent?: string | null
+  /** Hash of the cookie session id (absent for API tokens). */
+  sessionHash?: string
+  /** Cookie sessions: the token unsafe requests echo in X-CSRF-Token. */
+  csrfToken?: string
+  mustChangePassword?: boolean
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    actor: Actor
   }
-  return { id, role: role as ActorRole }
+}
+
+export const PUBLIC_ACTOR: Actor = { id: 'public', role: 'public', roles: ['public'] }
+
+/** The request's actor (the middleware always sets one: a user on signed-in routes, PUBLIC_ACTOR on public ones). */
+export function actorOf(c: Context): Actor {
+  return c.get('actor') ?? PUBLIC_ACTOR
+}
+
+/** The first of the actor's roles that `allowed` lists, else the primary role (which the check then refuses). */
+export function actingRole(actor: Actor, allowed: readonly ActorRole[]): ActorRole {
+  return rolesOf(actor).find((r) => allowed.includes(r)) ?? actor.role
+}
+
+export const rolesOf = (actor: Actor): readonly ActorRole[] => actor.roles ?? [actor.role]
+
+export const userRoles = (actor: Actor): UserRole[] => rolesOf(actor).filter((r): r is UserRole => r !== 'system' && r !== 'public')
+
+/**
+ * @deprecated Removed with sign-in: the actor is `actorOf(c)` (set by auth/authorize.ts from the session).
+ * Kept only so code written against the placeholder still compiles; it refuses at run time.
+ */
+export function actorFromHeaders(_header: (name: string) => string | undefined): Actor {
+  throw new Error('actorFromHeaders is gone: use actorOf(c) — the session decides who acts (auth/authorize.ts)')
 }

@@ -20,6 +20,8 @@ export class Problem extends Error {
     readonly title: string,
     detail: string,
     readonly extra: Omit<Partial<ProblemBody>, 'type' | 'title' | 'status' | 'detail' | 'code'> = {},
+    /** Response headers that go with the problem (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail)
   }
@@ -71,5 +73,23 @@ export const problems = {
     new Problem(413, 'photo_too_large', 'Photo too large', detail, extra),
   photoUnreadable: (detail: string, extra: Record<string, unknown> = {}) =>
     new Problem(422, 'photo_unreadable', 'Photo cannot be read', detail, extra),
+  // Accounts and authorization (auth contract): codes as the web app switches on them.
+  unauthenticated: () => new Problem(401, 'unauthenticated', 'Not signed in', 'Sign in first (the session is missing, expired or revoked).'),
+  denied: (detail = 'Your roles do not allow this.') => new Problem(403, 'forbidden', 'Forbidden', detail),
+  csrf: () =>
+    new Problem(403, 'csrf', 'Forbidden', 'This request needs the X-CSRF-Token header holding the session\'s CSRF token.'),
+  passwordChangeRequired: () =>
+    new Problem(403, 'password-change-required', 'Password change required', 'Change your password first (POST /api/auth/password).'),
+  invalidCredentials: () => new Problem(401, 'invalid-credentials', 'Sign-in failed', 'Wrong user name or password.'),
+  accountLocked: (retryAfterSeconds: number) =>
+    new Problem(
+      423,
+      'account-locked',
+      'Account locked',
+      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      { retryAfterSeconds },
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
+  accountDisabled: () => new Problem(403, 'account-disabled', 'Account disabled', 'This account is disabled; ask an administrator.'),
   unsupportedMediaType: (detail: string) => new Problem(415, 'unsupported_media_type', 'Unsupported media type', detail),
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { CRS_VALUES, INCIDENT_STATES, INCIDENT_TYPES } from '@hanjiang/shared'
-import { actorFromHeaders } from '../http/actor.ts'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
@@ -109,7 +109,7 @@ async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<u
 export function incidentRoutes({ database }: AppDeps) {
   return new Hono()
     .post('/incidents', limit(), async (c) => {
-      const actor = actorFromHeaders((n) => c.req.header(n)) // TODO(auth)
+      const actor = actorOf(c)
       const header = c.req.header('idempotency-key')
       const key = header === undefined ? null : parseInput(idempotencyKey, header, 'Idempotency-Key header')
       const input = parseInput(createBody, await jsonBody(c), 'body')
@@ -127,7 +127,7 @@ export function incidentRoutes({ database }: AppDeps) {
       )
     })
     .get('/incidents/:code', async (c) => {
-      const actor = actorFromHeaders((n) => c.req.header(n)) // TODO(auth)
+      const actor = actorOf(c)
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       return c.json(await getIncident({ database, actor, code }))
     })
@@ -136,7 +136,7 @@ export function incidentRoutes({ database }: AppDeps) {
       return c.json(await listIncidentEvents({ database, code }))
     })
     .post('/incidents/:code/actions/:action', limit(), async (c) => {
-      const actor = actorFromHeaders((n) => c.req.header(n)) // TODO(auth)
+      const actor = actorOf(c)
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       const body = parseInput(actionBody, await jsonBody(c), 'body')
       return c.json(await transitionIncident({ database, actor, input: { ...body, code, action: c.req.param('action') } }))

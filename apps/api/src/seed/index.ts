@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { DEMO_ROUTE_SEED, seedPatrolRoutes } from '../db/repositories/patrol.ts'
 import type { Database } from '../db/types.ts'
+import { seedAccounts } from './accounts.ts'
 import { seedDemoAreas } from './demo-areas.ts'
 import type { DemoIncidentReport } from './demo-incidents/index.ts'
 import { insertRegions } from './insert-regions.ts'
@@ -15,6 +16,10 @@ export interface SeedReport {
   patrolRoutes: number
   /** Demo incidents (a year of history up to the seed time), when the demo jurisdictions were seeded now. */
   incidents?: DemoIncidentReport
+  /** Accounts created (demo accounts, or the bootstrap admin). */
+  accounts: number
+  /** A generated bootstrap admin password, to print once. */
+  generatedAdminPassword?: string
   ms: number
 }
 
@@ -24,7 +29,7 @@ export interface SeedReport {
  */
 export async function seedDatabase(
   database: Database,
-  opts: { demo: boolean; now?: Date; escalationIntervalMs?: number },
+  opts: { demo: boolean; demoPassword?: string; adminPassword?: string; now?: Date; escalationIntervalMs?: number },
 ): Promise<SeedReport> {
   const t0 = performance.now()
   return database.db.transaction(async (tx) => {
@@ -47,6 +52,7 @@ export async function seedDatabase(
         incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs })
       }
     }
-    return { ...ref, regions, areas, patrolRoutes, incidents, ms: Math.round(performance.now() - t0) }
+    const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })
+    return { ...ref, regions, areas, patrolRoutes, incidents, accounts: acc.accounts, generatedAdminPassword: acc.generatedAdminPassword, ms: Math.round(performance.now() - t0) }
   })
 }

@@ -24,7 +24,7 @@ import { planTransition } from '../services/incidents/plan.ts'
 import { incidentTypeOf } from '../services/incidents/vocabulary.ts'
 
 /** Who the worker's events are by (role `system`: the in-process worker, never an HTTP caller). */
-export const WORKER_ACTOR: Actor = { id: 'timer-worker', role: 'system' }
+export const WORKER_ACTOR: Actor = { id: 'timer-worker', role: 'system', roles: ['system'] }
 
 const COMMAND_CENTER = 'command_center'
 

@@ -17,7 +17,7 @@ import {
   type NewIncident,
 } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
-import type { Actor } from '../../http/actor.ts'
+import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { assignPoints, type AssignmentResult, type AssignPointInput } from '../assignment/assign.ts'
 import { reference } from '../assignment/reference-cache.ts'
@@ -108,8 +108,9 @@ export async function createIncident({
   input: CreateIncidentInput
   idempotencyKey?: string | null
 }): Promise<CreateIncidentResult> {
-  if (!REPORTING_ROLES.includes(actor.role)) {
-    throw problems.forbidden('role_not_allowed', `The role ${actor.role} may not report incidents`)
+  const role = actingRole(actor, REPORTING_ROLES)
+  if (!REPORTING_ROLES.includes(role)) {
+    throw problems.forbidden('role_not_allowed', `The role ${role} may not report incidents`)
   }
   const ref = await reference(database)
   const fine = input.fineClass ? fineClassInfo(ref.taxonomy, input.fineClass) : null
@@ -181,7 +182,7 @@ export async function createIncident({
     at,
     event: {
       actor: actor.id,
-      actorRole: actor.role,
+      actorRole: role,
       action: 'create',
       fromState: null,
       toState: INITIAL_STATE,
@@ -209,9 +210,9 @@ export async function createIncident({
         { incident: existing.code },
       )
     }
-    return { replayed: true, incident: incidentView(existing, ref, actor.role) }
+    return { replayed: true, incident: incidentView(existing, ref, rolesOf(actor)) }
   }
-  return { replayed: false, incident: incidentView(recordOf(row, inserted), ref, actor.role) }
+  return { replayed: false, incident: incidentView(recordOf(row, inserted), ref, rolesOf(actor)) }
 }
 
 /**

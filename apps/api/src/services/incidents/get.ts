@@ -1,6 +1,6 @@
 import { findIncidentByCode } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
-import type { Actor } from '../../http/actor.ts'
+import { rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { incidentView, type IncidentView } from './view.ts'
@@ -10,5 +10,5 @@ export async function getIncident({ database, actor, code }: { database: Databas
   // TODO(auth): a handler sees only their unit's incidents, a grid admin only their area.
   const [rec, ref] = await Promise.all([findIncidentByCode(database, code), reference(database)])
   if (!rec) throw problems.notFound('incident', `No incident ${code}`)
-  return incidentView(rec, ref, actor.role)
+  return incidentView(rec, ref, rolesOf(actor))
 }

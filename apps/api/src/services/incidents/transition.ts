@@ -19,7 +19,7 @@ import {
   type IncidentRecord,
 } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
-import type { Actor } from '../../http/actor.ts'
+import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
@@ -77,8 +77,10 @@ export async function transitionIncident({
   }
   const rec = await findIncidentByCode(database, input.code)
   if (!rec) throw notFound(input.code)
-  if (!WORKFLOW_TABLE[action].roles.includes(actor.role)) {
-    const m = transitionMessages.roleNotAllowed(actor.role, action)
+  // A user may hold several roles: act in the first one the action allows.
+  const role = actingRole(actor, WORKFLOW_TABLE[action].roles)
+  if (!WORKFLOW_TABLE[action].roles.includes(role)) {
+    const m = transitionMessages.roleNotAllowed(role, action)
     throw problems.forbidden('role_not_allowed', m.en, { messages: m, state: rec.state, version: rec.version })
   }
   if (rec.version !== input.version) throw versionConflict(rec, input.version)
@@ -110,7 +112,7 @@ export async function transitionIncident({
   const check = checkTransition({
     state: rec.state as IncidentState,
     action,
-    role: actor.role,
+    role,
     input: transitionInput,
     incident: factsOf(rec),
   })
@@ -175,7 +177,7 @@ export async function transitionIncident({
       if (version === null) throw new StaleVersion()
       await appendEvent(database, tx, rec.id, at, {
         actor: actor.id,
-        actorRole: actor.role,
+        actorRole: role,
         action,
         fromState: rec.state,
         toState: to,
@@ -192,5 +194,5 @@ export async function transitionIncident({
     throw versionConflict(current ?? rec, input.version)
   }
   const updated = await findIncidentById(database, rec.id)
-  return incidentView(updated!, ref, actor.role)
+  return incidentView(updated!, ref, rolesOf(actor))
 }

@@ -117,10 +117,13 @@ export function incidentListItem(r: IncidentRecord, ref: Reference) {
 
 export type IncidentListItem = ReturnType<typeof incidentListItem>
 
-/** The full incident for the caller's role, with the actions it may take now. */
-export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole) {
+/** The full incident for the caller's role(s), with the actions it may take now (a user may hold several roles). */
+export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole | readonly ActorRole[]) {
   const snap = (r.assignment ?? {}) as AssignmentSnapshot
-  const actions: WorkflowAction[] = allowedActions(r.state as IncidentState, role, factsOf(r))
+  const actions: WorkflowAction[] =
+    typeof role === 'string'
+      ? allowedActions(r.state as IncidentState, role, factsOf(r))
+      : [...new Set(role.flatMap((x) => allowedActions(r.state as IncidentState, x, factsOf(r))))]
   // Object.assign, not `{ ...item, more }`: V8 builds a spread followed by many properties ~30× slower.
   return Object.assign(incidentListItem(r, ref), {
     trackingCode: r.trackingCode,

@@ -1,0 +1,123 @@
+import type { Permission } from '@hanjiang/shared'
+
+/**
+ * THE authorization table: every API route (method + Hono route path, exactly as in `app.routes`) and who may
+ * call it. The middleware (auth/authorize.ts) denies any route missing here, and the role × route matrix test
+ * (test/auth-matrix.test.ts) fails on one. Row scoping (which incidents, which regions) is in the SQL.
+ *
+ * - `public`: anyone, no session (map layers, taxonomy/config, health, sign-in, the citizen pages).
+ * - `signedIn`: any signed-in user; `passwordChange` also while a password change is pending (me/logout/password).
+ * - a permission: a signed-in user one of whose roles grants it (ROLE_PERMISSIONS in packages/shared).
+ */
+export type RouteRule =
+  | { access: 'public' }
+  | { access: 'signedIn'; passwordChange?: true }
+  | { access: 'permission'; permission: Permission }
+
+const PUBLIC: RouteRule = { access: 'public' }
+const SELF: RouteRule = { access: 'signedIn', passwordChange: true }
+const can = (permission: Permission): RouteRule => ({ access: 'permission', permission })
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  'GET /api/health': PUBLIC,
+  'GET /api/config': PUBLIC,
+
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/me': SELF,
+  'POST /api/auth/logout': SELF,
+  'POST /api/auth/password': SELF,
+
+  // Region map layers: the public report page draws the map.
+  'GET /api/regions': PUBLIC,
+  'GET /api/regions/labels': PUBLIC,
+  'GET /api/regions/:code': PUBLIC,
+  'GET /api/regions/export': can('map.read'),
+  'GET /api/regions/:code/versions': can('map.read'),
+  'GET /api/regions/:code/coverage': can('map.read'),
+  'POST /api/regions': can('region.write'),
+  'POST /api/regions/import': can('region.write'),
+  'PATCH /api/regions/:code': can('region.write'),
+  'DELETE /api/regions/:code': can('region.write'),
+
+  'GET /api/areas': can('map.read'),
+  'GET /api/areas/export': can('map.read'),
+  'GET /api/areas/:id': can('map.read'),
+  'POST /api/areas': can('area.write'),
+  'POST /api/areas/import': can('area.write'),
+  'PATCH /api/areas/:id': can('area.write'),
+  'DELETE /api/areas/:id': can('area.write'),
+
+  'GET /api/assign': can('map.read'),
+  'POST /api/assign': can('map.read'),
+  'GET /api/deadlines/preview': can('incident.read'),
+  // The hotline seat's address search over named places (streets, communities, grids, roads, rivers).
+  'GET /api/places': can('map.read'),
+
+  'POST /api/incidents': can('incident.create'),
+  'GET /api/incidents': can('incident.read'),
+  'GET /api/incidents/similar': can('incident.read'),
+  // Map and wall (issue 5): rows scoped by the caller's unit/areas in the service.
+  'GET /api/incidents/map': can('incident.read'),
+  'GET /api/wall/stats': can('incident.read'),
+  'GET /api/incidents/:code': can('incident.read'),
+  'GET /api/incidents/:code/events': can('incident.read'),
+  'POST /api/incidents/:code/actions/:action': can('incident.act'),
+  // The dispatcher corrects the fine class (the assignment is recomputed): the desk's class picker.
+  'POST /api/incidents/:code/classification': can('incident.dispatch'),
+  'POST /api/incidents/:code/reporter/reveal': can('incident.reveal'),
+  'GET /api/clusters/:code': can('incident.read'),
+  'GET /api/events': can('incident.read'),
+
+  'GET /api/knowledge': can('map.read'),
+  'GET /api/knowledge/:id': can('map.read'),
+  'POST /api/knowledge': can('knowledge.write'),
+  'PATCH /api/knowledge/:id': can('knowledge.write'),
+  'DELETE /api/knowledge/:id': can('knowledge.write'),
+
+  'POST /api/photos': can('photo.upload'),
+  'GET /api/photos/:id': can('incident.read'),
+  'GET /api/photos/:id/thumbnail': can('incident.read'),
+
+  'GET /api/admin/users': can('user.manage'),
+  'POST /api/admin/users': can('user.manage'),
+  'PATCH /api/admin/users/:id': can('user.manage'),
+  'POST /api/admin/users/:id/revoke-sessions': can('user.manage'),
+  'GET /api/admin/units': can('unit.read'),
+  'POST /api/admin/units': can('user.manage'),
+  'PATCH /api/admin/units/:code': can('user.manage'),
+  'GET /api/audit': can('audit.read'),
+
+  // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
+  'GET /api/patrol/grids': can('map.read'),
+  'GET /api/patrol/grids/:code': can('map.read'),
+  'GET /api/patrol/coverage': can('map.read'),
+  'GET /api/patrol/verifications': can('incident.act'),
+  'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)
+
+  // Unit workbench (issue 7 item 3): the services also require the handler / unit_supervisor role and scope to the unit.
+  'GET /api/workbench/queue': can('incident.act'),
+  'GET /api/workbench/sections': can('incident.act'),
+  'GET /api/workbench/ledger': can('incident.act'),
+  'GET /api/workbench/ledger.xlsx': can('incident.export'),
+  'POST /api/workbench/incidents/:code/arrive': can('incident.act'),
+  'POST /api/workbench/incidents/:code/assign': can('incident.act'),
+  // The bell: everyone's own notifications (addressed by unit, role, area, user in the SQL).
+  'GET /api/notifications': { access: 'signedIn' },
+  'GET /api/notifications/unread-count': { access: 'signedIn' },
+  'POST /api/notifications/read': { access: 'signedIn' },
+  'GET /api/notifications/stream': { access: 'signedIn' },
+  // A unit's outbound webhook: the service admits the unit's own supervisor and admins only.
+  'GET /api/units/:unit/webhooks': { access: 'signedIn' },
+  'PUT /api/units/:unit/webhooks': { access: 'signedIn' },
+  // Citizens (issue 7 item 4, issue 6 item 6): no sign-in; rate-limited per IP (report also per phone), small bodies.
+  'POST /api/public/reports': PUBLIC,
+  'POST /api/public/photos': PUBLIC,
+  'GET /api/public/track/:code': PUBLIC,
+  'GET /api/public/track/:code/photos/:id': PUBLIC,
+  'POST /api/public/track/:code/rating': PUBLIC,
+}
+
+/** The rule for a route, or undefined (= denied). HEAD is answered by GET routes. */
+export function ruleFor(method: string, path: string): RouteRule | undefined {
+  return ROUTE_RULES[`${method === 'HEAD' ? 'GET' : method} ${path}`]
+}

@@ -1,0 +1,105 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { USER_ROLES } from '@hanjiang/shared'
+import { actorOf } from '../http/actor.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { createUnit, listUnitsForAdmin, updateUnitForAdmin } from '../services/units/manage.ts'
+import {
+  createUser, listUsersForAdmin, revokeSessionsForAdmin, updateUserForAdmin,
+} from '../services/users/manage.ts'
+
+/** Users, units and role/area grants (admin; units also readable by dispatchers). Rules: auth/route-rules.ts. */
+
+const limit = () =>
+  bodyLimit({
+    maxSize: 32 * 1024,
+    onError: () => {
+      throw problems.payloadTooLarge('An admin request body may be at most 32 KB')
+    },
+  })
+
+const roles = z.array(z.enum(USER_ROLES, { message: `roles are among ${USER_ROLES.join(', ')}` })).min(1, 'at least one role').max(8)
+const areaCodes = z.array(z.string().regex(/^\d{6,15}$/, 'area codes are region codes')).max(200)
+const name = (what: string) => z.string({ message: `${what} is required` }).trim().min(1, `${what} must not be empty`).max(100)
+const unitKinds = ['command', 'supervision', 'department', 'utility', 'street_office', 'section'] as const
+
+const createUserBody = z.strictObject({
+  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{1,49}$/i, 'username: 2–50 letters, digits, _ . - (starting with a letter)'),
+  displayName: name('displayName'),
+  unitCode: name('unitCode'),
+  roles,
+  areaCodes: areaCodes.default([]),
+  password: z.string().max(256),
+})
+const patchUserBody = z.strictObject({
+  displayName: name('displayName').optional(),
+  unitCode: name('unitCode').optional(),
+  roles: roles.optional(),
+  areaCodes: areaCodes.optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().max(256).optional(),
+})
+const userQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  unit: z.string().max(100).optional(),
+  role: z.enum(USER_ROLES).optional(),
+})
+const unitBody = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'code: lower-case letters, digits, _'),
+  name: name('name'),
+  nameEn: z.string().trim().max(200).default(''),
+  kind: z.enum(unitKinds),
+  parentCode: z.string().max(100).nullish().transform((v) => v ?? null),
+  regionCode: z.string().regex(/^\d{12,15}$/).nullish().transform((v) => v ?? null),
+  active: z.boolean().default(true),
+})
+const unitPatch = z.strictObject({
+  name: name('name').optional(),
+  nameEn: z.string().trim().max(200).optional(),
+  kind: z.enum(unitKinds).optional(),
+  parentCode: z.string().max(100).nullable().optional(),
+  regionCode: z.string().regex(/^\d{12,15}$/).nullable().optional(),
+  active: z.boolean().optional(),
+})
+const uuid = z.uuid({ message: 'a user id' })
+
+async function json(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch (e) {
+    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+  }
+}
+
+export function adminRoutes({ database }: AppDeps) {
+  return new Hono()
+    .get('/admin/users', async (c) => {
+      const q = parseInput(userQuery, c.req.query(), 'query')
+      return c.json({ items: await listUsersForAdmin(database, { q: q.q, unitCode: q.unit, role: q.role }) })
+    })
+    .post('/admin/users', limit(), async (c) => {
+      const body = parseInput(createUserBody, await json(c), 'body')
+      return c.json(await createUser(database, actorOf(c), body), 201)
+    })
+    .patch('/admin/users/:id', limit(), async (c) => {
+      const id = parseInput(uuid, c.req.param('id'), 'user id')
+      const body = parseInput(patchUserBody, await json(c), 'body')
+      return c.json(await updateUserForAdmin(database, actorOf(c), id, body))
+    })
+    .post('/admin/users/:id/revoke-sessions', async (c) => {
+      const id = parseInput(uuid, c.req.param('id'), 'user id')
+      return c.json({ revoked: await revokeSessionsForAdmin(database, actorOf(c), id) })
+    })
+    .get('/admin/units', async (c) => c.json({ items: await listUnitsForAdmin(database) }))
+    .post('/admin/units', limit(), async (c) => {
+      const body = parseInput(unitBody, await json(c), 'body')
+      return c.json(await createUnit(database, actorOf(c), body), 201)
+    })
+    .patch('/admin/units/:code', limit(), async (c) => {
+      const body = parseInput(unitPatch, await json(c), 'body')
+      return c.json(await updateUnitForAdmin(database, actorOf(c), c.req.param('code'), body))
+    })
+}

@@ -1,0 +1,5 @@
+export * from './password-rules.ts'
+export * from './masking.ts'
+export * from './lockout.ts'
+export * from './areas.ts'
+export * from './permissions.ts'

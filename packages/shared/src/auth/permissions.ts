@@ -1,0 +1,60 @@
+import type { UserRole } from '../workflow/states.ts'
+
+/**
+ * What each role may do, as action names the web app shows/hides navigation and buttons by. The API's
+ * route-rule table grants routes by these same names, so the two cannot drift apart.
+ */
+export const PERMISSIONS = [
+  'incident.read',
+  'incident.create',
+  'incident.act',
+  'incident.dispatch',
+  'incident.reveal',
+  'incident.export',
+  'map.read',
+  'region.write',
+  'area.write',
+  'knowledge.write',
+  'photo.upload',
+  'unit.read',
+  'user.manage',
+  'audit.read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const ALL_READ: Permission[] = ['incident.read', 'map.read']
+
+export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  admin: [...ALL_READ, 'incident.reveal', 'incident.export', 'region.write', 'area.write', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read'],
+  dispatcher: [...ALL_READ, 'incident.create', 'incident.act', 'incident.dispatch', 'incident.reveal', 'incident.export', 'knowledge.write', 'photo.upload', 'unit.read'],
+  inspector: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
+  grid_admin: [...ALL_READ, 'region.write', 'area.write'],
+  handler: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
+  unit_supervisor: [...ALL_READ, 'incident.act', 'incident.export'],
+  efficiency_office: [...ALL_READ, 'incident.export', 'audit.read'],
+  viewer: [...ALL_READ],
+}
+
+/** The union of the roles' permissions, in PERMISSIONS order. */
+export function permissionsOf(roles: readonly UserRole[]): Permission[] {
+  const held = new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []))
+  return PERMISSIONS.filter((p) => held.has(p))
+}
+
+/** Roles whose incident reads are limited to their unit, to their areas, or not at all. */
+export type IncidentScope = { kind: 'all' } | { kind: 'unit'; unitCode: string } | { kind: 'areas'; prefixes: readonly string[] }
+
+const SCOPE_ALL: readonly UserRole[] = ['admin', 'dispatcher', 'efficiency_office', 'viewer']
+const SCOPE_UNIT: readonly UserRole[] = ['handler', 'unit_supervisor']
+
+/**
+ * The widest incident scope the roles give (a user may hold several): any all-seeing role → all; otherwise
+ * the unit (handler, unit_supervisor) and/or the areas (inspector, grid_admin) — both when held together.
+ */
+export function incidentScopes(roles: readonly UserRole[], unitCode: string, areaPrefixes: readonly string[]): IncidentScope[] {
+  if (roles.some((r) => SCOPE_ALL.includes(r))) return [{ kind: 'all' }]
+  const out: IncidentScope[] = []
+  if (roles.some((r) => SCOPE_UNIT.includes(r))) out.push({ kind: 'unit', unitCode })
+  if (roles.some((r) => r === 'inspector' || r === 'grid_admin')) out.push({ kind: 'areas', prefixes: areaPrefixes })
+  return out
+}
