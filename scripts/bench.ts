@@ -3,12 +3,14 @@ import { printFigures } from '../bench/lib.ts'
 import { benchStartup } from '../bench/startup.ts'
 import { benchAssign } from '../bench/assign.ts'
 import { benchIntake } from '../bench/intake.ts'
+import { benchPatrol } from '../bench/patrol.ts'
 
 const only = process.argv.slice(2)
 const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['startup', benchStartup],
   ['assign', benchAssign],
   ['intake', benchIntake],
+  ['patrol', benchPatrol],
 ]
 
 console.log(`涵江 platform benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
