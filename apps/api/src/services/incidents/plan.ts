@@ -95,10 +95,12 @@ export function planTransition(
           callbackAt: null,
           resolvedAt: null,
           closedAt: null,
+          // A new handling with a new deadline: the old miss stays in the log, the mark does not carry over.
+          overdueAt: null,
         },
         cancel: 'all',
         schedule: timersOf(step.ds),
-        data: { reason: input.reason, deadlines: deadlineData(step.ds) },
+        data: { reason: input.reason, deadlines: deadlineData(step.ds), ...(rec.overdueAt ? { overdueCleared: rec.overdueAt.toISOString() } : {}) },
       }
     }
     case 'dispatch': {
@@ -200,9 +202,10 @@ export function planTransition(
           data: { approved: false, kind: target.kind, requestedDueAt: requested.toISOString(), requestReason: rec.extensionReason, reason: input.reason },
         }
       }
-      // R8: the stored deadline moves; the old one stays here, in the log.
+      // R8: the stored deadline moves; the old one stays here, in the log. An overdue mark from the old
+      // deadline is cleared (recomputed: the running deadline is now the later one; missing it marks again).
       return {
-        patch: { ...cleared, [KIND_COLUMN[target.kind]]: requested },
+        patch: { ...cleared, [KIND_COLUMN[target.kind]]: requested, ...(requested.getTime() > at.getTime() ? { overdueAt: null } : {}) },
         cancel: [],
         schedule: [{ kind: target.kind, dueAt: requested, data: { extended: true } }],
         data: {
@@ -210,6 +213,7 @@ export function planTransition(
           kind: target.kind,
           oldDueAt: target.dueAt.toISOString(),
           newDueAt: requested.toISOString(),
+          ...(rec.overdueAt ? { overdueCleared: rec.overdueAt.toISOString() } : {}),
           requestReason: rec.extensionReason,
           ...(input.reason ? { reason: input.reason } : {}),
         },
