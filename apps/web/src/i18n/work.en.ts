@@ -132,6 +132,8 @@ export const workEn: typeof workZh = {
       category: 'Category (optional)',
       categoryNone: 'Not sure',
       location: 'Location',
+      mapLabel: 'Map: tap to mark the place',
+      mapHint: 'Tap the map to mark the place, or use your location',
       locate: 'Use my location',
       locating: 'Locating…',
       located: 'Located: {lng}, {lat}',

@@ -130,6 +130,8 @@ export const workZh = {
       category: '问题类别（可选）',
       categoryNone: '不清楚',
       location: '位置',
+      mapLabel: '地图：点击标出问题位置',
+      mapHint: '在地图上点一下标出位置，或使用我的位置',
       locate: '使用我的位置',
       locating: '正在定位…',
       located: '已定位：{lng}, {lat}',
