@@ -41,6 +41,10 @@ describe('loadConfig', () => {
     expect(c.timerWorkerCrashAfter).toBeNull()
     expect(loadConfig({ TIMER_WORKER: 'off' }).timerWorker).toBe(false)
     expect(loadConfig({ ESCALATION_INTERVAL_MINUTES: '90' }).escalationIntervalMs).toBe(5_400_000)
+    expect(loadConfig({}).clusterFlagMinReports).toBe(5)
+    expect(loadConfig({ CLUSTER_FLAG_MIN_REPORTS: '3' }).clusterFlagMinReports).toBe(3)
+    expect(() => loadConfig({ CLUSTER_FLAG_MIN_REPORTS: '1' })).toThrowError(/CLUSTER_FLAG_MIN_REPORTS/)
+    expect(() => loadConfig({ CLUSTER_FLAG_MIN_REPORTS: '2.5' })).toThrowError(/CLUSTER_FLAG_MIN_REPORTS: must be a whole number/)
     expect(loadConfig({ ESCALATION_INTERVAL_MINUTES: '0.5' }).escalationIntervalMs).toBe(30_000)
     expect(() => loadConfig({ ESCALATION_INTERVAL_MINUTES: '-1', TIMER_BATCH_SIZE: '500' })).toThrowError(
       /ESCALATION_INTERVAL_MINUTES[\s\S]*TIMER_BATCH_SIZE|TIMER_BATCH_SIZE[\s\S]*ESCALATION_INTERVAL_MINUTES/,

@@ -59,6 +59,8 @@ const schema = z.object({
   TIMER_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(50),
   /** R10: time between callback → urge (1) → unit efficiency office (2) → district efficiency office (3). */
   ESCALATION_INTERVAL_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).min(0).max(7 * 24 * 60).default(60),
+  /** R9: a cluster of this many reports (primary + merged members) or more is flagged for the command center. */
+  CLUSTER_FLAG_MIN_REPORTS: z.coerce.number({ message: 'must be a whole number of reports' }).int('must be a whole number of reports').min(2).max(1000).default(5),
   SSE_HEARTBEAT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100).max(600_000).default(15_000),
   /** Crash-test hook only: the process SIGKILLs itself after the worker applied this many timers, before commit. */
   TIMER_WORKER_CRASH_AFTER: z.coerce.number({ message: 'must be a number' }).int().min(1).optional(),
@@ -95,6 +97,8 @@ export interface Config {
   timerBatchSize: number
   /** R10 step interval, ms (ESCALATION_INTERVAL_MINUTES). */
   escalationIntervalMs: number
+  /** R9: reports (primary + members) from which a cluster is flagged (CLUSTER_FLAG_MIN_REPORTS). */
+  clusterFlagMinReports: number
   /** Comment lines on idle event streams keep proxies from closing them. */
   sseHeartbeatMs: number
   /** Crash-test hook (TIMER_WORKER_CRASH_AFTER); null in real use. */
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timerTickMs: e.TIMER_TICK_MS,
     timerBatchSize: e.TIMER_BATCH_SIZE,
     escalationIntervalMs: Math.round(e.ESCALATION_INTERVAL_MINUTES * 60_000),
+    clusterFlagMinReports: e.CLUSTER_FLAG_MIN_REPORTS,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
     timerWorkerCrashAfter: e.TIMER_WORKER_CRASH_AFTER ?? null,
     sessionIdleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),

@@ -195,6 +195,15 @@ describeEachEngine(
       expect(b.flagged).toBe(false)
     })
 
+    it('flags at the threshold set by CLUSTER_FLAG_MIN_REPORTS', async () => {
+      const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', CLUSTER_FLAG_MIN_REPORTS: '3' })
+      const routes = new Hono().route('/api', clusterRoutes({ database: ctx.database, config }))
+      const x = (await (await routes.request('/api/clusters/X')).json()) as any
+      expect(x).toMatchObject({ reportCount: 3, flagged: true, flagMinReports: 3 })
+      const similar = (await (await routes.request('/api/incidents/similar?lng=119.12&lat=25.48&fineClass=020601')).json()) as any
+      expect(similar.incidents.find((i: { code: string }) => i.code === 'X').flagged).toBe(true)
+    })
+
     it('lets the GiST index on location serve the && prefilter', async () => {
       const plan = await ctx.database.db.transaction(async (tx) => {
         await ctx.database.rows(sql`SET LOCAL enable_seqscan = off`, tx)

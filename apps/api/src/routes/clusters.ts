@@ -47,12 +47,12 @@ const similarQuery = z.object({
 })
 
 export interface ClusterRouteOptions {
-  /** Reports (primary + members) from which a cluster is flagged; default CLUSTER_FLAG_MIN_REPORTS. */
+  /** Reports (primary + members) from which a cluster is flagged; default: config (CLUSTER_FLAG_MIN_REPORTS, 5). */
   flagMinReports?: number
 }
 
-export function clusterRoutes({ database }: AppDeps, opts: ClusterRouteOptions = {}) {
-  const flagMinReports = opts.flagMinReports ?? CLUSTER_FLAG_MIN_REPORTS
+export function clusterRoutes({ database, config }: AppDeps, opts: ClusterRouteOptions = {}) {
+  const flagMinReports = opts.flagMinReports ?? config.clusterFlagMinReports ?? CLUSTER_FLAG_MIN_REPORTS
   return new Hono()
     .get('/incidents/similar', async (c) => {
       const q = parseInput(similarQuery, c.req.query(), 'query')
