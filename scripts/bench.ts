@@ -3,6 +3,7 @@ import { printFigures } from '../bench/lib.ts'
 import { benchStartup } from '../bench/startup.ts'
 import { benchAssign } from '../bench/assign.ts'
 import { benchIntake } from '../bench/intake.ts'
+import { benchMap } from '../bench/map.ts'
 import { benchPatrol } from '../bench/patrol.ts'
 
 const only = process.argv.slice(2)
@@ -10,6 +11,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['startup', benchStartup],
   ['assign', benchAssign],
   ['intake', benchIntake],
+  ['map', benchMap],
   ['patrol', benchPatrol],
 ]
 

@@ -10,5 +10,12 @@ describe('applyWallTheme', () => {
     expect(fake.paint.get('region-district-fill')).toMatchObject({ 'fill-color': '#0d2547' })
     expect(fake.paint.get('region-street-label')).toMatchObject({ 'text-color': '#cfe3ff' })
     expect([...fake.paint.keys()].every((id) => fake.layout.has(id))).toBe(true)
+    expect(Array.isArray(fake.layout.get('region-street-label')!['text-size'])).toBe(true)
+  })
+
+  it('scales the region labels on a larger wall', () => {
+    const fake = createFakeMap()
+    applyWallTheme(asMap(fake), 2)
+    expect(fake.layout.get('region-street-label')).toMatchObject({ 'text-size': 28 })
   })
 })

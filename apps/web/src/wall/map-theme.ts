@@ -7,7 +7,7 @@ import type { RegionMap } from '../map/types.ts'
  * The wall's dark map: the same offline style, repainted night-blue so the bright incident symbols and the panels
  * around it read as one screen. Paint changes only; the layers and their data are the map page's.
  */
-export function applyWallTheme(m: Pick<RegionMap, 'getLayer' | 'setPaintProperty'>, scale = 1): void {
+export function applyWallTheme(m: Pick<RegionMap, 'getLayer' | 'setPaintProperty' | 'setLayoutProperty'>, scale = 1): void {
   const set = (id: string, prop: string, value: unknown) => {
     if (m.getLayer(id)) m.setPaintProperty(id, prop as never, value as never)
   }
@@ -26,5 +26,11 @@ export function applyWallTheme(m: Pick<RegionMap, 'getLayer' | 'setPaintProperty
     set(layerId.label(level), 'text-color', '#cfe3ff')
     set(layerId.label(level), 'text-halo-color', '#040d1c')
   }
-  if (scale !== 1) set(layerId.label('street'), 'text-opacity', 0.95)
+  // Labels grow with the wall like everything else (the map page's sizes are for a desk at arm's length).
+  if (scale !== 1) {
+    const size = (id: string, px: number) => m.getLayer(id) && m.setLayoutProperty(id, 'text-size', Math.round(px * scale))
+    size(layerId.label('street'), 14)
+    size(layerId.label('community'), 11)
+    size(layerId.label('grid'), 10)
+  }
 }

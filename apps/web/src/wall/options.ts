@@ -63,10 +63,11 @@ export function streetOption(stats: WallStats, t: Label, scale = 1): EChartsCore
     legend: { top: 0, right: 0, textStyle: text(scale, 13), itemWidth: 14 * scale, itemHeight: 10 * scale },
     grid: { left: 8 * scale, right: 28 * scale, top: 26 * scale, bottom: 4 * scale, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: text(scale, 12), splitLine: { lineStyle: { color: WALL_COLORS.grid } } },
-    yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: text(scale, 13), axisLine: { lineStyle: { color: WALL_COLORS.grid } } },
+    // Every street named (13 in the district), even where the bars get thin.
+    yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { ...text(scale, 12), interval: 0 }, axisLine: { lineStyle: { color: WALL_COLORS.grid } } },
     series: [
-      { type: 'bar', name: t('wall.open'), data: rows.map((r) => r.open), itemStyle: { color: WALL_COLORS.open }, barMaxWidth: 14 * scale, label: { show: true, position: 'right', ...text(scale, 12) } },
-      { type: 'bar', name: t('wall.overdue'), data: rows.map((r) => r.overdue), itemStyle: { color: WALL_COLORS.overdue }, barMaxWidth: 14 * scale },
+      { type: 'bar', name: t('wall.open'), data: rows.map((r) => r.open), itemStyle: { color: WALL_COLORS.open }, barMaxWidth: 12 * scale, barGap: '10%', label: { show: true, position: 'right', ...text(scale, 11) } },
+      { type: 'bar', name: t('wall.overdue'), data: rows.map((r) => r.overdue), itemStyle: { color: WALL_COLORS.overdue }, barMaxWidth: 12 * scale },
     ],
   }
 }

@@ -6,7 +6,7 @@ import WallFeed from './WallFeed.vue'
 import WallUrgentList from './WallUrgentList.vue'
 
 const mountIn = <T>(component: T, props: Record<string, unknown>, locale: 'zh-CN' | 'en' = 'zh-CN') =>
-  mount(component as never, { props, global: { plugins: [createAppI18n(locale)] } })
+  mount(component as never, { props: props as never, global: { plugins: [createAppI18n(locale)] } })
 
 describe('WallFeed', () => {
   it('lists events newest first with Shanghai time, action and class; urgent ones marked', () => {
