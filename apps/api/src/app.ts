@@ -25,6 +25,7 @@ import { photoRoutes } from './routes/photos.ts'
 import { publicRoutes } from './routes/public.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
+import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', auditRoutes(deps))
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
+  api.route('/', taxonomyRoutes(deps))
   api.route('/', regionWriteRoutes(deps)) // before regionRoutes: /regions/export must not be read as a code
   api.route('/', regionRoutes(deps))
   api.route('/', assignRoutes(deps))

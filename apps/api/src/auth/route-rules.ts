@@ -21,6 +21,8 @@ const can = (permission: Permission): RouteRule => ({ access: 'permission', perm
 export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/health': PUBLIC,
   'GET /api/config': PUBLIC,
+  // Classes, fine classes and units: the public report page picks a fine class too.
+  'GET /api/taxonomy': PUBLIC,
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': SELF,
