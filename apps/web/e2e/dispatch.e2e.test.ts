@@ -103,7 +103,7 @@ describe.runIf(hasChromium)('dispatch desk in Chromium', () => {
 
     await seat.getByTestId('intake-submit').click()
     await seat.waitForSelector('[data-testid=incident-panel], [data-testid=intake-error]', { timeout: 30_000 })
-    expect(await seat.getByTestId('intake-error').count(), await seat.getByTestId('intake-error').textContent().catch(() => '')).toBe(0)
+    expect(await seat.getByTestId('intake-error').count(), (await seat.getByTestId('intake-error').textContent().catch(() => '')) ?? '').toBe(0)
     const code = (await seat.locator('[data-testid=incident-panel] h2').textContent())!.trim()
     expect(code).toMatch(/\S+/)
 
@@ -130,7 +130,7 @@ describe.runIf(hasChromium)('dispatch desk in Chromium', () => {
 
     // The incident page: the timeline has the intake, registration and dispatch events.
     await desk.goto(`${app.url}/?test#/incidents/${encodeURIComponent(code)}`)
-    await desk.getByTestId('timeline').waitFor({ timeout: 30_000 })
+    await desk.getByTestId('timeline').waitFor({ timeout: 60_000 })
     const actions = await desk.locator('[data-testid=timeline] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
     expect(actions).toEqual(['create', 'register', 'dispatch'])
     expect(await desk.getByTestId('incident-unit').textContent()).toContain(unit)
@@ -148,7 +148,7 @@ describe.runIf(hasChromium)('dispatch desk in Chromium', () => {
     await en.getByTestId('intake-description-error').waitFor()
     await screenshot(en, 'dispatch-intake-en')
     await en.goto(`${app.url}/?test#/incidents/${encodeURIComponent(code)}`)
-    await en.getByTestId('timeline').waitFor({ timeout: 30_000 })
+    await en.getByTestId('timeline').waitFor({ timeout: 60_000 })
     await expect(en.locator('[data-testid=timeline]').textContent()).resolves.toContain('Dispatched')
     await mapIdle(en)
     await screenshot(en, 'dispatch-detail-en')

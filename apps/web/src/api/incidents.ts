@@ -234,7 +234,11 @@ export function incidentEndpoints(client: ApiClient = api) {
         signal,
       }),
     get: (c: string, signal?: AbortSignal) => client.get<IncidentDetail>(`/api/incidents/${code(c)}`, { signal }),
-    events: (c: string, signal?: AbortSignal) => client.get<IncidentEvent[]>(`/api/incidents/${code(c)}/events`, { signal }),
+    events: async (c: string, signal?: AbortSignal) =>
+      (await client.get<{ code: string; events: IncidentEvent[] }>(`/api/incidents/${code(c)}/events`, { signal })).events,
+    /** The dispatcher corrects the fine class: the assignment is recomputed and stored (an event `reclassify`). */
+    reclassify: (c: string, body: { version: number; fineClass: string }) =>
+      client.request<IncidentDetail>(`/api/incidents/${code(c)}/classification`, { method: 'POST', body }),
     /** Intake; the client id doubles as the Idempotency-Key, so a retried submit never makes a second incident. */
     create: (body: NewIncident) =>
       client.request<IncidentDetail>('/api/incidents', { method: 'POST', body, headers: { 'Idempotency-Key': body.clientId } }),

@@ -1,5 +1,5 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl'
-import { onScopeDispose, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
+import { toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import type { LineString } from 'geojson'
 import type { RegionMap } from '../map/types.ts'
 
@@ -76,7 +76,8 @@ export function useDeskMarks(
       ensureLayers(m)
       ;(m.getSource(DESK_SOURCE) as GeoJSONSource | undefined)?.setData(deskFeatures(value))
     },
-    { immediate: true, deep: true },
+    // Not deep: that would walk into the MapLibre map itself. Callers pass a fresh object when marks change.
+    { immediate: true },
   )
   watch(
     [map, () => toValue(options.focus)?.key],
@@ -88,5 +89,4 @@ export function useDeskMarks(
     },
     { immediate: true },
   )
-  onScopeDispose(() => {})
 }

@@ -131,6 +131,7 @@ export const deskEn: typeof deskZh = {
       mergeInto: 'Merge into this one',
       knowledge: 'Knowledge base',
       useAnswer: 'Use as answer',
+      reclassifying: 'Recomputing the unit for the new class…',
     },
   },
   intake: {

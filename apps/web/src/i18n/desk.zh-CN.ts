@@ -129,6 +129,7 @@ export const deskZh = {
       mergeInto: '合并到此件',
       knowledge: '知识库匹配',
       useAnswer: '用作答复',
+      reclassifying: '正在按新分类重新计算派遣单位…',
     },
   },
   intake: {

@@ -127,6 +127,17 @@ export const useDispatchStore = defineStore('dispatch', () => {
     return next
   }
 
+  /** Corrects the selected incident's fine class; the server recomputes and stores the assignment. */
+  async function reclassify(fineClass: string): Promise<IncidentDetail> {
+    const d = detail.value
+    if (!d) throw new Error('no incident selected')
+    const next = await incidentEndpoints().reclassify(d.code, { version: d.version, fineClass })
+    if (selectedCode.value === next.code) detail.value = next
+    upsert(toItem(next))
+    void loadEvents(next.code).catch(() => {})
+    return next
+  }
+
   /** After a 409 (someone else changed it): show the current state. */
   function reloadSelected(): Promise<void> {
     return select(selectedCode.value)
@@ -134,6 +145,6 @@ export const useDispatchStore = defineStore('dispatch', () => {
 
   return {
     byCode, queue, status, error, fresh, load, upsert, remove, onLiveEvent,
-    selectedCode, detail, events, detailStatus, detailError, select, act, reloadSelected,
+    selectedCode, detail, events, detailStatus, detailError, select, act, reclassify, reloadSelected,
   }
 })

@@ -19,7 +19,7 @@ async function mountActions(d = detail()) {
   return { wrapper, store }
 }
 
-describe('DeskActions', () => {
+describe('DeskActions', { timeout: 20_000 }, () => {
   it('offers what the state machine allows: dispatch (registering first), register, merge, reject', async () => {
     const { wrapper } = await mountActions()
     expect(wrapper.find('[data-testid=action-dispatch]').text()).toContain('派遣至 涵东街道办事处')
@@ -55,7 +55,7 @@ describe('DeskActions', () => {
         bodies.push({ url: url.pathname, body: JSON.parse(String(init!.body)) })
         return { json: detail({ state: 'dispatched', version: 3, allowedActions: [] }) }
       },
-      '/api/incidents/HJ20261126-0001/events': { json: [] },
+      '/api/incidents/HJ20261126-0001/events': { json: { code: 'HJ20261126-0001', events: [] } },
     })
     const { wrapper, store } = await mountActions()
     await wrapper.find('[data-testid=action-dispatch]').trigger('click')
@@ -75,7 +75,7 @@ describe('DeskActions', () => {
         status: 409,
         json: { type: 'about:blank', title: 'Version conflict', status: 409, detail: 'The incident changed (version 2, you sent 1)' },
       },
-      '/api/incidents/HJ20261126-0001/events': { json: [] },
+      '/api/incidents/HJ20261126-0001/events': { json: { code: 'HJ20261126-0001', events: [] } },
       '/api/incidents/HJ20261126-0001': () => {
         reloaded++
         return { json: detail({ version: 2 }) }

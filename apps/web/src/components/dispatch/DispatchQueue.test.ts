@@ -10,7 +10,7 @@ afterEach(() => {
 
 const now = new Date('2026-11-26T01:00:00Z')
 
-describe('DispatchQueue', () => {
+describe('DispatchQueue', { timeout: 20_000 }, () => {
   it('shows a loading state, then an empty state', async () => {
     const { wrapper } = await mountApp(DispatchQueue, { props: { items: [], selectedCode: null, fresh: [], now, loading: true } })
     expect(wrapper.text()).toContain('正在加载队列')
