@@ -11,6 +11,7 @@ import {
   startApp,
   type RunningApp,
 } from './support/app.ts'
+import { login } from './support/auth.ts'
 import { latticeTile } from './support/png.ts'
 
 const hasChromium = fs.existsSync(CHROMIUM)
@@ -39,6 +40,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   async function openPage(width: number, height: number, path = '/?test#/map'): Promise<Page> {
     context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Europe/Berlin' })
     const p = await context.newPage()
+    await login(p, 'dispatcher', { url: app.url })
     const origin = new URL(app.url).origin
     p.on('request', (r) => {
       const u = r.url()
@@ -202,6 +204,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   it('shows an error banner when the API fails and an empty state when a level has no data', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     page = await context.newPage()
+    await login(page, 'dispatcher', { url: app.url })
     await page.route('**/api/regions?level=community*', (r) =>
       r.fulfill({
         status: 503,
@@ -235,6 +238,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   it('shows a configured XYZ basemap under the regions, credits it, and hides it on request', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     page = await context.newPage()
+    await login(page, 'dispatcher', { url: app.url })
     const tile = latticeTile()
     let tiles = 0
     await page.route('**/api/config', (r) =>
@@ -263,6 +267,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   it('shows the data licences on the about page', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     page = await context.newPage()
+    await login(page, 'dispatcher', { url: app.url })
     await page.goto(app.url + '/#/about')
     await page.getByRole('heading', { name: '关于本平台' }).waitFor()
     expect(await page.getByTestId('about-attribution').first().textContent()).toBe(
@@ -280,6 +285,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   it('opens a shared link to a community: panel open, community level loaded, map moved to it', async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     page = await context.newPage()
+    await login(page, 'dispatcher', { url: app.url })
     await page.goto(app.url + '/?test#/map?region=350303001001')
     await page.getByTestId('region-code').waitFor()
     expect(await page.getByTestId('region-code').textContent()).toBe('350303001001')

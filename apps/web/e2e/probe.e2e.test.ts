@@ -3,6 +3,7 @@ import { fromWgs84 } from '@hanjiang/shared/geo/crs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { login } from './support/auth.ts'
 
 /**
  * The assignment probe ("派遣试算 / who owns this point?") and the responsibility-area layer, against the real
@@ -27,6 +28,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
   async function openPage(width: number, height: number, locale = 'zh-CN'): Promise<Page> {
     context = await browser.newContext({ viewport: { width, height }, locale })
     const p = await context.newPage()
+    await login(p, 'dispatcher', { url: app.url })
     const origin = new URL(app.url).origin
     p.on('request', (r) => {
       const u = r.url()
@@ -247,6 +249,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
     await context.addInitScript(() => localStorage.setItem('hj.locale', 'en'))
     page = await context.newPage()
+    await login(page, 'dispatcher', { url: app.url })
     page.on('pageerror', (e) => pageErrors.push(e.message))
     await page.goto(app.url + '/?test#/map')
     await page.waitForFunction(() => !!window.__hjMap && window.__hjMap.loaded(), null, { timeout: 90_000 })

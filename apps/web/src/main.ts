@@ -4,11 +4,16 @@ import App from './App.vue'
 import { i18n } from './i18n/index.ts'
 import { applyLocale } from './composables/use-locale.ts'
 import { createAppRouter } from './router.ts'
+import { installAuthGuard } from './router-guard.ts'
 import './styles/base.css'
 
 const app = createApp(App)
-app.use(createPinia())
+const pinia = createPinia()
+app.use(pinia)
 app.use(i18n)
-app.use(createAppRouter())
+const router = createAppRouter()
+// Installed here, not in createAppRouter, so component tests can route freely without a session.
+installAuthGuard(router)
+app.use(router)
 applyLocale(i18n.global.locale.value)
 app.mount('#app')

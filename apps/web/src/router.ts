@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+import type { IconName } from './components/icons.ts'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -6,7 +7,13 @@ declare module 'vue-router' {
     titleKey?: string
     /** Shown in the header navigation, in route order. Screens of DESIGN.md §1 join the list as they are built. */
     nav?: boolean
-    icon?: 'map' | 'info'
+    icon?: IconName
+    /** Reachable without signing in (sign-in page, the citizens' report and tracking pages). */
+    public?: boolean
+    /** The action the screen needs (`incident.read`, `user.manage`…); hidden from the navigation without it. */
+    permission?: string
+    /** Whether the header is shown; default: on internal screens, off on public ones. */
+    chrome?: boolean
   }
 }
 
@@ -16,21 +23,70 @@ export const routes: RouteRecordRaw[] = [
     path: '/map',
     name: 'map',
     component: () => import('./views/MapView.vue'),
-    meta: { titleKey: 'nav.map', nav: true, icon: 'map' },
+    meta: { titleKey: 'nav.map', nav: true, icon: 'map', permission: 'map.read' },
   },
   // The command-center wall: full-screen, dark; `/wall?kiosk=1` hides the header too (a wall PC's browser in kiosk mode).
   {
     path: '/wall',
     name: 'wall',
     component: () => import('./views/WallView.vue'),
-    meta: { titleKey: 'wall.title', nav: true, icon: 'map' },
+    meta: { titleKey: 'wall.title', nav: true, icon: 'target', permission: 'incident.read' },
+  },
+  {
+    path: '/dispatch',
+    name: 'dispatch',
+    component: () => import('./views/DispatchView.vue'),
+    meta: { titleKey: 'dispatch.nav', nav: true, icon: 'dispatch', permission: 'incident.dispatch' },
+  },
+  {
+    path: '/incidents/:code',
+    name: 'incident',
+    component: () => import('./views/IncidentDetailView.vue'),
+    meta: { titleKey: 'incidentPage.title', permission: 'incident.read' },
+  },
+  // Accounts (issue 6): sign-in, own password, users/units administration, audit log.
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./views/LoginView.vue'),
+    meta: { titleKey: 'auth.login.title', public: true },
+  },
+  {
+    path: '/password',
+    name: 'change-password',
+    component: () => import('./views/ChangePasswordView.vue'),
+    meta: { titleKey: 'auth.password.title', chrome: false },
+  },
+  {
+    path: '/admin/users',
+    name: 'admin-users',
+    component: () => import('./views/admin/UsersView.vue'),
+    meta: { titleKey: 'admin.users.title', nav: true, icon: 'users', permission: 'user.manage' },
+  },
+  {
+    path: '/admin/units',
+    name: 'admin-units',
+    component: () => import('./views/admin/UnitsView.vue'),
+    meta: { titleKey: 'admin.units.title', nav: true, icon: 'unit', permission: 'user.manage' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('./views/admin/AuditView.vue'),
+    meta: { titleKey: 'audit.title', nav: true, icon: 'audit', permission: 'audit.read' },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('./views/ForbiddenView.vue'),
+    meta: { titleKey: 'auth.forbidden.title' },
   },
   // Patrol (issue 7 items 1–2): phone-first page for inspectors.
   {
     path: '/patrol',
     name: 'patrol',
     component: () => import('./views/PatrolView.vue'),
-    meta: { titleKey: 'patrol.nav', nav: true },
+    meta: { titleKey: 'patrol.nav', nav: true, icon: 'pin', permission: 'incident.create' },
   },
   // Unit workbench (issue 7 item 3); the view says so when the user is not a handler / unit supervisor.
   {
@@ -66,9 +122,12 @@ export const routes: RouteRecordRaw[] = [
   },
 ]
 
-/** The entries of the header navigation, in order. */
-export function navRoutes(list: readonly RouteRecordRaw[] = routes): RouteRecordRaw[] {
-  return list.filter((r) => r.meta?.nav && r.name)
+/** The entries of the header navigation, in order; with `can`, only those the user's permissions allow. */
+export function navRoutes(
+  list: readonly RouteRecordRaw[] = routes,
+  can: (permission?: string) => boolean = () => true,
+): RouteRecordRaw[] {
+  return list.filter((r) => r.meta?.nav && r.name && can(r.meta.permission))
 }
 
 /**

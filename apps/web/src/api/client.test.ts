@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, createApiClient, fieldErrors, formatProblem, isAbortError } from './client.ts'
+import { ApiError, buildUrl, createApiClient, fieldErrors, formatProblem, isAbortError, onAuthProblem, setCsrfToken } from './client.ts'
 import { mockFetch } from '../testing/utils.ts'
 
 afterEach(() => {
@@ -135,5 +135,52 @@ describe('createApiClient', () => {
     expect(init.method).toBe('POST')
     expect(init.body).toBe('{"a":1}')
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json')
+  })
+})
+
+describe('session support', () => {
+  const client = createApiClient()
+  afterEach(() => {
+    setCsrfToken(null)
+    document.cookie = 'hj_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT'
+  })
+
+  it('sends the CSRF token on unsafe methods only, with same-origin credentials', async () => {
+    setCsrfToken('tok-1')
+    const { fn } = mockFetch({ '/api/x': { json: {} } })
+    await client.request('/api/x', { method: 'PATCH', body: {} })
+    await client.get('/api/x')
+    const [patch, get] = fn.mock.calls.map((c) => c[1]!)
+    expect((patch!.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-1')
+    expect(patch!.credentials).toBe('same-origin')
+    expect((get!.headers as Record<string, string>)['X-CSRF-Token']).toBeUndefined()
+  })
+
+  it('falls back to the hj_csrf cookie', async () => {
+    document.cookie = 'hj_csrf=from-cookie'
+    const { fn } = mockFetch({ '/api/x': { status: 204 } })
+    await client.request('/api/x', { method: 'POST' })
+    expect((fn.mock.calls[0]![1]!.headers as Record<string, string>)['X-CSRF-Token']).toBe('from-cookie')
+  })
+
+  it('tells the listeners about a lost session and a pending password change, not about its own auth calls', async () => {
+    const seen: string[] = []
+    const off = onAuthProblem((kind) => seen.push(kind))
+    const p = (status: number, code: string) => ({ status, json: { title: code, status, code } })
+    mockFetch({
+      '/api/incidents': p(401, 'unauthenticated'),
+      '/api/areas': p(403, 'password-change-required'),
+      '/api/audit': p(403, 'forbidden'),
+      '/api/auth/me': p(401, 'unauthenticated'),
+    })
+    for (const path of ['/api/incidents', '/api/areas', '/api/audit', '/api/auth/me']) await client.get(path).catch(() => {})
+    off()
+    expect(seen).toEqual(['unauthenticated', 'password-change-required'])
+  })
+
+  it('remembers the method of a failed request', async () => {
+    mockFetch({ '/api/admin/users/': { status: 403, json: { title: 'Forbidden', status: 403, code: 'forbidden' } } })
+    const e = (await client.request('/api/admin/users/1', { method: 'PATCH', body: {} }).catch((x: unknown) => x)) as ApiError
+    expect(e.method).toBe('PATCH')
   })
 })

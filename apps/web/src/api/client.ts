@@ -32,10 +32,14 @@ export class ApiError extends Error {
     readonly status: number,
     readonly url: string,
     readonly problem: ProblemDetails | null = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; method?: string },
   ) {
     super(message, options)
+    this.method = options?.method ?? 'GET'
   }
+
+  /** The request's method, so a refusal can name what was not allowed ("PATCH /api/admin/users/…"). */
+  readonly method: string
 
   /** The problem's stable code (`region_not_found`…), or the last segment of its `type` URI. */
   get code(): string | null {
@@ -113,7 +117,43 @@ export interface ApiClientOptions {
   baseUrl?: string
   fetch?: typeof fetch
   timeoutMs?: number
+  /** The session's CSRF token for unsafe methods (default: the one the auth store set, else the `hj_csrf` cookie). */
+  csrfToken?: () => string | null
 }
+
+/** Problems every screen reacts to the same way (sign in again, change the password first): see `onAuthProblem`. */
+export type AuthProblem = 'unauthenticated' | 'password-change-required'
+
+type AuthProblemListener = (kind: AuthProblem, error: ApiError) => void
+const authListeners = new Set<AuthProblemListener>()
+
+/**
+ * Called on any 401 `unauthenticated` or 403 `password-change-required` answer (the auth store's own sign-in and
+ * who-am-I calls excepted: they handle those themselves). Returns the unsubscribe function.
+ */
+export function onAuthProblem(listener: AuthProblemListener): () => void {
+  authListeners.add(listener)
+  return () => authListeners.delete(listener)
+}
+
+let currentCsrf: string | null = null
+
+/** The auth store keeps the token the API returned with the session here. */
+export function setCsrfToken(token: string | null): void {
+  currentCsrf = token
+}
+
+/** The CSRF token: the one set by the auth store, else the `hj_csrf` cookie (readable by design). */
+export function csrfToken(): string | null {
+  if (currentCsrf) return currentCsrf
+  if (typeof document === 'undefined') return null
+  const m = /(?:^|;\s*)hj_csrf=([^;]*)/.exec(document.cookie)
+  return m ? decodeURIComponent(m[1]!) : null
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** Calls whose 401/403 are answers for their caller, not a reason to leave the screen. */
+const SELF_HANDLED = ['/api/auth/login', '/api/auth/me', '/api/auth/password', '/api/auth/logout']
 
 export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>
@@ -159,6 +199,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     else req.signal?.addEventListener('abort', onAbort, { once: true })
 
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...req.headers }
+    if (UNSAFE.has(method)) {
+      const token = (options.csrfToken ?? csrfToken)()
+      if (token) headers['X-CSRF-Token'] = token
+    }
     let body: string | undefined
     if (req.body !== undefined) {
       headers['Content-Type'] = 'application/json'
@@ -171,8 +215,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     } catch (cause) {
       // A caller's own abort is not an error to report: rethrow it untouched so callers can ignore it.
       if (req.signal?.aborted) throw cause
-      if (timedOut) throw new ApiError('timeout', `${method} ${url}: no answer within ${timeoutMs} ms`, 0, url, null, { cause })
-      throw new ApiError('network', `${method} ${url}: the server cannot be reached`, 0, url, null, { cause })
+      if (timedOut) throw new ApiError('timeout', `${method} ${url}: no answer within ${timeoutMs} ms`, 0, url, null, { cause, method })
+      throw new ApiError('network', `${method} ${url}: the server cannot be reached`, 0, url, null, { cause, method })
     } finally {
       clearTimeout(timer)
       req.signal?.removeEventListener('abort', onAbort)
@@ -181,14 +225,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const { json, text } = await readBody(res)
     if (!res.ok) {
       if (isProblemDetails(json)) {
-        throw new ApiError('problem', formatProblem(json, res.status), res.status, url, json)
+        const error = new ApiError('problem', formatProblem(json, res.status), res.status, url, json, { method })
+        notifyAuthProblem(path, error)
+        throw error
       }
       const statusText = res.statusText ? ` ${res.statusText}` : ''
-      throw new ApiError('http', `${method} ${url}: HTTP ${res.status}${statusText}`, res.status, url)
+      throw new ApiError('http', `${method} ${url}: HTTP ${res.status}${statusText}`, res.status, url, null, { method })
     }
     if (res.status === 204 || !text) return undefined as T
     if (json === undefined) {
-      throw new ApiError('invalid-response', `${method} ${url}: the answer is not JSON`, res.status, url)
+      throw new ApiError('invalid-response', `${method} ${url}: the answer is not JSON`, res.status, url, null, { method })
     }
     return json as T
   }
@@ -197,6 +243,18 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     request,
     get: (path, opts) => request(path, { ...opts, method: 'GET' }),
   }
+}
+
+function notifyAuthProblem(path: string, error: ApiError): void {
+  const code = error.code
+  const kind: AuthProblem | null =
+    error.status === 401 && code === 'unauthenticated'
+      ? 'unauthenticated'
+      : error.status === 403 && code === 'password-change-required'
+        ? 'password-change-required'
+        : null
+  if (!kind || SELF_HANDLED.some((p) => path.startsWith(p))) return
+  for (const l of authListeners) l(kind, error)
 }
 
 /** Whether an error is the caller's own abort (a superseded request), which the UI ignores. */

@@ -38,3 +38,23 @@ describe('describeError', () => {
     expect(describeError(new Error('boom'), en).message).toBe('Unexpected error: boom')
   })
 })
+
+describe('refusals', () => {
+  const forbidden = (method: string, url: string) =>
+    new ApiError('problem', 'x', 403, url, { title: 'Forbidden', status: 403, code: 'forbidden' }, { method })
+
+  it('names what the roles do not allow', () => {
+    expect(describeError(forbidden('PATCH', '/api/admin/users/abc'), zh).message).toBe(
+      '无权操作：修改用户。您的角色不允许此操作，如需权限请联系系统管理员。',
+    )
+    expect(describeError(forbidden('GET', '/api/audit?limit=50'), en).message).toMatch(/^Not allowed: read the audit log\./)
+    expect(describeError(forbidden('POST', '/api/other/thing'), en).message).toMatch(/^Not allowed: POST \/api\/other\/thing\./)
+  })
+
+  it('explains a stale CSRF token and a pending password change', () => {
+    const csrf = new ApiError('problem', 'x', 403, '/api/x', { status: 403, code: 'csrf' }, { method: 'POST' })
+    expect(describeError(csrf, zh).message).toBe('会话校验失败，请刷新页面后重试。')
+    const pending = new ApiError('problem', 'x', 403, '/api/x', { status: 403, code: 'password-change-required' })
+    expect(describeError(pending, en).message).toBe('Change your password first.')
+  })
+})

@@ -29,6 +29,8 @@ export function describeApiError(error: ApiError, t: Translate): ErrorDescriptio
     case 'invalid-response':
       return { message: t('errors.invalidResponse', { status: error.status }), details: [], code: null }
     case 'problem': {
+      const refused = describeRefusal(error, t)
+      if (refused) return refused
       const p = error.problem ?? {}
       const title = typeof p.title === 'string' ? p.title.trim() : ''
       const detail = typeof p.detail === 'string' ? p.detail.trim() : ''
@@ -40,4 +42,44 @@ export function describeApiError(error: ApiError, t: Translate): ErrorDescriptio
       }
     }
   }
+}
+
+/**
+ * What a refused request wanted to do, in words ("修改用户"), from its method and path; unknown routes are named
+ * by method and path. Keys under `auth.actions`.
+ */
+const ACTIONS: [method: string, path: RegExp, key: string][] = [
+  ['POST', /^\/api\/incidents$/, 'incidentCreate'],
+  ['POST', /^\/api\/incidents\/[^/]+\/reporter\/reveal$/, 'incidentReveal'],
+  ['POST', /^\/api\/incidents\/[^/]+\/actions\//, 'incidentAct'],
+  ['GET', /^\/api\/incidents/, 'incidentRead'],
+  ['GET', /^\/api\/admin\/users/, 'userRead'],
+  ['POST', /^\/api\/admin\/users\/[^/]+\/revoke-sessions$/, 'userRevoke'],
+  ['POST', /^\/api\/admin\/users$/, 'userCreate'],
+  ['PATCH', /^\/api\/admin\/users\//, 'userUpdate'],
+  ['GET', /^\/api\/admin\/units/, 'unitRead'],
+  ['POST', /^\/api\/admin\/units/, 'unitWrite'],
+  ['PATCH', /^\/api\/admin\/units/, 'unitWrite'],
+  ['GET', /^\/api\/audit/, 'auditRead'],
+  ['POST', /^\/api\/(regions|areas)/, 'regionWrite'],
+  ['PATCH', /^\/api\/(regions|areas)/, 'regionWrite'],
+  ['DELETE', /^\/api\/(regions|areas)/, 'regionWrite'],
+  ['GET', /^\/api\/(regions|areas)\/export/, 'export'],
+]
+
+export function requestAction(method: string, url: string, t: Translate): string {
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0]!
+  const hit = ACTIONS.find(([m, re]) => m === method && re.test(path))
+  return hit ? t(`auth.actions.${hit[2]}`) : `${method} ${path}`
+}
+
+/** 403s in words: which action the user's roles do not allow; a stale CSRF token; a pending password change. */
+function describeRefusal(error: ApiError, t: Translate): ErrorDescription | null {
+  if (error.status !== 403) return null
+  const code = error.code
+  const action = requestAction(error.method, error.url, t)
+  if (code === 'forbidden') return { message: t('auth.errors.forbidden', { action }), details: [], code }
+  if (code === 'csrf') return { message: t('auth.errors.csrf'), details: [], code }
+  if (code === 'password-change-required') return { message: t('auth.errors.passwordChangeRequired'), details: [], code }
+  return null
 }

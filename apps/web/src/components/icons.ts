@@ -15,16 +15,21 @@ export type IconName =
   | 'search'
   | 'chevron-down'
   | 'area'
+  | 'dispatch'
+  | 'users'
+  | 'unit'
+  | 'audit'
+  | 'logout'
+  | 'lock'
+  | 'eye'
+  | 'eye-off'
+  | 'plus'
   | 'bell'
   | 'camera'
   | 'download'
   | 'workbench'
 
 export const ICON_PATHS: Record<IconName, string> = {
-  bell: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2Zm4 4a2 2 0 0 0 4 0',
-  camera: 'M4 8h3l2-3h6l2 3h3v11H4V8Zm8 9a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z',
-  download: 'M12 4v11m-5-5 5 5 5-5M5 20h14',
-  workbench: 'M4 5h16v4H4zM4 13h7v6H4zM15 13h5v6h-5z',
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5v-5m0-3h.01',
   layers: 'm12 3 9 5-9 5-9-5 9-5Zm-9 9 9 5 9-5M3 16l9 5 9-5',
@@ -41,4 +46,17 @@ export const ICON_PATHS: Record<IconName, string> = {
   search: 'm20 20-4.2-4.2M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13Z',
   'chevron-down': 'm6 9 6 6 6-6',
   area: 'M4 4h16v16H4zM4 12l8-8M4 20 20 4M12 20l8-8',
+  dispatch: 'M4 6h10M4 12h10M4 18h6m8-9 3 3-3 3m3-3h-7',
+  users: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 10v-1a6 6 0 0 1 12 0v1m2-10a3 3 0 1 0 0-6m6 16v-1a5 5 0 0 0-3.5-4.8',
+  unit: 'M4 21V5l8-3 8 3v16M4 21h16M9 9h1m4 0h1M9 13h1m4 0h1m-5 8v-4h4v4',
+  audit: 'M9 4H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-3M9 4a2 2 0 0 1 2-2h2a2 2 0 0 1 2 2v1H9V4Zm0 8h6m-6 4h4',
+  logout: 'M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11',
+  lock: 'M6 11h12v10H6zM8 11V7a4 4 0 1 1 8 0v4',
+  eye: 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Zm10 3a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z',
+  'eye-off': 'M3 3l18 18M10.6 5.1A10.6 10.6 0 0 1 12 5c6.4 0 10 7 10 7a17 17 0 0 1-3.1 3.9M6.6 6.6C3.8 8.4 2 12 2 12s3.6 7 10 7c1.7 0 3.2-.5 4.5-1.2M9.9 9.9a3 3 0 0 0 4.2 4.2',
+  plus: 'M12 5v14M5 12h14',
+  bell: 'M6 16V11a6 6 0 1 1 12 0v5l2 2H4l2-2Zm4 4a2 2 0 0 0 4 0',
+  camera: 'M4 8h3l2-3h6l2 3h3v11H4V8Zm8 9a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z',
+  download: 'M12 4v11m-5-5 5 5 5-5M5 20h14',
+  workbench: 'M4 5h16v4H4zM4 13h7v6H4zM15 13h5v6h-5z',
 }

@@ -1,12 +1,16 @@
-import type { MessageSchema } from './zh-CN.ts'
 import { patrolEn } from './patrol.en.ts'
+import type { MessageSchema } from './zh-CN.ts'
+import { deskEn } from './desk.en.ts'
+import { workEn } from './work.en.ts'
+import { authEn } from './auth.en.ts'
 
 import { wallEn } from './wall.en.ts'
-import { workEn } from './work.en.ts'
 
 const en: MessageSchema = {
   ...patrolEn,
+  ...deskEn,
   ...workEn,
+  ...authEn,
   app: {
     name: 'Hanjiang “Do It Now” Digital City Management Platform',
     shortName: 'Do It Now',

@@ -4,13 +4,20 @@
  * `|`, `@`, `{`, `}`, `$` are special — never put them in a message literally.
  */
 import { patrolZh } from './patrol.zh-CN.ts'
-import { wallZh } from './wall.zh-CN.ts'
+import { deskZh } from './desk.zh-CN.ts'
 import { workZh } from './work.zh-CN.ts'
+import { authZh } from './auth.zh-CN.ts'
+
+import { wallZh } from './wall.zh-CN.ts'
 
 const zhCN = {
   ...patrolZh,
+  // Dispatch desk, intake, incident page (keys dispatch, intake, incidentPage): ./desk.zh-CN.ts
+  ...deskZh,
   // Workbench, public pages, notification bell (keys workbench, publicPages, notifications): ./work.zh-CN.ts
   ...workZh,
+  // Sign-in, own password, users/units administration, audit log (keys auth, admin, audit): ./auth.zh-CN.ts
+  ...authZh,
   app: {
     name: '涵江区“马上就办”数字城管平台',
     shortName: '马上就办',

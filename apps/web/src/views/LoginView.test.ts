@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { setCsrfToken } from '../api/client.ts'
+import { me, problem } from '../testing/auth-fixtures.ts'
+import { flush, freshPinia, mockFetch, mountApp } from '../testing/utils.ts'
+import { useAuthStore } from '../stores/auth.ts'
+import LoginView from './LoginView.vue'
+
+beforeEach(() => freshPinia())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  setCsrfToken(null)
+})
+
+async function fill(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], username: string, password: string) {
+  await wrapper.find('[data-testid=login-username]').setValue(username)
+  await wrapper.find('[data-testid=login-password]').setValue(password)
+  await wrapper.find('form').trigger('submit')
+  await flush()
+  await flush()
+}
+
+describe('LoginView', () => {
+  it('signs in on submit (Enter) and goes back to where the user was going', async () => {
+    const { fn } = mockFetch({ '/api/auth/login': { json: { user: me('dispatcher'), csrfToken: 'c' } } })
+    const { wrapper, router } = await mountApp(LoginView, { path: '/login?redirect=/about', attachTo: document.body })
+    expect(document.activeElement).toBe(wrapper.find('[data-testid=login-username]').element)
+    await fill(wrapper, 'dispatcher', 'hanjiang-demo')
+    expect(JSON.parse(String(fn.mock.calls[0]![1]!.body))).toEqual({ username: 'dispatcher', password: 'hanjiang-demo' })
+    expect(useAuthStore().user?.username).toBe('dispatcher')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/about'), { timeout: 15_000 })
+    wrapper.unmount()
+  })
+
+  it('says what is missing before asking the server', async () => {
+    const { fn } = mockFetch({})
+    const { wrapper } = await mountApp(LoginView, { path: '/login' })
+    await fill(wrapper, 'dispatcher', '')
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('请输入用户名和密码。')
+    expect(fn).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('explains wrong credentials, a lock-out with the minutes to wait, and a disabled account', async () => {
+    let answer = problem(401, 'invalid-credentials')
+    mockFetch({ '/api/auth/login': () => answer })
+    const { wrapper } = await mountApp(LoginView, { path: '/login' })
+    await fill(wrapper, 'dispatcher', 'wrong')
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('用户名或密码错误。')
+    expect((wrapper.find('[data-testid=login-password]').element as HTMLInputElement).value).toBe('')
+
+    answer = problem(423, 'account-locked', { retryAfterSeconds: 600 })
+    await fill(wrapper, 'dispatcher', 'wrong')
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('登录失败次数过多，账号已临时锁定，请 10 分钟后再试。')
+
+    answer = problem(403, 'account-disabled')
+    await fill(wrapper, 'dispatcher', 'x')
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('该账号已停用，请联系系统管理员。')
+    wrapper.unmount()
+  })
+
+  it('sends a user who must change the password to the change-password page', async () => {
+    mockFetch({ '/api/auth/login': { json: { user: me('admin', { mustChangePassword: true, permissions: [] }), csrfToken: 'c' } } })
+    const { wrapper, router } = await mountApp(LoginView, { path: '/login?redirect=/audit' })
+    await fill(wrapper, 'newbie', 'Temp-Password-1')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('change-password'), { timeout: 15_000 })
+    expect(router.currentRoute.value.query.redirect).toBe('/audit')
+    wrapper.unmount()
+  })
+
+  it('says why the user is here after an expired session, in English too', async () => {
+    mockFetch({})
+    const { wrapper } = await mountApp(LoginView, { path: '/login?expired=1', locale: 'en' })
+    expect(wrapper.find('[data-testid=login-notice]').text()).toBe('Your session expired or was ended elsewhere. Please sign in again.')
+    expect(wrapper.find('[data-testid=login-submit]').text()).toBe('Sign in')
+    wrapper.unmount()
+  })
+})
