@@ -74,7 +74,7 @@ describeEachEngine(
       const code = await api.dispatched()
       await api.call(SUPERVISOR, 'POST', '/api/notifications/read', { all: true })
       await api.call(HANDLER, 'POST', '/api/notifications/read', { all: true })
-      const [{ id }] = await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident WHERE code = ${code}`)
+      const id = (await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident WHERE code = ${code}`))[0]!.id
       const escalate = (action: string, to: object, level: number) =>
         ctx.database.rows(sql`INSERT INTO incident_event (incident_id, actor, actor_role, action, from_state, to_state, data)
           VALUES (${id}, 'timer-worker', 'system', ${action}, 'dispatched', 'dispatched',
@@ -180,7 +180,7 @@ describeEachEngine(
     it('history rings no bells: an event that is not the incident\'s latest step makes no notification', async () => {
       const code = await api.dispatched()
       await api.step(HANDLER, code, 'accept')
-      const [{ id }] = await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident WHERE code = ${code}`)
+      const id = (await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident WHERE code = ${code}`))[0]!.id
       await ctx.database.rows(sql`INSERT INTO incident_event (incident_id, actor, actor_role, action, from_state, to_state, data)
         VALUES (${id}, 'import', 'system', 'dispatch', 'registered', 'dispatched', '{}'::jsonb) RETURNING id`)
       const n = await ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM notification WHERE incident_code = ${code}`)
