@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
-import { seedFixture } from './app.ts'
+import { seedFixture, testApp } from './app.ts'
 import { describeEachEngine } from './engines.ts'
 import { complaint, incidentApi, roadCollapse, type Json } from './incidents-helpers.ts'
 
@@ -74,6 +74,21 @@ describeEachEngine(
       // Closed incidents leave the open-state view.
       await ctx.database.rows(sql`UPDATE incident SET state = 'closed', closed_at = now() WHERE code = ${codes[2]!}`)
       expect(await total('state=reported,registered,dispatched,accepted,on_site,resolved,returned')).toBe(11)
+    })
+
+    it('scopes rows by the caller: a handler sees their unit, an inspector their areas; no session, no map', async () => {
+      // codes[0] went to transport above; the lone incident is in 涵西.
+      const total = async (who: Parameters<typeof api.call>[4]) => (await map(`bbox=${DISTRICT}&zoom=10`, who)).body.total
+      expect(await total({ role: 'handler', unit: 'transport' })).toBe(1)
+      expect(await total({ role: 'handler', unit: 'water' })).toBe(0)
+      expect(await total({ role: 'inspector', areas: ['350303002000'] })).toBe(1)
+      expect(await total('dispatcher')).toBe(12)
+      const wall = await api.call('GET', '/api/wall/stats', undefined, {}, { role: 'handler', unit: 'transport' })
+      expect(wall.body.totals.open).toBe(1)
+      expect(wall.body.events.every((e: Json) => e.code === codes[0])).toBe(true)
+      const anonymous = await testApp(ctx.database).request(`/api/incidents/map?bbox=${DISTRICT}&zoom=10`)
+      expect(anonymous.status).toBe(401)
+      expect((await testApp(ctx.database).request('/api/wall/stats')).status).toBe(401)
     })
 
     it('rejects bad boxes, zooms and filters with the field named', async () => {

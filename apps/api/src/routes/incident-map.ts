@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { INCIDENT_STATES } from '@hanjiang/shared'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
+import { rowScope } from '../services/incident-map/scope.ts'
 import { incidentMapView } from '../services/incident-map/view.ts'
 
 /** GET /api/incidents/map — clusters or points for one map view (see services/incident-map/view.ts). */
@@ -49,9 +51,10 @@ export const mapQuery = z.object({
 export function incidentMapRoutes({ database }: AppDeps) {
   return new Hono().get('/incidents/map', async (c) => {
     const q = parseInput(mapQuery, c.req.query(), 'query')
-    // TODO(auth): scope by the caller (a handler's map shows their unit only).
+    // Rows scoped by the caller: a handler's map shows their unit only.
     const view = await incidentMapView({
       database,
+      scope: rowScope(actorOf(c)),
       input: { bbox: q.bbox, zoom: q.zoom, states: q.state, classCode: q.fineClass, unitCode: q.unit, streetCode: q.street, from: q.from, to: q.to },
     })
     // Live data: the client refetches on move and patches from /api/events, so no caching.

@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
+import { rowScope } from '../services/incident-map/scope.ts'
 import { wallStats } from '../services/wall/stats.ts'
 
 /** GET /api/wall/stats — the command-center wall's panels in one answer (one SQL statement). */
 export function wallRoutes({ database }: AppDeps) {
   return new Hono().get('/wall/stats', async (c) => {
-    // TODO(auth): scope by the caller (a handler's wall shows their unit only).
-    return c.json(await wallStats({ database }), 200, { 'cache-control': 'no-store' })
+    // Rows scoped by the caller: a handler's wall counts their unit's incidents only.
+    return c.json(await wallStats({ database, scope: rowScope(actorOf(c)) }), 200, { 'cache-control': 'no-store' })
   })
 }
