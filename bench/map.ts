@@ -102,7 +102,9 @@ async function load(clients: number, once: () => Promise<void>): Promise<Load> {
 }
 
 async function httpGet(u: string, headers: Record<string, string>): Promise<void> {
-  const r = await fetch(u, { headers: { ...headers, 'accept-encoding': 'gzip' } })
+  const go = () => fetch(u, { headers: { ...headers, 'accept-encoding': 'gzip' } })
+  // A kept-alive socket the server closed just as it was reused (ECONNRESET): one retry, as a browser would.
+  const r = await go().catch(() => go())
   if (!r.ok) throw new Error(`${u}: ${r.status} ${await r.text()}`)
   await r.arrayBuffer()
 }
