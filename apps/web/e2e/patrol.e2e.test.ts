@@ -69,10 +69,12 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
   beforeAll(async () => {
     app = await startApp()
     browser = await launchChromium()
-    // The inspector's first routed grid, and a point on its route (the inspector stands there).
+    // A routed grid of the inspector's area (not the first: the page must follow the position to it), and a
+    // point on its route (the inspector stands there).
     const insp = await apiAs(app.url, 'inspector')
     const grids = await insp.get<{ grids: { code: string; hasRoute: boolean }[] }>('/api/patrol/grids')
-    gridCode = grids.grids.find((g) => g.hasRoute)!.code
+    const routed = grids.grids.filter((g) => g.hasRoute)
+    gridCode = routed[Math.min(6, routed.length - 1)]!.code
     const g = await insp.get<{ route: { geometry: { coordinates: number[][] } } }>(`/api/patrol/grids/${gridCode}`)
     route = g.route.geometry.coordinates
     site = { lng: route[0]![0]!, lat: route[0]![1]! }
@@ -124,8 +126,10 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
     const find = async () => (await dispatcher.get<{ items: { code: string }[] }>(`/api/incidents?q=${encodeURIComponent(TEXT)}&limit=10`)).items
     expect(await find()).toEqual([])
 
+    const tOnline = Date.now()
     await context.setOffline(false)
     await page.getByTestId('patrol-queue-empty').waitFor({ timeout: 30_000 })
+    console.log(`[patrol] back online → queue empty in ${((Date.now() - tOnline) / 1000).toFixed(1)} s`)
     await expect.poll(find, { timeout: 15_000 }).toHaveLength(1)
     // Sending again (a second online event, a reload) adds nothing.
     await page.getByTestId('patrol-send-now').click({ trial: true }).catch(() => {})
@@ -136,6 +140,28 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
     expect(found).toHaveLength(1)
     const incident = await dispatcher.get<{ channel: string; fineClass: { code: string } | string; location: unknown; photos?: unknown[] }>(`/api/incidents/${found[0]!.code}`)
     expect(incident.channel).toBe('patrol')
+    await dispatcher.dispose()
+  })
+
+  it('fixed on the spot: the report is closed at once with before and after photos (selfResolve)', async () => {
+    const { page } = await open('zh-CN')
+    const dispatcher = await apiAs(app.url, 'dispatcher')
+    const text = `${TEXT} 当场处置`
+    await page.getByTestId('patrol-tab-report').click()
+    await page.getByTestId('patrol-photo').locator('input').setInputFiles(await jpeg(120, 120, 30))
+    await page.getByTestId('patrol-class-020706').click()
+    await page.getByTestId('patrol-description').fill(text)
+    await page.getByTestId('patrol-self').check()
+    await page.getByTestId('patrol-submit').click()
+    await expect.poll(() => page.getByTestId('patrol-report-errors').textContent()).toContain('处置后照片')
+    await page.getByTestId('patrol-after-photo').locator('input').setInputFiles(await jpeg(30, 160, 200))
+    await page.getByTestId('patrol-submit').click()
+    await page.getByTestId('patrol-toast').waitFor()
+    const find = async () => (await dispatcher.get<{ items: { code: string; state: string }[] }>(`/api/incidents?q=${encodeURIComponent(text)}&limit=10`)).items
+    await expect.poll(async () => (await find()).map((i) => i.state), { timeout: 20_000 }).toEqual(['closed'])
+    const events = await dispatcher.get<{ events: { action: string; photos: { kind: string }[] | null }[] }>(`/api/incidents/${(await find())[0]!.code}/events`)
+    const self = events.events.find((e) => e.action === 'selfResolve')!
+    expect(self.photos!.map((p) => p.kind).sort()).toEqual(['after', 'before'])
     await dispatcher.dispose()
   })
 
@@ -199,6 +225,12 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
     await screenshot(page, 'patrol-report-360-en')
     await page.getByTestId('patrol-submit').click()
     await expect.poll(() => page.getByTestId('patrol-report-errors').textContent()).toContain('Take a photo first')
+    // Location by a tap on the map (WGS84, stated).
+    await page.getByTestId('patrol-loc-map').click()
+    await expect.poll(() => page.getByTestId('patrol-location').textContent()).toBe('Tap the map to place it')
+    const box = (await page.getByTestId('patrol-map').boundingBox())!
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(() => page.getByTestId('patrol-location').textContent()).toMatch(/^119\.\d{5}, 25\.\d{5} \(WGS84\)$/)
     await page.getByTestId('patrol-tab-queue').click()
     await screenshot(page, 'patrol-queue-360-en')
     expect(errors).toEqual([])

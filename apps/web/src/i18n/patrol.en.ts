@@ -104,7 +104,6 @@ export const patrolEn: typeof patrolZh = {
         failed: 'Failed',
       },
       trackLabel: '{n} points',
-      createdAt: '{time}',
     },
   },
 }

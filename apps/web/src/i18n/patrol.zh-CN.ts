@@ -102,7 +102,6 @@ export const patrolZh = {
         failed: '发送失败',
       },
       trackLabel: '{n} 个点',
-      createdAt: '{time}',
     },
   },
 }

@@ -30,6 +30,7 @@ export const usePatrolStore = defineStore('patrol', () => {
   const signedIn = ref<boolean | null>(null)
   const grids = shallowRef<PatrolGridSummary[]>([])
   const gridCode = ref<string | null>(null)
+  const chosenByUser = ref(false)
   const grid = shallowRef<PatrolGrid | null>(null)
   const verifications = shallowRef<VerificationItem[]>([])
   const loading = ref(false)
@@ -84,9 +85,17 @@ export const usePatrolStore = defineStore('patrol', () => {
     }
   }
 
-  async function selectGrid(code: string): Promise<void> {
+  async function selectGrid(code: string, byUser = false): Promise<void> {
+    if (byUser) chosenByUser.value = true
     gridCode.value = code
     grid.value = await patrolApi.grid(code, today())
+  }
+
+  /** The first fix (or a later one) inside another grid of the areas switches to it, unless the user chose a grid. */
+  async function followPosition(at: { lng: number; lat: number; crs: Crs }): Promise<void> {
+    if (chosenByUser.value || signedIn.value !== true) return
+    const { current } = await patrolApi.grids(at)
+    if (current && current !== gridCode.value) await selectGrid(current)
   }
 
   async function refreshGrid(): Promise<void> {
@@ -164,6 +173,6 @@ export const usePatrolStore = defineStore('patrol', () => {
 
   return {
     me, signedIn, grids, gridCode, grid, verifications, loading, error, queue, flushing, lastFlush, pendingVerify,
-    load, selectGrid, refreshGrid, loadVerifications, refreshQueue, flush, report, verify, trackChunk, retry, discard,
+    load, selectGrid, followPosition, refreshGrid, loadVerifications, refreshQueue, flush, report, verify, trackChunk, retry, discard,
   }
 })
