@@ -11,6 +11,7 @@ import { areaRoutes } from './routes/areas.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { assignRoutes } from './routes/assign.ts'
+import { classificationRoutes } from './routes/classification.ts'
 import { clusterRoutes } from './routes/clusters.ts'
 import { configRoutes } from './routes/config.ts'
 import { deadlineRoutes } from './routes/deadlines.ts'
@@ -23,6 +24,7 @@ import { notificationRoutes } from './routes/notifications.ts'
 import { patrolRoutes } from './routes/patrol.ts'
 import { photoRoutes } from './routes/photos.ts'
 import { publicRoutes } from './routes/public.ts'
+import { placeRoutes } from './routes/places.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
@@ -56,11 +58,13 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
   api.route('/', incidentRoutes(deps))
+  api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
   api.route('/', photoRoutes(deps))
+  api.route('/', placeRoutes(deps))
   api.route('/', areaRoutes(deps))
   api.route('/', patrolRoutes(deps))
   api.route('/', workbenchRoutes(deps))

@@ -1,0 +1,42 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { actorOf } from '../http/actor.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { reclassifyIncident } from '../services/incidents/reclassify.ts'
+
+const body = z.strictObject({
+  version: z.number({ message: 'version (the version you saw) is required' }).int().positive(),
+  fineClass: z.string({ message: 'fineClass is required' }).regex(/^\d{6}$/, 'fineClass is a 6-digit fine-class code'),
+})
+const codeParam = z.string().min(1).max(64)
+
+/**
+ * POST /incidents/:code/classification {version, fineClass} → the incident with its new class and recomputed
+ * assignment (dispatcher; reported/registered/returned). Problems: 400 validation_failed; 403 role_not_allowed;
+ * 404 incident_not_found; 409 version_conflict, transition_not_allowed; 422 unknown_fine_class, location_required.
+ */
+export function classificationRoutes({ database }: AppDeps) {
+  return new Hono().post(
+    '/incidents/:code/classification',
+    bodyLimit({
+      maxSize: 4 * 1024,
+      onError: () => {
+        throw problems.payloadTooLarge('A classification body may be at most 4 KB')
+      },
+    }),
+    async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'incident code')
+      let raw: unknown
+      try {
+        raw = await c.req.json()
+      } catch (e) {
+        throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+      }
+      const input = parseInput(body, raw, 'body')
+      return c.json(await reclassifyIncident({ database, actor: actorOf(c), input: { code, ...input } }))
+    },
+  )
+}
