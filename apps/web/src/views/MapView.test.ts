@@ -33,7 +33,10 @@ afterEach(() => vi.unstubAllGlobals())
 describe('MapView', () => {
   it('lays out the layer panel beside the map, and says so plainly when WebGL is missing (jsdom)', async () => {
     const { wrapper } = await mountApp(MapView, { attachTo: document.body })
-    expect(wrapper.findAll('.sidebar input[type=checkbox]')).toHaveLength(5)
+    // The layer panel's five, then the incident layer's filters (shown + ten states) below it.
+    const boxes = wrapper.findAll('.sidebar input[type=checkbox]')
+    expect(boxes.filter((b) => !b.element.closest('[data-testid=incident-filters]'))).toHaveLength(5)
+    expect(wrapper.find('.sidebar [data-testid=incident-filters]').findAll('input[type=checkbox]')).toHaveLength(11)
     expect(wrapper.find('[data-testid=map]').attributes('aria-label')).toBe('涵江区行政区域地图')
     await vi.waitFor(() => expect(useMapViewStore().state).toBe('failed'), { timeout: 10_000 })
     expect(wrapper.find('.map-failure').text()).toContain('WebGL')
