@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.ts'
 import { areaRoutes } from './routes/areas.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
+import { callbackRoutes } from './routes/callback.ts'
 import { assignRoutes } from './routes/assign.ts'
 import { classificationRoutes } from './routes/classification.ts'
 import { clusterRoutes } from './routes/clusters.ts'
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
   api.route('/', incidentRoutes(deps))
+  api.route('/', callbackRoutes(deps))
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
   api.route('/', deadlineRoutes(deps))

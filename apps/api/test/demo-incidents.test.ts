@@ -101,7 +101,7 @@ describeEachEngine(
       expect(Number(c!.linked)).toBe(Number(c!.merged))
       expect(Number(c!.big)).toBeGreaterThan(0)
       const [s] = await rows<{ n: number; bad: number }>(sql`
-        SELECT count(*)::int AS n, count(*) FILTER (WHERE satisfaction NOT IN ('satisfied', 'basically_satisfied', 'dissatisfied'))::int AS bad
+        SELECT count(*)::int AS n, count(*) FILTER (WHERE satisfaction NOT IN ('satisfied', 'basically_satisfied', 'not_satisfied'))::int AS bad
         FROM incident WHERE satisfaction IS NOT NULL`)
       expect(Number(s!.n)).toBeGreaterThan(1000)
       expect(Number(s!.bad)).toBe(0)

@@ -66,6 +66,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents/:code/actions/:action': can('incident.act'),
   // The dispatcher corrects the fine class (the assignment is recomputed): the desk's class picker.
   'POST /api/incidents/:code/classification': can('incident.dispatch'),
+  // The seat's callback (回访, R10 / after closing): reached or not, satisfaction.
+  'POST /api/incidents/:code/callback': can('incident.dispatch'),
   'POST /api/incidents/:code/reporter/reveal': can('incident.reveal'),
   'GET /api/clusters/:code': can('incident.read'),
   'GET /api/events': can('incident.read'),

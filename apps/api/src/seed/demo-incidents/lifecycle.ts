@@ -85,9 +85,9 @@ export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: Lifecycl
     if (!draft.reporterPhone || rng() > 0.85) return
     t += skew(2 * H, 36 * H)
     if (t >= now.getTime()) return
-    const satisfaction = weighted(rng, [['satisfied', 80], ['basically_satisfied', 13], ['dissatisfied', 7]] as const)
-    sim.note('callback', DISPATCHER, new Date(t), { satisfaction }, { satisfaction })
-    if (satisfaction === 'dissatisfied' && pass === 1 && rng() < 0.5) {
+    const satisfaction = weighted(rng, [['satisfied', 80], ['basically_satisfied', 13], ['not_satisfied', 7]] as const)
+    sim.note('callback', DISPATCHER, new Date(t), { reached: true, satisfaction }, { satisfaction })
+    if (satisfaction === 'not_satisfied' && pass === 1 && rng() < 0.5) {
       if (step('reopen', DISPATCHER, between(10 * M, 2 * H), { reason: pick(rng, REOPEN_REASONS) })) handle(2)
     }
   }

@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { RATINGS } from '@hanjiang/shared'
+import { actorOf } from '../http/actor.ts'
+import type { AppDeps } from '../http/context.ts'
+import { problems } from '../http/problem.ts'
+import { parseInput } from '../http/validate.ts'
+import { recordCallback } from '../services/incidents/callback.ts'
+
+const body = z.strictObject({
+  version: z.number({ message: 'version (the version you saw) is required' }).int().positive(),
+  reached: z.boolean({ message: 'reached (was the reporter reached) must be true or false' }),
+  satisfaction: z.enum(RATINGS, { message: `satisfaction must be one of ${RATINGS.join(', ')}` }).optional(),
+  note: z.string({ message: 'note must be a string' }).trim().max(4000, 'note is at most 4000 characters').optional(),
+})
+const codeParam = z.string().min(1).max(64)
+
+/**
+ * POST /incidents/:code/callback {version, reached, satisfaction?, note?} → the incident (dispatcher). Problems:
+ * 400 validation_failed; 403 role_not_allowed; 404 incident_not_found; 409 version_conflict,
+ * transition_not_allowed; 422 satisfaction_required, satisfaction_not_allowed.
+ */
+export function callbackRoutes({ database }: AppDeps) {
+  return new Hono().post(
+    '/incidents/:code/callback',
+    bodyLimit({
+      maxSize: 8 * 1024,
+      onError: () => {
+        throw problems.payloadTooLarge('A callback body may be at most 8 KB')
+      },
+    }),
+    async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'incident code')
+      let raw: unknown
+      try {
+        raw = await c.req.json()
+      } catch (e) {
+        throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+      }
+      const input = parseInput(body, raw, 'body')
+      return c.json(await recordCallback({ database, actor: actorOf(c), input: { code, ...input } }))
+    },
+  )
+}
