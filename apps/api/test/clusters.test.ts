@@ -188,7 +188,12 @@ describeEachEngine(
 
     it('flags at a configured threshold', async () => {
       const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' })
-      const strict = new Hono().route('/api', clusterRoutes({ database: ctx.database, config }, { flagMinReports: 3 }))
+      const strict = new Hono()
+        .use('*', async (c, next) => {
+          c.set('actor', { id: 'seat', role: 'dispatcher', roles: ['dispatcher'] }) // what the auth middleware sets
+          await next()
+        })
+        .route('/api', clusterRoutes({ database: ctx.database, config }, { flagMinReports: 3 }))
       const x = (await (await strict.request('/api/clusters/X')).json()) as any
       expect(x).toMatchObject({ reportCount: 3, flagged: true, flagMinReports: 3 })
       const b = (await (await strict.request('/api/clusters/B-200N')).json()) as any

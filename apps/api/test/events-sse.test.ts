@@ -9,6 +9,7 @@ import { closeEventBus, eventBus } from '../src/live/event-bus.ts'
 import { REPLAY_LIMIT } from '../src/routes/events.ts'
 import { startServer } from '../src/server.ts'
 import { seedFixture, testApp } from './app.ts'
+import { signIn } from './auth.ts'
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './engines.ts'
 import { complaint, incidentApi, roadCollapse, type Json } from './incidents-helpers.ts'
 
@@ -360,7 +361,9 @@ describe('live events on a real server (startServer)', () => {
       DATABASE_URL: test?.url ?? '',
     })
     try {
-      const res = await fetch(`${running.url}/api/events`, { headers: { 'accept-encoding': 'gzip' } })
+      const over = { request: (p: string, init?: RequestInit) => fetch(`${running.url}${p}`, init) } as unknown as Parameters<typeof signIn>[0]
+      const { headers } = await signIn(over, running.database, 'dispatcher')
+      const res = await fetch(`${running.url}/api/events`, { headers: { ...headers, 'accept-encoding': 'gzip' } })
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/)
       expect(res.headers.get('content-encoding')).toBeNull() // never buffered by compression
@@ -368,7 +371,7 @@ describe('live events on a real server (startServer)', () => {
       expect((await s.next()).event).toBe('ready')
       const created = await fetch(`${running.url}/api/incidents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify(complaint()),
       })
       expect(created.status).toBe(201)

@@ -77,9 +77,9 @@ describeEachEngine(
       expect(await count(ctx.database, 'incident_event')).toBe(events)
     })
 
-    it('role refusal: 403 role_not_allowed (a handler cannot register); a viewer may take no action at all (403 forbidden)', async () => {
+    it('role refusal: 403 role_not_allowed (an inspector cannot register); a viewer may take no action at all (403 forbidden)', async () => {
       const { code, version } = (await api.create(complaint())).body
-      const r = await api.act(code, 'register', { version }, 'handler')
+      const r = await api.act(code, 'register', { version }, 'inspector')
       expect([r.status, r.body.code]).toEqual([403, 'role_not_allowed'])
       expect(r.body.messages.zh).toContain('立案')
       const v = await api.act(code, 'accept', { version }, 'viewer')

@@ -10,9 +10,11 @@ import {
   SIMILAR_RADIUS_M_DEFAULT,
   SIMILAR_RADIUS_M_MAX,
 } from '@hanjiang/shared'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { clusterOf } from '../services/clusters/cluster.ts'
+import { incidentRowScope } from '../services/auth/scope.ts'
 import { similarIncidents } from '../services/clusters/similar.ts'
 
 /**
@@ -56,10 +58,10 @@ export function clusterRoutes({ database, config }: AppDeps, opts: ClusterRouteO
   return new Hono()
     .get('/incidents/similar', async (c) => {
       const q = parseInput(similarQuery, c.req.query(), 'query')
-      return c.json(await similarIncidents(database, { ...q, flagMinReports }))
+      return c.json(await similarIncidents(database, { ...q, flagMinReports, scope: incidentRowScope(actorOf(c)) }))
     })
     .get('/clusters/:code', async (c) => {
       const code = parseInput(incidentCode, c.req.param('code'), 'incident code')
-      return c.json(await clusterOf(database, code, flagMinReports))
+      return c.json(await clusterOf(database, code, flagMinReports, actorOf(c)))
     })
 }

@@ -1,9 +1,13 @@
 import { Hono } from 'hono'
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
 import { eventSummariesBetween } from '../db/repositories/incident-stream.ts'
+import { inAreas } from '@hanjiang/shared'
+import { unitsWithSections } from '../db/repositories/incident-scope.ts'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { eventBus, type LiveEvent } from '../live/event-bus.ts'
+import { incidentRowScope } from '../services/auth/scope.ts'
 
 /**
  * GET /api/events — live incident events as server-sent events (DESIGN §8).
@@ -43,8 +47,12 @@ const frame = (id: number | null, data: unknown, event = 'incident') => ({
 export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono()
   app.get('/events', async (c) => {
-    // TODO(auth): scope events to the caller's unit (a handler sees their unit's incidents, a grid admin their
-    // area — DESIGN §1): filter the replay query and the live fan-out by the session's scope.
+    // Row scope (issue 6): the replay is filtered in its SQL; the live fan-out is one shared query for every
+    // stream, so each stream keeps only the summaries inside its scope (same rule: unit + sections, area prefixes).
+    const scope = incidentRowScope(actorOf(c))
+    const units = scope ? new Set(await unitsWithSections(deps.database, scope.unitCodes)) : null
+    const inScope = (s: { unitCode: string | null; regionCode: string | null }) =>
+      !scope || (s.unitCode !== null && units!.has(s.unitCode)) || inAreas(s.regionCode, scope.areaPrefixes)
     const lastId = parseLastId(c.req.header('last-event-id') ?? c.req.query('lastEventId'))
     const bus = await eventBus(deps.database)
     const heartbeatMs = deps.config.sseHeartbeatMs
@@ -79,7 +87,7 @@ export function eventRoutes(deps: AppDeps): Hono {
         let cursor = lastId ?? sub.after
         const replayed = new Set<number>()
         if (lastId !== null && lastId < sub.after) {
-          const rows = await eventSummariesBetween(deps.database, lastId, sub.after, REPLAY_LIMIT + 1)
+          const rows = await eventSummariesBetween(deps.database, lastId, sub.after, REPLAY_LIMIT + 1, scope)
           if (rows.length > REPLAY_LIMIT) {
             await stream.writeSSE({
               ...frame(sub.after, { reason: 'too_far_behind', lastEventId: lastId, limit: REPLAY_LIMIT, resumeFrom: sub.after }, 'resync'),
@@ -117,6 +125,10 @@ export function eventRoutes(deps: AppDeps): Hono {
           for (const e of queue.splice(0)) {
             if (closed) break
             const s = e.summary
+            if (!inScope(s)) {
+              if (!e.late && s.id > cursor) cursor = s.id // not theirs: skipped, but the resume point moves on
+              continue
+            }
             if (e.late) {
               // Below the stream's position: send it, but without an id (the resume point never goes back).
               if (!replayed.has(s.id)) await stream.writeSSE(frame(null, s))

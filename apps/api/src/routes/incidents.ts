@@ -10,6 +10,7 @@ import { createIncident } from '../services/incidents/create.ts'
 import { listIncidentEvents } from '../services/incidents/events.ts'
 import { getIncident } from '../services/incidents/get.ts'
 import { listIncidents } from '../services/incidents/list.ts'
+import { revealReporter } from '../services/incidents/reveal.ts'
 import { transitionIncident } from '../services/incidents/transition.ts'
 import { INCIDENT_CHANNELS, REQUEST_TYPES, TRACKS } from '../services/incidents/vocabulary.ts'
 
@@ -122,6 +123,7 @@ export function incidentRoutes({ database }: AppDeps) {
       return c.json(
         await listIncidents({
           database,
+          actor: actorOf(c),
           input: { states: q.state, unitCode: q.unit, streetCode: q.street, classCode: q.class, q: q.q || undefined, cursor: q.cursor, limit: q.limit },
         }),
       )
@@ -133,7 +135,12 @@ export function incidentRoutes({ database }: AppDeps) {
     })
     .get('/incidents/:code/events', async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
-      return c.json(await listIncidentEvents({ database, code }))
+      return c.json(await listIncidentEvents({ database, actor: actorOf(c), code }))
+    })
+    .post('/incidents/:code/reporter/reveal', async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'incident code')
+      c.header('cache-control', 'no-store')
+      return c.json(await revealReporter({ database, actor: actorOf(c), code }))
     })
     .post('/incidents/:code/actions/:action', limit(), async (c) => {
       const actor = actorOf(c)

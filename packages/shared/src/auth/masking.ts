@@ -1,6 +1,7 @@
 /**
  * Personal data shown masked (PIPL minimum necessity): `13812341234` → `138****1234`, `张三` → `张*`,
- * `欧阳娜娜` → `欧***`. Full values only through the audited reveal.
+ * `欧阳娜娜` → `欧***` (at most three stars, so the mask does not tell a long name's length). Full values only
+ * through the audited reveal.
  */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (phone == null) return null
@@ -15,7 +16,7 @@ export function maskName(name: string | null | undefined): string | null {
   const chars = [...name.trim()]
   if (chars.length === 0) return ''
   if (chars.length === 1) return '*'
-  return chars[0] + '*'.repeat(chars.length - 1)
+  return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3))
 }
 
 export interface MaskedReporter {

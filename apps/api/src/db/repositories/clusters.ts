@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { NOT_MERGEABLE_STATES, searchBoxDegrees } from '@hanjiang/shared'
 import type { Database } from '../types.ts'
+import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 import { isoUtc } from './knowledge.ts'
 
 /**
@@ -19,6 +20,8 @@ export interface SimilarQuery {
   days: number
   excludeCode?: string
   limit: number
+  /** The caller's row scope (auth): null/absent = all. */
+  scope?: RowScope
 }
 
 export interface SimilarIncident {
@@ -110,6 +113,7 @@ export async function findSimilarIncidents(database: Database, q: SimilarQuery):
       AND i.state NOT IN (${notMergeable})
       AND i.created_at >= now() - make_interval(days => ${q.days}::int)
       AND (${q.excludeCode ?? null}::text IS NULL OR i.code <> ${q.excludeCode ?? null})
+      AND ${incidentScopeSql(q.scope ?? null)}
     ORDER BY "distanceM", i.created_at, i.id
     LIMIT ${q.limit}`)
   return rows.map((r) => ({
@@ -149,7 +153,7 @@ function toClusterIncident(r: Record<string, unknown>): ClusterIncident {
  * member's code gives its cluster), then every incident merged into it, directly or transitively,
  * in merge order. Null when there is no incident with that code.
  */
-export async function findCluster(database: Database, code: string): Promise<ClusterRows | null> {
+export async function findCluster(database: Database, code: string, scope: RowScope = null): Promise<ClusterRows | null> {
   const [root] = await database.rows<{ id: number }>(sql`
     WITH RECURSIVE up(id, primary_id, depth) AS (
       SELECT id, primary_id, 0 FROM incident WHERE code = ${code}
@@ -174,7 +178,7 @@ export async function findCluster(database: Database, code: string): Promise<Clu
       FROM m JOIN incident i ON i.id = m.id
       JOIN incident p ON p.id = i.primary_id
       CROSS JOIN (SELECT location FROM incident WHERE id = ${rootId}) r
-      WHERE i.id <> ${rootId}
+      WHERE i.id <> ${rootId} AND ${incidentScopeSql(scope)}
       ORDER BY "mergedAt" NULLS LAST, i.created_at, i.id`),
   ])
   return {

@@ -1,6 +1,7 @@
 import { formatShanghai } from '@hanjiang/shared'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../types.ts'
+import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 /** The live event stream's reads (DESIGN §8): event-log rows joined with their incident's summary. */
 
@@ -18,6 +19,8 @@ export interface IncidentEventSummary {
   state: string
   unitCode: string | null
   streetCode: string | null
+  /** The incident's most precise region code (grid, else community, else street): row scoping of the stream. */
+  regionCode: string | null
   fineClass: string | null
   track: string
 }
@@ -25,7 +28,7 @@ export interface IncidentEventSummary {
 const SUMMARY = sql`
   SELECT e.id, e.incident_id AS "incidentId", i.code, e.action, e.from_state AS "fromState", e.to_state AS "toState",
          to_json(e.at) #>> '{}' AS at, i.state, i.unit_code AS "unitCode", i.street_code AS "streetCode",
-         i.fine_class AS "fineClass", i.track
+         coalesce(i.grid_code, i.community_code, i.street_code) AS "regionCode", i.fine_class AS "fineClass", i.track
   FROM incident_event e JOIN incident i ON i.id = e.incident_id`
 
 function toSummary(r: Record<string, unknown>): IncidentEventSummary {
@@ -40,6 +43,7 @@ function toSummary(r: Record<string, unknown>): IncidentEventSummary {
     state: String(r.state),
     unitCode: (r.unitCode as string | null) ?? null,
     streetCode: (r.streetCode as string | null) ?? null,
+    regionCode: (r.regionCode as string | null) ?? null,
     fineClass: (r.fineClass as string | null) ?? null,
     track: String(r.track),
   }
@@ -73,7 +77,10 @@ export async function eventSummariesBetween(
   afterId: number,
   upTo: number,
   limit: number,
+  scope: RowScope = null,
 ): Promise<IncidentEventSummary[]> {
-  const rows = await database.rows(sql`${SUMMARY} WHERE e.id > ${afterId} AND e.id <= ${upTo} ORDER BY e.id LIMIT ${limit}`)
+  const rows = await database.rows(
+    sql`${SUMMARY} WHERE e.id > ${afterId} AND e.id <= ${upTo} AND ${incidentScopeSql(scope)} ORDER BY e.id LIMIT ${limit}`,
+  )
   return rows.map(toSummary)
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
+import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 /**
  * Incidents, their append-only event log and their timers. All incident SQL lives here.
@@ -298,6 +299,8 @@ export interface IncidentFilter {
   /** Keyset: only incidents older than this id. */
   beforeId?: number
   limit: number
+  /** The caller's row scope (auth): null/absent = all. */
+  scope?: RowScope
 }
 
 /** Newest first (id order is intake order), keyset-paged: `beforeId` is the last id of the previous page. */
@@ -312,6 +315,7 @@ export async function listIncidents(database: Database, f: IncidentFilter): Prom
     where.push(sql`(i.code ILIKE ${like} OR i.address ILIKE ${like} OR i.description ILIKE ${like})`)
   }
   if (f.beforeId !== undefined) where.push(sql`i.id < ${f.beforeId}`)
+  if (f.scope) where.push(incidentScopeSql(f.scope))
   const rows = await database.rows(sql`
     SELECT ${INCIDENT_COLUMNS} ${FROM_INCIDENT}
     WHERE ${sql.join(where, sql` AND `)}

@@ -1,7 +1,9 @@
 import { clusterReportCount, isClusterFlagged } from '@hanjiang/shared'
 import { findCluster, type ClusterIncident, type ClusterMember } from '../../db/repositories/clusters.ts'
 import type { Database } from '../../db/types.ts'
+import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
+import { incidentRowScope, requireIncidentInScope } from '../auth/scope.ts'
 
 export interface ClusterView {
   /** The code asked for (a member's code leads to its cluster). */
@@ -17,8 +19,10 @@ export interface ClusterView {
 }
 
 /** A cluster (一诉一整改): the primary, which carries the rectification, and its members. 404 incident_not_found. */
-export async function clusterOf(database: Database, code: string, flagMinReports: number): Promise<ClusterView> {
-  const rows = await findCluster(database, code)
+export async function clusterOf(database: Database, code: string, flagMinReports: number, actor?: Actor): Promise<ClusterView> {
+  // Scoped callers: the requested incident must be theirs, and members are listed only within their scope.
+  if (actor) await requireIncidentInScope(database, actor, code)
+  const rows = await findCluster(database, code, actor ? incidentRowScope(actor) : null)
   if (!rows) throw problems.notFound('incident', `No incident with code ${code}`)
   const memberCount = rows.members.length
   return {

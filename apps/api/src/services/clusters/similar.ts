@@ -8,6 +8,7 @@ import {
   type Crs,
 } from '@hanjiang/shared'
 import { findSimilarIncidents, type SimilarIncident } from '../../db/repositories/clusters.ts'
+import type { RowScope } from '../../db/repositories/incident-scope.ts'
 import type { Database } from '../../db/types.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
@@ -22,6 +23,8 @@ export interface SimilarInput {
   exclude?: string
   limit: number
   flagMinReports: number
+  /** The caller's row scope (auth). */
+  scope?: RowScope
 }
 
 export interface SimilarResult {
@@ -57,7 +60,7 @@ export async function similarIncidents(database: Database, input: SimilarInput):
     })
   }
   const rows = await findSimilarIncidents(database, {
-    ...point, subclass, radiusM: input.radiusM, days: input.days, excludeCode: input.exclude, limit: input.limit,
+    ...point, subclass, radiusM: input.radiusM, days: input.days, excludeCode: input.exclude, limit: input.limit, scope: input.scope,
   })
   return {
     point,

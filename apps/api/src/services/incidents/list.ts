@@ -1,6 +1,8 @@
 import { listIncidents as listRows } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
+import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
+import { incidentRowScope } from '../auth/scope.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { incidentListItem, type IncidentListItem } from './view.ts'
 
@@ -26,12 +28,13 @@ function decodeCursor(cursor: string): number {
 /** Newest first, keyset-paged (stable while new incidents arrive); reporter data masked. */
 export async function listIncidents({
   database,
+  actor,
   input,
 }: {
   database: Database
+  actor: Actor
   input: ListIncidentsInput
 }): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
-  // TODO(auth): restrict to the caller's unit / area.
   const limit = input.limit ?? 50
   const [rows, ref] = await Promise.all([
     listRows(database, {
@@ -42,6 +45,7 @@ export async function listIncidents({
       q: input.q,
       beforeId: input.cursor ? decodeCursor(input.cursor) : undefined,
       limit: limit + 1,
+      scope: incidentRowScope(actor),
     }),
     reference(database),
   ])

@@ -22,6 +22,7 @@ import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
+import { requireIncidentInScope } from '../auth/scope.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { photoRefs } from './photos.ts'
 import { planTransition } from './plan.ts'
@@ -75,6 +76,7 @@ export async function transitionIncident({
   if (!isWorkflowAction(action)) {
     throw problems.badRequest('unknown_action', transitionMessages.unknownAction(action).en, { action })
   }
+  await requireIncidentInScope(database, actor, input.code)
   const rec = await findIncidentByCode(database, input.code)
   if (!rec) throw notFound(input.code)
   // A user may hold several roles: act in the first one the action allows.

@@ -12,21 +12,9 @@ import type { EventRecord, IncidentRecord } from '../../db/repositories/incident
 import type { Reference } from '../assignment/reference-cache.ts'
 import { incidentTypeOf } from './vocabulary.ts'
 
-/** 13812341234 → 138****1234 (PIPL: personal data is masked on display). */
-export function maskPhone(phone: string | null): string | null {
-  if (phone === null) return null
-  const p = phone.trim()
-  if (p.length >= 8) return `${p.slice(0, 3)}****${p.slice(-4)}`
-  return '*'.repeat(p.length)
-}
-
-/** 张三 → 张*, 欧阳明 → 欧** */
-export function maskName(name: string | null): string | null {
-  if (name === null) return null
-  const chars = [...name.trim()]
-  if (chars.length <= 1) return chars.length ? '*' : ''
-  return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3))
-}
+// Masking is a domain rule (packages/shared/src/auth/masking.ts); re-exported for the views' callers.
+export { maskName, maskPhone } from '@hanjiang/shared'
+import { maskName, maskPhone } from '@hanjiang/shared'
 
 const t = (d: Date | null): string | null => (d ? formatShanghai(d) : null)
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { afterFailedLogin, LOCKOUT_MAX_FAILURES } from './lockout.ts'
+import { inAreas, regionPrefix } from './areas.ts'
+import { incidentScopes, permissionsOf } from './permissions.ts'
+
+describe('permissions and scopes', () => {
+  it('a user with several roles gets the union of their permissions', () => {
+    expect(permissionsOf(['viewer'])).toEqual(['incident.read', 'map.read'])
+    const both = permissionsOf(['handler', 'grid_admin'])
+    expect(both).toContain('incident.act')
+    expect(both).toContain('region.write')
+    expect(permissionsOf(['dispatcher'])).toContain('incident.reveal')
+    expect(permissionsOf(['handler'])).not.toContain('incident.reveal')
+    expect(permissionsOf(['efficiency_office'])).toContain('audit.read')
+  })
+  it('scopes: all for the center, unit for handlers, areas for inspectors, both when held together', () => {
+    expect(incidentScopes(['viewer'], 'x', [])).toEqual([{ kind: 'all' }])
+    expect(incidentScopes(['handler', 'dispatcher'], 'x', [])).toEqual([{ kind: 'all' }])
+    expect(incidentScopes(['handler'], 'water', [])).toEqual([{ kind: 'unit', unitCode: 'water' }])
+    expect(incidentScopes(['inspector', 'unit_supervisor'], 'water', ['350303001'])).toEqual([
+      { kind: 'unit', unitCode: 'water' },
+      { kind: 'areas', prefixes: ['350303001'] },
+    ])
+  })
+  it('region prefixes are the significant digits of each level', () => {
+    expect(regionPrefix('350303000000', 'district')).toBe('350303')
+    expect(regionPrefix('350303001000', 'street')).toBe('350303001')
+    expect(regionPrefix('350303001001', 'community')).toBe('350303001001')
+    expect(inAreas('350303001001002', ['350303001'])).toBe(true)
+    expect(inAreas('350303002001002', ['350303001'])).toBe(false)
+    expect(inAreas(null, ['350303'])).toBe(false)
+  })
+  it('locks after the maximum number of consecutive failures', () => {
+    const now = new Date('2026-03-02T00:00:00Z')
+    let s = { failures: 0, lockedUntil: null as Date | null }
+    for (let i = 1; i < LOCKOUT_MAX_FAILURES; i++) {
+      s = afterFailedLogin(s.failures, now)
+      expect(s.lockedUntil).toBeNull()
+    }
+    s = afterFailedLogin(s.failures, now)
+    expect(s.lockedUntil!.getTime()).toBeGreaterThan(now.getTime())
+    expect(s.failures).toBe(0)
+  })
+})
