@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from './support/app.ts'
@@ -144,6 +147,34 @@ describe.runIf(hasChromium)('unit workbench and the citizen loop in Chromium', (
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
     await sup.getByTestId('tab-notices').click()
     await sup.getByTestId('notices').waitFor()
+
+    // The unit's webhook: set in the UI, then a dispatch to the unit is POSTed, signed, to a local receiver.
+    const got: { body: string; signature: string }[] = []
+    const receiver = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', (c) => (body += c))
+      req.on('end', () => {
+        got.push({ body, signature: String(req.headers['x-hanjiang-signature']) })
+        res.end('ok')
+      })
+    })
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()))
+    try {
+      await sup.getByTestId('webhook-url').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`)
+      await sup.getByTestId('webhook-url').press('Enter')
+      const secret = (await sup.locator('[data-testid=webhook-secret] code').textContent())!.trim()
+      await screenshot(sup, 'workbench-notices-webhook-zh-CN-desktop')
+      const center = await dispatcherApi(app.url)
+      const hooked = await center.dispatchNew('city_admin', `垃圾桶满溢（webhook 测试 ${Date.now().toString(36)}）`)
+      for (let i = 0; i < 60 && !got.some((g) => g.body.includes(hooked)); i++) await new Promise((r) => setTimeout(r, 500))
+      const hit = got.find((g) => g.body.includes(hooked))!
+      expect(JSON.parse(hit.body)).toMatchObject({ type: 'notification.assignment', unitCode: 'city_admin', incident: { code: hooked } })
+      const [, t, mac] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(hit.signature)!
+      expect(createHmac('sha256', secret).update(`${t}.${hit.body}`).digest('hex')).toBe(mac)
+      await center.dispose()
+    } finally {
+      receiver.close()
+    }
 
     const en = await page(await openContext(browser, app.url, { locale: 'en', user: 'handler' }), '/workbench')
     await en.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })

@@ -61,6 +61,18 @@ export async function dispatcherApi(url: string) {
       if (!r.items.length) throw new Error(`no incident with text ${text}`)
       return r.items[0]!.code
     },
+    /** A hotline complaint, registered and dispatched to `unitCode`; answers its code. */
+    dispatchNew: async (unitCode: string, description: string): Promise<string> => {
+      const r = await ctx.post('/api/incidents', {
+        data: { channel: 'hotline_12345', requestType: 'complaint', description, location: { lng: 119.0953, lat: 25.4588 } },
+        headers,
+      })
+      if (r.status() !== 201) throw new Error(`create: ${r.status()} ${await r.text()}`)
+      const { code } = (await r.json()) as { code: string }
+      await api.step(code, 'register', { incidentType: 'complaint' })
+      await api.step(code, 'dispatch', { unitCode })
+      return code
+    },
     step: async (code: string, action: string, body: Record<string, unknown> = {}) => {
       const cur = (await get(`/api/incidents/${code}`)) as { version: number }
       const r = await ctx.post(`/api/incidents/${code}/actions/${action}`, { data: { version: cur.version, ...body }, headers })

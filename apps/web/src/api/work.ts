@@ -55,6 +55,11 @@ export interface AppNotification {
   } | null
 }
 
+export interface WebhookState {
+  webhooks: { id: number; unitCode: string; channel: string; url: string; active: boolean }[]
+  deliveries: { id: number; attempts: number; lastStatus: number | null; lastError: string | null; deliveredAt: string | null; failedAt: string | null }[]
+}
+
 export interface IncidentVersion {
   code: string
   state: IncidentState
@@ -74,6 +79,9 @@ export function workEndpoints(client: ApiClient = api) {
       post<{ incident: IncidentVersion; locationCheck: ArrivalCheck | null }>(`/api/workbench/incidents/${encodeURIComponent(code)}/arrive`, body),
     assign: (code: string, body: { sectionCode?: string | null; assignee?: string | null }) =>
       post<{ code: string }>(`/api/workbench/incidents/${encodeURIComponent(code)}/assign`, body),
+    webhooks: (unit: string) => client.get<WebhookState>(`/api/units/${encodeURIComponent(unit)}/webhooks`),
+    setWebhook: (unit: string, body: { url: string }) =>
+      client.request<{ secret: string; url: string }>(`/api/units/${encodeURIComponent(unit)}/webhooks`, { method: 'PUT', body, headers: csrfHeaders() }),
     notifications: (unreadOnly = false) =>
       client.get<{ unread: number; items: AppNotification[] }>('/api/notifications', { query: { unread: unreadOnly ? 1 : undefined, limit: 30 } }),
     unreadCount: () => client.get<{ unread: number }>('/api/notifications/unread-count'),
