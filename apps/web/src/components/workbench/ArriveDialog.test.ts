@@ -29,7 +29,7 @@ describe('ArriveDialog', () => {
     await flushPromises()
     expect(arrive).toHaveBeenCalledWith('HJ20261126-00001', { version: 3, position: { lng: 119.13, lat: 25.48, accuracyM: 10 } })
     expect(wrapper.emitted('done')![0]).toEqual(['已到场；距离 1004 米已记录'])
-  })
+  }, 30_000)
 
   it('passes within 200 m', async () => {
     at(119.1205, 25.48)
@@ -37,5 +37,5 @@ describe('ArriveDialog', () => {
     await flushPromises()
     expect(wrapper.find('[data-testid=arrive-status]').text()).toContain('位置核验通过')
     expect(wrapper.find('[data-testid=arrive-confirm]').text()).toBe('确认到场')
-  })
+  }, 30_000)
 })

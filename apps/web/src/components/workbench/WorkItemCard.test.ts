@@ -13,17 +13,17 @@ describe('WorkItemCard', () => {
     expect(wrapper.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['act-accept', 'act-returnToCenter', 'act-assign'])
     await wrapper.find('[data-testid=act-accept]').trigger('click')
     expect(wrapper.emitted('action')).toEqual([['accept']])
-  })
+  }, 30_000)
 
   it('marks overdue, urgent, hazard and supervision, and shows section and assignee', async () => {
     const item = workItem({ overdue: true, track: 'urgent', safetyHazard: true, escalationLevel: 2, section: { code: 's', name: '市政股' }, assignee: 'zhang' })
     const { wrapper } = await mountApp(WorkItemCard, { props: { item } })
     expect(wrapper.find('article').classes()).toContain('overdue')
     for (const text of ['已超期', '紧急', '安全隐患', '督办 2 级', '股室：市政股', '经办：zhang']) expect(wrapper.text()).toContain(text)
-  })
+  }, 30_000)
 
   it('offers no actions on work that is done', async () => {
     const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem({ state: 'resolved', allowedActions: [] }) } })
     expect(wrapper.findAll('button')).toHaveLength(0)
-  })
+  }, 30_000)
 })
