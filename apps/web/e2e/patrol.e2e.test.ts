@@ -3,7 +3,8 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
-import { DEMO_PASSWORD, jpeg, openContext, watch } from './support/work.ts'
+import { DEMO_PASSWORD, login } from './support/auth.ts'
+import { jpeg, openContext, watch } from './support/work.ts'
 
 /**
  * The patrol page (issue 7 items 1–2) at phone size against the real server and demo seed, signed in as the demo
@@ -55,9 +56,10 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
   let route: number[][] = []
 
   async function open(locale: 'zh-CN' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await openContext(browser, app.url, { locale, phone: true, at: site, user: 'inspector' })
+    const context = await openContext(browser, app.url, { locale, phone: true, at: site })
     contexts.push(context)
     const page = watch(await context.newPage(), new URL(app.url).origin, errors, outside)
+    await login(page, 'inspector', { url: app.url })
     await page.goto(`${app.url}/?test#/patrol`)
     await page.getByTestId('patrol-page').waitFor()
     await page.waitForFunction((code) => (document.querySelector('[data-testid=patrol-grid]') as HTMLSelectElement | null)?.value === code, gridCode, { timeout: 60_000 })
