@@ -23,6 +23,7 @@ import {
 } from '@turf/turf'
 import type { Taxonomy } from '@hanjiang/shared/taxonomy/types'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
+import { createMockAuth } from './mock-auth.ts'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 const repo = path.resolve(here, '../../../..')
@@ -119,9 +120,30 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<{ url: st
     res.writeHead(200, { 'content-type': `${type}; charset=utf-8` })
     res.end(typeof body === 'string' ? body : JSON.stringify(body))
   }
+  const auth = createMockAuth()
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x')
     const p = u.pathname
+    // Sign-in, admin and audit routes (./mock-auth.ts): read the JSON body first.
+    if (p.startsWith('/api/auth/') || p.startsWith('/api/admin/') || p === '/api/audit') {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        let body: unknown
+        try {
+          body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined
+        } catch {
+          return problem(res, 400, 'validation_failed', 'Invalid request', 'The body is not JSON.')
+        }
+        const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+          const type = status >= 400 ? 'application/problem+json' : 'application/json'
+          res.writeHead(status, { ...(payload === undefined ? {} : { 'content-type': `${type}; charset=utf-8` }), ...headers })
+          res.end(payload === undefined ? undefined : JSON.stringify(payload))
+        }
+        if (!auth.handle(req, body, p, u.searchParams, send)) problem(res, 404, 'route_not_found', 'Not found', `No API route at ${p}`)
+      })
+      return
+    }
     if (p === '/api/health') {
       return json(res, { status: 'ok', engine: 'embedded', postgres: '17.5 (mock)', postgis: '3.5.2 (mock)', migrations: { applied: 3, total: 3, pending: [] } })
     }

@@ -75,3 +75,13 @@ describe('LoginView', () => {
     wrapper.unmount()
   })
 })
+
+describe('LoginView when the server cannot be reached', () => {
+  it('says so before anything is typed', async () => {
+    mockFetch({ '/api/auth/me': new TypeError('Failed to fetch') })
+    await useAuthStore().ensureLoaded()
+    const { wrapper } = await mountApp(LoginView, { path: '/login' })
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('无法连接服务器，请检查网络或稍后重试。')
+    wrapper.unmount()
+  })
+})
