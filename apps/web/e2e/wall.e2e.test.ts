@@ -3,6 +3,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { login } from './support/auth.ts'
 
 /**
  * The command-center wall and the incident map layer against the real server and its demo seed (~6,000 incidents):
@@ -33,9 +34,8 @@ describe.runIf(hasChromium)('command-center wall and incident map in Chromium', 
     const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' })
     contexts.push(context)
     await context.addInitScript((l) => localStorage.setItem('hj.locale', l), locale)
-    const login = await context.request.post(`${app.url}/api/auth/login`, { data: { username: 'viewer', password: PASSWORD } })
-    expect(login.status()).toBe(200)
     const page = await context.newPage()
+    await login(page, 'viewer', { url: app.url })
     const origin = new URL(app.url).origin
     page.on('request', (r) => {
       const u = r.url()
