@@ -5,6 +5,7 @@ import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { auditWrites } from './auth/audit-writes.ts'
 import { authorize } from './auth/authorize.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { areaRoutes } from './routes/areas.ts'
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', compress())
   // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
   api.use('*', authorize(deps))
+  // Every successful write gets an audit row, in the write's own transaction where it has one.
+  api.use('*', auditWrites(deps.database))
   api.route('/', authRoutes(deps))
   api.route('/', adminRoutes(deps))
   api.route('/', auditRoutes(deps))

@@ -1,3 +1,4 @@
+import { markAudited } from '../../auth/audit-writes.ts'
 import { insertAudit } from '../../db/repositories/audit.ts'
 import type { AppDb, Database } from '../../db/types.ts'
 import { rolesOf, type Actor } from '../../http/actor.ts'
@@ -15,6 +16,7 @@ export interface AuditEvent {
  * commit or roll back together (nothing half-written).
  */
 export async function recordAudit(database: Database, actor: Actor | null, e: AuditEvent, tx?: AppDb): Promise<void> {
+  markAudited()
   await insertAudit(
     database,
     {
