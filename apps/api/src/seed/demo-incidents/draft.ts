@@ -162,8 +162,9 @@ export function draftIncidents(o: DraftOptions): IncidentDraft[] {
     for (let k = 0; k < n; k++) {
       const hour = weighted(rng, HOURS.map((hw, h) => [h, hw] as const))
       const at = new Date(midnight + hour * 3_600_000 + Math.floor(rng() * 3_600_000))
-      if (at.getTime() >= now.getTime()) continue
-      out.push(draftOne(rng, at, weighted(rng, CHANNELS)))
+      // Drafted even when after the seed time, so the same date draws the same reports whatever the hour.
+      const d = draftOne(rng, at, weighted(rng, CHANNELS))
+      if (at.getTime() < now.getTime()) out.push(d)
     }
   }
 

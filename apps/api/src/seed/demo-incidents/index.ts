@@ -114,11 +114,14 @@ export async function buildDemoIncidents(
   const rows: DemoIncidentRow[] = []
   let skipped = 0
   let refused = 0
+  const date = shanghaiDate(now)
   for (const { d, i } of ordered) {
+    // One stream per report: its history does not shift when another report changes.
+    const own = rngFor('demo-incident', date, String(d.at.getTime()), d.description)
     const code = `HJ${shanghaiDate(d.at).replaceAll('-', '')}-${String(rows.length + 1).padStart(5, '0')}`
     try {
-      const sim = simulateOne(d, code, rows.length + 1, trackingCode(rng), assigned.get(i) ?? null, ctx)
-      runLifecycle(sim, d, { now, rng, reference, calendar, primary: d.clusterOf === null ? undefined : sims.get(d.clusterOf) })
+      const sim = simulateOne(d, code, rows.length + 1, trackingCode(own), assigned.get(i) ?? null, ctx)
+      runLifecycle(sim, d, { now, rng: own, reference, calendar, primary: d.clusterOf === null ? undefined : sims.get(d.clusterOf) })
       sim.fireDue(now.getTime())
       sims.set(i, sim)
       refused += sim.refused
