@@ -154,3 +154,37 @@ describeEachEngine('auth: row scoping and leak tests', (ctx) => {
     expect(text).not.toContain(`"code":"${A}"`)
   })
 }, seedFixture)
+
+describeEachEngine('auth: grid admins write only inside their areas', (ctx) => {
+  const rect = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] })
+  const call = async (who: Who | 'admin', method: string, path: string, body?: unknown) => {
+    const res = await testApp(ctx.database, {}, who).request(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: res.status, body: (await res.json().catch(() => null)) as Json }
+  }
+
+  it('regions: below their area yes; outside it, or the area itself, no; imports are for admins', async () => {
+    // 涵东北社区 (350303001001) lies inside 涵东街道; 涵西北社区 (350303002001) does not.
+    const mine = await call(GRID_HANDONG, 'PATCH', '/api/regions/350303001001?dryRun=true', { name: '涵东北社区（改）' })
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200)
+    const other = await call(GRID_HANDONG, 'PATCH', '/api/regions/350303002001?dryRun=true', { name: 'x' })
+    expect([other.status, other.body.code]).toEqual([403, 'forbidden'])
+    expect((await call(GRID_HANDONG, 'DELETE', '/api/regions/350303001000')).status).toBe(403)
+    expect((await call(GRID_HANDONG, 'POST', '/api/regions/import', { type: 'FeatureCollection', features: [] })).status).toBe(403)
+    expect((await call('admin', 'PATCH', '/api/regions/350303002001?dryRun=true', { name: 'x' })).status).toBe(200)
+  })
+
+  it('responsibility areas: only geometry inside their areas', async () => {
+    const inside = await call(GRID_HANDONG, 'POST', '/api/areas', { name: '涵东小公园', unitCode: 'city_admin', classCode: '02', geometry: rect(119.01, 25.46, 119.02, 25.47) })
+    expect(inside.status, JSON.stringify(inside.body)).toBe(201)
+    const outside = await call(GRID_HANDONG, 'POST', '/api/areas', { name: '涵西广场', unitCode: 'city_admin', classCode: '02', geometry: rect(119.15, 25.46, 119.16, 25.47) })
+    expect(outside.status).toBe(403)
+    const theirs = await call('admin', 'POST', '/api/areas', { name: '涵西广场', unitCode: 'city_admin', classCode: '02', geometry: rect(119.15, 25.46, 119.16, 25.47) })
+    expect(theirs.status).toBe(201)
+    expect((await call(GRID_HANDONG, 'DELETE', `/api/areas/${theirs.body.id}`)).status).toBe(403)
+    expect((await call(GRID_HANDONG, 'DELETE', `/api/areas/${inside.body.id}`)).status).toBe(204)
+  })
+}, seedFixture)

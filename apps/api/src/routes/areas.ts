@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { featureBodyLimit, importBodyLimit } from '../http/body-limits.ts'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
+import { requireAdminImport, requireAreaInAreas, requireGeometryInAreas } from '../services/auth/write-scope.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
 import { createArea } from '../services/areas/create.ts'
@@ -63,31 +65,33 @@ export function areaRoutes({ database }: AppDeps) {
     .get('/areas/export', async (c) => {
       return c.body(await exportAreasGeoJson({ database }), 200, { ...GEOJSON, 'content-disposition': 'attachment; filename="responsibility-areas.geojson"' })
     })
-    // TODO(auth): admin only
     .post('/areas/import', importBodyLimit(), async (c) => {
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
+      requireAdminImport(actorOf(c))
       return c.json(await importAreas({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' }))
     })
     .get('/areas/:id', async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')
       return c.body(JSON.stringify(await getArea({ database, id })), 200, GEOJSON)
     })
-    // TODO(auth): admin only
     .post('/areas', featureBodyLimit(), async (c) => {
       const input = parseInput(createBody, await jsonBody(c), 'body')
+      await requireGeometryInAreas(database, actorOf(c), input.geometry)
       const feature = await createArea({ database, input })
       return c.body(JSON.stringify(feature), 201, { ...GEOJSON, location: `/api/areas/${feature.id}` })
     })
-    // TODO(auth): admin only
+    // Admins anywhere; grid admins only areas inside their areas, before and after the change.
     .patch('/areas/:id', featureBodyLimit(), async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')
       const input = parseInput(patchBody, await jsonBody(c), 'body')
+      await requireAreaInAreas(database, actorOf(c), id)
+      if (input.geometry !== undefined) await requireGeometryInAreas(database, actorOf(c), input.geometry)
       const { action, feature } = await updateArea({ database, id, input })
       return c.body(JSON.stringify(feature), 200, { ...GEOJSON, 'x-change': action })
     })
-    // TODO(auth): admin only
     .delete('/areas/:id', async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')
+      await requireAreaInAreas(database, actorOf(c), id)
       await deleteArea({ database, id })
       return c.body(null, 204)
     })

@@ -25,7 +25,7 @@ import { similarIncidents } from '../services/clusters/similar.ts'
  * Mounted BEFORE the incident routes: `/incidents/similar` must not be read as an incident code.
  * Problems: 400 validation_failed; 422 invalid_coordinate, unknown_fine_class; 404 incident_not_found.
  * The merge itself is the incident workflow's `merge` action.
- * TODO(auth): dispatcher (and the roles that may see incidents).
+ * Rules: auth/route-rules.ts (incident.read); rows scoped to the caller (auth/scope).
  */
 
 const int = (name: string, min: number, max: number) =>

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { REGION_LEVELS } from '@hanjiang/shared'
 import { featureBodyLimit, importBodyLimit } from '../http/body-limits.ts'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
+import { requireAdminImport, requireRegionWrite } from '../services/auth/write-scope.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
 import { coverageReport } from '../services/regions/coverage.ts'
@@ -65,27 +67,29 @@ export function regionWriteRoutes({ database }: AppDeps) {
     // TODO(auth): admin only
     .post('/regions/import', importBodyLimit(), async (c) => {
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
+      requireAdminImport(actorOf(c))
       const summary = await importRegions({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' })
       return c.json(summary)
     })
-    // TODO(auth): admin only
+    // Admins anywhere; grid admins inside their areas (auth/route-rules.ts: region.write).
     .post('/regions', featureBodyLimit(), async (c) => {
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
       const input = parseInput(createBody, await jsonBody(c), 'body')
+      requireRegionWrite(actorOf(c), input.code)
       const result = await createRegion({ database, input, dryRun: q.dryRun === 'true' })
       if (result.dryRun) return c.json(result)
       return c.json(result, 201, { location: `/api/regions/${result.code}` })
     })
-    // TODO(auth): admin only
     .patch('/regions/:code', featureBodyLimit(), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      requireRegionWrite(actorOf(c), code)
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
       const input = parseInput(patchBody, await jsonBody(c), 'body')
       return c.json(await updateRegion({ database, code, input, dryRun: q.dryRun === 'true' }))
     })
-    // TODO(auth): admin only
     .delete('/regions/:code', async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      requireRegionWrite(actorOf(c), code)
       await deleteRegion({ database, code })
       return c.body(null, 204)
     })
