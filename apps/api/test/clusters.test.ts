@@ -202,7 +202,12 @@ describeEachEngine(
 
     it('flags at the threshold set by CLUSTER_FLAG_MIN_REPORTS', async () => {
       const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', CLUSTER_FLAG_MIN_REPORTS: '3' })
-      const routes = new Hono().route('/api', clusterRoutes({ database: ctx.database, config }))
+      const routes = new Hono()
+        .use('*', async (c, next) => {
+          c.set('actor', { id: 'seat', role: 'dispatcher', roles: ['dispatcher'] }) // what the auth middleware sets
+          await next()
+        })
+        .route('/api', clusterRoutes({ database: ctx.database, config }))
       const x = (await (await routes.request('/api/clusters/X')).json()) as any
       expect(x).toMatchObject({ reportCount: 3, flagged: true, flagMinReports: 3 })
       const similar = (await (await routes.request('/api/incidents/similar?lng=119.12&lat=25.48&fineClass=020601')).json()) as any

@@ -89,7 +89,7 @@ describeEachEngine(
     it('a transition not allowed from the current state is 409 transition_not_allowed', async () => {
       const { code, version } = (await api.create(complaint())).body
       // (A handler could not even see an incident not yet dispatched to their unit: 404.)
-      const r = await api.act(code, 'verifyPass', { version }, 'inspector')
+      const r = await api.act(code, 'verifyPass', { version }, 'dispatcher')
       expect(r.status).toBe(409)
       expect(r.body).toMatchObject({ code: 'transition_not_allowed', state: 'reported', version: 1 })
       expect(r.body.messages.zh).toContain('已上报')
