@@ -50,10 +50,3 @@ export const rolesOf = (actor: Actor): readonly ActorRole[] => actor.roles ?? [a
 
 export const userRoles = (actor: Actor): UserRole[] => rolesOf(actor).filter((r): r is UserRole => r !== 'system' && r !== 'public')
 
-/**
- * @deprecated Removed with sign-in: the actor is `actorOf(c)` (set by auth/authorize.ts from the session).
- * Kept only so code written against the placeholder still compiles; it refuses at run time.
- */
-export function actorFromHeaders(_header: (name: string) => string | undefined): Actor {
-  throw new Error('actorFromHeaders is gone: use actorOf(c) — the session decides who acts (auth/authorize.ts)')
-}
