@@ -94,7 +94,7 @@ describe.runIf(hasChromium)('sign-in, accounts and audit in Chromium', () => {
     await admin.getByTestId('user-password').fill('Harbour-Lights-7')
     // The area picker searches the region tree by name or code (areas matter for inspectors and grid admins).
     await admin.getByTestId('area-search').fill('涵东')
-    await admin.getByRole('option').first().waitFor({ state: 'visible', timeout: 30_000 })
+    await admin.getByTestId('area-picker').getByRole('option').first().waitFor({ state: 'visible', timeout: 30_000 })
     await screenshot(admin, 'auth-admin-user-form-zh-1280x800')
     await admin.getByTestId('area-search').press('Escape')
     await admin.getByTestId('user-save').click()

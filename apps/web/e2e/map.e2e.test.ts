@@ -125,6 +125,12 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   })
 
   it('opens the region panel on click with the name, code and parent chain; Esc closes it', async () => {
+    // Signed in, the map also draws incidents, whose clusters take clicks of their own: this test is about regions.
+    const incidents = page.getByTestId('incidents-visible')
+    if (await incidents.count()) {
+      await incidents.uncheck()
+      await mapIdle(page)
+    }
     // Click where a street's label sits: inside that street, away from its boundary.
     const target = await page.evaluate(() => {
       const m = window.__hjMap!

@@ -70,10 +70,10 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
 
   /** Picks a fine class with the keyboard: type, then Enter on the first match. */
   async function chooseFineClass(p: Page, query: string): Promise<void> {
-    const input = p.getByTestId('fine-class-input')
+    const input = p.getByTestId('probe-panel').getByTestId('fine-class-input')
     await input.focus()
     await input.fill(query)
-    await p.getByTestId('fine-class-list').waitFor()
+    await p.getByTestId('probe-panel').getByTestId('fine-class-list').waitFor()
     await p.keyboard.press('Enter')
   }
 
@@ -103,7 +103,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
     expect(await page.getByTestId('probe-answer').textContent()).toContain('在地图上点击一个位置')
 
     await chooseFineClass(page, '010501')
-    expect(await page.getByTestId('fine-class-input').inputValue()).toBe('010501 道路破损坑洼')
+    expect(await page.getByTestId('probe-panel').getByTestId('fine-class-input').inputValue()).toBe('010501 道路破损坑洼')
 
     // Keep the point clear of the panel on the right.
     await showPoint(page, ROAD, 15, [-220, 0])
@@ -140,7 +140,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
 
   it('probe mode: 020602 in 涵东街道 is territorial, with the near-boundary warning', async () => {
     await chooseFineClass(page, '积存垃圾')
-    expect(await page.getByTestId('fine-class-input').inputValue()).toBe('020602 积存垃圾渣土')
+    expect(await page.getByTestId('probe-panel').getByTestId('fine-class-input').inputValue()).toBe('020602 积存垃圾渣土')
     // Changing the class asks again for the same point: on the road in 萩芦镇 it is now the town's business.
     await page.waitForFunction(() => document.querySelector('[data-testid=probe-rule]')?.textContent === '属地', null, { timeout: 30_000 })
 
@@ -159,7 +159,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
 
   it('asks for typed GCJ-02 coordinates (from a phone map) and shows problems readably', async () => {
     const gcj = fromWgs84(HANDONG, 'gcj02')
-    await page.getByText('输入坐标').click()
+    await page.getByText('输入坐标', { exact: true }).click()
     await page.getByTestId('probe-crs').selectOption('gcj02')
     await page.getByTestId('probe-lng').fill(gcj.lng.toFixed(7))
     await page.getByTestId('probe-lat').fill(gcj.lat.toFixed(7))
@@ -252,11 +252,16 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
     await login(page, 'dispatcher', { url: app.url })
     page.on('pageerror', (e) => pageErrors.push(e.message))
     await page.goto(app.url + '/?test#/map')
-    await page.waitForFunction(() => !!window.__hjMap && window.__hjMap.loaded(), null, { timeout: 90_000 })
+    // Not `map.loaded()`: signed in, the live incident layer keeps a source busy; wait for the streets instead.
+    await page.waitForFunction(
+      () => !!window.__hjMap && window.__hjMap.queryRenderedFeatures({ layers: ['region-street-fill'] }).length > 0,
+      null,
+      { timeout: 90_000 },
+    )
     await mapIdle(page)
     await page.getByTestId('probe-toggle').click()
     await chooseFineClass(page, 'pothole')
-    expect(await page.getByTestId('fine-class-input').inputValue()).toBe('010501 Damaged or potholed road')
+    expect(await page.getByTestId('probe-panel').getByTestId('fine-class-input').inputValue()).toBe('010501 Damaged or potholed road')
     await showPoint(page, ROAD, 15, [-220, 0])
     await clickLngLat(page, ROAD)
     await unitIs(page, '区交通运输局公路养护中心')
