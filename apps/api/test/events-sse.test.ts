@@ -158,6 +158,7 @@ describeEachEngine(
         state: 'reported',
         unitCode: null,
         streetCode: '350303001000',
+        regionCode: expect.stringMatching(/^350303001001\d{3}$/),
         fineClass: '010502',
         track: 'urgent',
       })
