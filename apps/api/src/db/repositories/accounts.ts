@@ -189,26 +189,28 @@ export async function insertSession(database: Database, s: NewSession, tx?: AppD
   )
 }
 
-export interface SessionRecord {
-  userId: string
-  csrfToken: string
-  lastSeenAt: Date
-  expiresAt: Date
-}
-
 /**
- * The live session with this id hash, touched (idle clock restarted) in the same statement: one round trip
- * per request. Expired (idle or absolute) and revoked sessions are not found.
+ * The live session's user in ONE statement (the per-request hot path): finds the session (not revoked, not idle
+ * too long, not past its absolute end), restarts its idle clock — written at most once a minute, so steady
+ * traffic does not rewrite the row on every request — and returns the user with roles and areas.
  */
-export async function touchSession(database: Database, idHash: string, idleSeconds: number): Promise<SessionRecord | null> {
-  const rows = await database.rows<Record<string, unknown>>(
-    sql`UPDATE user_session SET last_seen_at = now()
-        WHERE id_hash = ${idHash} AND revoked_at IS NULL AND expires_at > now()
-          AND last_seen_at > now() - make_interval(secs => ${idleSeconds})
-        RETURNING user_id AS "userId", csrf_token AS "csrfToken", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt"`,
-  )
+export async function sessionUserByHash(
+  database: Database,
+  idHash: string,
+  idleSeconds: number,
+): Promise<{ user: UserRecord; csrfToken: string } | null> {
+  const rows = await database.rows<Record<string, unknown>>(sql`
+    WITH live AS (
+      SELECT id_hash, user_id, csrf_token, last_seen_at FROM user_session
+      WHERE id_hash = ${idHash} AND revoked_at IS NULL AND expires_at > now()
+        AND last_seen_at > now() - make_interval(secs => ${idleSeconds})
+    ), touched AS (
+      UPDATE user_session s SET last_seen_at = now() FROM live
+      WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - interval '1 minute'
+    )
+    SELECT q.*, live.csrf_token AS "csrfToken" FROM live CROSS JOIN LATERAL (${USER_SELECT} WHERE u.id = live.user_id) q`)
   const r = rows[0]
-  return r ? { userId: String(r.userId), csrfToken: String(r.csrfToken), lastSeenAt: date(r.lastSeenAt)!, expiresAt: date(r.expiresAt)! } : null
+  return r ? { user: userOf(r), csrfToken: String(r.csrfToken) } : null
 }
 
 export async function revokeSession(database: Database, idHash: string, tx?: AppDb): Promise<void> {

@@ -1,4 +1,4 @@
-import { findUserById, touchSession, useApiToken, type UserRecord } from '../../db/repositories/accounts.ts'
+import { findUserById, sessionUserByHash, useApiToken, type UserRecord } from '../../db/repositories/accounts.ts'
 import type { Database } from '../../db/types.ts'
 import { sha256 } from '../../auth/crypto.ts'
 
@@ -12,11 +12,9 @@ export interface Credentials {
 /** The user behind a cookie session id (live: not revoked, not idle too long, not past its absolute end). */
 export async function sessionUser(database: Database, sessionId: string, idleMs: number): Promise<Credentials | null> {
   const idHash = sha256(sessionId)
-  const s = await touchSession(database, idHash, Math.floor(idleMs / 1000))
-  if (!s) return null
-  const user = await findUserById(database, s.userId)
-  if (!user || user.disabled) return null
-  return { user, csrfToken: s.csrfToken, sessionHash: idHash }
+  const s = await sessionUserByHash(database, idHash, Math.floor(idleMs / 1000))
+  if (!s || s.user.disabled) return null
+  return { user: s.user, csrfToken: s.csrfToken, sessionHash: idHash }
 }
 
 /** The user behind a bearer API token. */
