@@ -171,7 +171,7 @@ describeEachEngine('auth: grid admins write only inside their areas', (ctx) => {
     const mine = await call(GRID_HANDONG, 'PATCH', '/api/regions/350303001001?dryRun=true', { name: '涵东北社区（改）' })
     expect(mine.status, JSON.stringify(mine.body)).toBe(200)
     const other = await call(GRID_HANDONG, 'PATCH', '/api/regions/350303002001?dryRun=true', { name: 'x' })
-    expect([other.status, other.body.code]).toEqual([403, 'forbidden'])
+    expect([other.status, other.body.code]).toEqual([403, 'outside_areas'])
     expect((await call(GRID_HANDONG, 'DELETE', '/api/regions/350303001000')).status).toBe(403)
     expect((await call(GRID_HANDONG, 'POST', '/api/regions/import', { type: 'FeatureCollection', features: [] })).status).toBe(403)
     expect((await call('admin', 'PATCH', '/api/regions/350303002001?dryRun=true', { name: 'x' })).status).toBe(200)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
+import { USER_ROLES } from '@hanjiang/shared'
 import { seedDatabase } from '../src/seed/index.ts'
 import { testApp } from './app.ts'
 import { describeEachEngine } from './engines.ts'
@@ -7,7 +8,9 @@ import { describeEachEngine } from './engines.ts'
 describeEachEngine(
   'Hanjiang demo seed',
   (ctx) => {
-    const assign = async (q: string) => (await testApp(ctx.database, {}, 'dispatcher').request(`/api/assign?${q}`)).json() as any
+    // Not `dispatcher`: that name is a demo account with the demo password.
+    const assign = async (q: string) =>
+      (await testApp(ctx.database, {}, { role: 'dispatcher', username: 'seat-test' }).request(`/api/assign?${q}`)).json() as any
 
     it('has the district, 13 streets/towns, 200 communities and a few thousand grids', async () => {
       const rows = await ctx.database.rows<{ level: string; n: number }>(
@@ -55,7 +58,21 @@ describeEachEngine(
 
     it('is a no-op on a seeded database', async () => {
       const again = await seedDatabase(ctx.database, { demo: true })
-      expect(again).toMatchObject({ units: 0, regions: 0, areas: 0 })
+      expect(again).toMatchObject({ units: 0, regions: 0, areas: 0, accounts: 0 })
+    })
+
+    it('has one demo account per role (username = role code) signing in with the demo password', async () => {
+      for (const username of [...USER_ROLES, 'handler.transport', 'handler.water', 'inspector.handong']) {
+        const res = await testApp(ctx.database).request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: 'hanjiang-demo' }),
+        })
+        expect(res.status, username).toBe(200)
+        const { user } = (await res.json()) as any
+        expect(user.mustChangePassword).toBe(false)
+        if ((USER_ROLES as readonly string[]).includes(username)) expect(user.roles).toEqual([username])
+      }
     })
   },
   async (database) => {

@@ -37,7 +37,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/regions/:code/versions': can('map.read'),
   'GET /api/regions/:code/coverage': can('map.read'),
   'POST /api/regions': can('region.write'),
-  'POST /api/regions/import': can('region.write'),
+  'POST /api/regions/import': can('map.import'),
   'PATCH /api/regions/:code': can('region.write'),
   'DELETE /api/regions/:code': can('region.write'),
 
@@ -45,7 +45,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/areas/export': can('map.read'),
   'GET /api/areas/:id': can('map.read'),
   'POST /api/areas': can('area.write'),
-  'POST /api/areas/import': can('area.write'),
+  'POST /api/areas/import': can('map.import'),
   'PATCH /api/areas/:id': can('area.write'),
   'DELETE /api/areas/:id': can('area.write'),
 

@@ -6,9 +6,11 @@ import { problems } from '../../http/problem.ts'
 /**
  * Where a caller may edit the map (issue 6): admins anywhere; a grid admin only inside their areas — regions
  * strictly below an area (code prefix), responsibility areas whose geometry lies inside an area's region.
- * Bulk imports are admin-only.
+ * Bulk imports are admin-only (permission map.import in the route rules).
  */
 const unrestricted = (actor: Actor) => userRoles(actor).includes('admin')
+/** 403 with its own code: the route is allowed, this place is not. */
+const outside = (detail: string) => problems.forbidden('outside_areas', detail)
 
 /** The area's own region code from its prefix (street 9 digits → 12 with 000, grid 15 as is). */
 const areaCode = (prefix: string) => (prefix.length >= 12 ? prefix : prefix.padEnd(12, '0'))
@@ -17,24 +19,20 @@ export function requireRegionWrite(actor: Actor, code: string): void {
   if (unrestricted(actor)) return
   const prefixes = actor.areaPrefixes ?? []
   if (!prefixes.some((p) => code.startsWith(p) && code !== areaCode(p))) {
-    throw problems.denied(`Region ${code} is outside your areas (${prefixes.map(areaCode).join(', ') || 'none'}).`)
+    throw outside(`Region ${code} is outside your areas (${prefixes.map(areaCode).join(', ') || 'none'}).`)
   }
-}
-
-export function requireAdminImport(actor: Actor): void {
-  if (!unrestricted(actor)) throw problems.denied('Bulk imports are for administrators.')
 }
 
 /** A responsibility-area geometry (GeoJSON, WGS84) must lie inside one of the grid admin's areas. */
 export async function requireGeometryInAreas(database: Database, actor: Actor, geometry: unknown): Promise<void> {
   if (unrestricted(actor)) return
   const codes = (actor.areaPrefixes ?? []).map(areaCode)
-  if (!codes.length) throw problems.denied('You have no areas to edit.')
+  if (!codes.length) throw outside('You have no areas to edit.')
   const list = `{${codes.join(',')}}`
   const [r] = await database.rows<{ inside: boolean | null }>(sql`
     SELECT bool_or(ST_CoveredBy(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326), g.geom)) AS inside
     FROM region g WHERE g.code = ANY(${list}::text[]) AND g.valid_to IS NULL`)
-  if (!r?.inside) throw problems.denied('The area is not inside your areas.')
+  if (!r?.inside) throw outside('The area is not inside your areas.')
 }
 
 /** An existing responsibility area (by id) must lie inside the grid admin's areas too. */
@@ -46,5 +44,5 @@ export async function requireAreaInAreas(database: Database, actor: Actor, id: n
     SELECT bool_or(ST_CoveredBy(a.geom, g.geom)) AS inside
     FROM responsibility_area a, region g
     WHERE a.id = ${id} AND g.code = ANY(${list}::text[]) AND g.valid_to IS NULL`)
-  if (!r?.inside) throw problems.denied(`Area ${id} is not inside your areas.`)
+  if (!r?.inside) throw outside(`Area ${id} is not inside your areas.`)
 }
