@@ -74,4 +74,96 @@ describe('AppHeader', () => {
     wrapper.unmount()
     vi.useRealTimers()
   })
+
+  describe('menu drawer (compact header)', () => {
+    const drawerNames = (w: { findAll: (s: string) => { text: () => string }[] }) =>
+      w.findAll('[data-testid=nav-drawer] nav a').map((a) => a.text())
+
+    it('opens from the menu button, moves focus into the drawer and closes again with the button', async () => {
+      const { wrapper } = await mountApp(AppHeader, { attachTo: document.body })
+      const toggle = wrapper.get('[data-testid=nav-menu-toggle]')
+      expect(toggle.attributes('aria-expanded')).toBe('false')
+      expect(toggle.attributes('aria-controls')).toBe('app-nav-drawer')
+      expect(toggle.attributes('aria-label')).toBe('打开导航菜单')
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(false)
+
+      await toggle.trigger('click')
+      await flush()
+      expect(toggle.attributes('aria-expanded')).toBe('true')
+      expect(toggle.attributes('aria-label')).toBe('关闭导航菜单')
+      const drawer = wrapper.get('[data-testid=nav-drawer]')
+      expect(drawer.attributes('id')).toBe('app-nav-drawer')
+      expect(document.activeElement?.textContent).toBe('区域地图')
+      expect(drawer.element.contains(document.activeElement)).toBe(true)
+
+      await toggle.trigger('click')
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(false)
+      expect(toggle.attributes('aria-expanded')).toBe('false')
+      wrapper.unmount()
+    })
+
+    it('closes on Esc and on a press outside, returning focus to the menu button', async () => {
+      const { wrapper } = await mountApp(AppHeader, { attachTo: document.body })
+      const toggle = wrapper.get('[data-testid=nav-menu-toggle]')
+      await toggle.trigger('click')
+      await flush()
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+      await flush()
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(false)
+      expect(document.activeElement).toBe(toggle.element)
+
+      await toggle.trigger('click')
+      await flush()
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(true)
+      // A press inside the drawer keeps it open.
+      wrapper.get('[data-testid=nav-drawer]').element.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+      await flush()
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(true)
+      const outside = document.createElement('div')
+      document.body.append(outside)
+      outside.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+      await flush()
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(false)
+      expect(document.activeElement).toBe(toggle.element)
+      outside.remove()
+      wrapper.unmount()
+    })
+
+    it('closes on navigation', async () => {
+      const { wrapper, router } = await mountApp(AppHeader, { attachTo: document.body })
+      await wrapper.get('[data-testid=nav-menu-toggle]').trigger('click')
+      await flush()
+      const about = wrapper.findAll('[data-testid=nav-drawer] nav a').find((a) => a.text() === '关于')!
+      await about.trigger('click')
+      await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('about'))
+      await flush()
+      expect(wrapper.find('[data-testid=nav-drawer]').exists()).toBe(false)
+      wrapper.unmount()
+    })
+
+    it('lists the entries the permissions allow, in both languages', async () => {
+      const dispatcher = await mountApp(AppHeader)
+      await dispatcher.wrapper.get('[data-testid=nav-menu-toggle]').trigger('click')
+      const names = drawerNames(dispatcher.wrapper)
+      expect(names).toEqual(dispatcher.wrapper.findAll('.app-nav a').map((a) => a.text()))
+      expect(names).toEqual(expect.arrayContaining(['区域地图', '关于']))
+      expect(names).not.toContain('用户管理')
+      dispatcher.wrapper.unmount()
+
+      signIn(me('admin'))
+      const admin = await mountApp(AppHeader, { locale: 'en' })
+      await admin.wrapper.get('[data-testid=nav-menu-toggle]').trigger('click')
+      expect(admin.wrapper.get('[data-testid=nav-menu-toggle]').attributes('aria-label')).toBe('Close the navigation menu')
+      expect(drawerNames(admin.wrapper)).toEqual(expect.arrayContaining(['Region map', 'Users', 'Audit log', 'About']))
+      admin.wrapper.unmount()
+    })
+
+    it('offers the language switch in the drawer', async () => {
+      const { wrapper, i18n } = await mountApp(AppHeader)
+      await wrapper.get('[data-testid=nav-menu-toggle]').trigger('click')
+      await wrapper.get('[data-testid=drawer-locale-select]').setValue('en')
+      expect(i18n.global.locale.value).toBe('en')
+      wrapper.unmount()
+    })
+  })
 })

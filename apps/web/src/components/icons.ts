@@ -28,12 +28,14 @@ export type IconName =
   | 'camera'
   | 'download'
   | 'workbench'
+  | 'menu'
 
 export const ICON_PATHS: Record<IconName, string> = {
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-5v-5m0-3h.01',
   layers: 'm12 3 9 5-9 5-9-5 9-5Zm-9 9 9 5 9-5M3 16l9 5 9-5',
   close: 'M6 6l12 12M18 6 6 18',
+  menu: 'M4 6h16M4 12h16M4 18h16',
   retry: 'M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5',
   target: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm0-4a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM12 2v3m0 14v3M2 12h3m14 0h3',
   alert: 'M12 3 2 20h20L12 3Zm0 6v5m0 3h.01',

@@ -23,6 +23,11 @@ const en: MessageSchema = {
     map: 'Region map',
     about: 'About',
   },
+  headerMenu: {
+    open: 'Open the navigation menu',
+    close: 'Close the navigation menu',
+    title: 'Navigation menu',
+  },
   header: {
     language: 'Language',
     clockLabel: 'Beijing time',

@@ -30,6 +30,11 @@ const zhCN = {
     map: '区域地图',
     about: '关于',
   },
+  headerMenu: {
+    open: '打开导航菜单',
+    close: '关闭导航菜单',
+    title: '导航菜单',
+  },
   header: {
     language: '界面语言',
     clockLabel: '北京时间',
