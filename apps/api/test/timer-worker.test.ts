@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../src/config.ts'
 import { openDatabase } from '../src/db/open.ts'
 import type { Database, Engine } from '../src/db/types.ts'
 import { createTimerWorker, type TickReport } from '../src/worker/timer-worker.ts'
-import type { WhoLike } from './auth.ts'
+import { ensureUser, TEST_PASSWORD, type WhoLike } from './auth.ts'
 import { seedFixture } from './app.ts'
 import { describeEachEngine, openTestDatabase, testEngines, type TestDatabase } from './engines.ts'
 import { complaint, freezeClock, HOUR, incidentApi, MINUTE, pendingTimers, photo, roadCollapse, thaw, type Json } from './incidents-helpers.ts'
@@ -558,6 +558,7 @@ describe.each(testEngines())('timer worker: crash and restart [%s]', (engine: En
   it('stop the API while the timer worker has due work, restart: every escalation fires exactly once', async () => {
     const work = await withDb(async (db) => {
       await seedFixture(db)
+      await ensureUser(db, 'dispatcher') // run 3 reads the event logs over HTTP as a signed-in dispatcher
       return dueWork(db, 2 * 24 * HOUR, 4)
     })
     const expected = expectedEscalations(work.stuck, work.orphan)
@@ -584,10 +585,21 @@ describe.each(testEngines())('timer worker: crash and restart [%s]', (engine: En
     // Run 3: runs to the end, then stops cleanly.
     const third = run({})
     const base = await third.url
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dispatcher', password: TEST_PASSWORD }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
     const deadline = Date.now() + 60_000
     for (;;) {
       const events = await Promise.all(
-        work.stuck.map(async (c) => ((await (await fetch(`${base}/api/incidents/${c}/events`)).json()) as Json).events as Json[]),
+        work.stuck.map(async (c) => {
+          const res = await fetch(`${base}/api/incidents/${c}/events`, { headers: { cookie } })
+          if (res.status !== 200) throw new Error(`GET events of ${c}: ${res.status} ${await res.text()}`)
+          return ((await res.json()) as Json).events as Json[]
+        }),
       )
       if (events.every((list) => list.some((e) => e.action === 'supervise' && e.data?.level === 3))) break
       if (Date.now() > deadline) throw new Error(`escalations did not finish:\n${third.out()}`)
