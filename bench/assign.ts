@@ -7,7 +7,7 @@ import postgres from 'postgres'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { startServer, type RunningServer } from '../apps/api/src/server.ts'
 import type { Database } from '../apps/api/src/db/types.ts'
-import type { Figure } from './lib.ts'
+import { benchSession, type Figure } from './lib.ts'
 
 // A 400 × 250 lattice of 100,000 synthetic grids over the district's extent (≈ 113 m × 178 m cells).
 const COLS = 400
@@ -41,7 +41,7 @@ async function insertLattice(database: Database): Promise<void> {
 }
 
 /** (b) POST /api/assign, 1,000 points a request, `clients` requests in flight. */
-async function httpBatchRate(url: string, batches: number, clients: number): Promise<number> {
+async function httpBatchRate(url: string, batches: number, clients: number, session: Record<string, string>): Promise<number> {
   const pts = points(batches * 1000, 7)
   let next = 0
   const t0 = performance.now()
@@ -51,7 +51,7 @@ async function httpBatchRate(url: string, batches: number, clients: number): Pro
         const b = next++
         const res = await fetch(`${url}/api/assign`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...session, 'content-type': 'application/json' },
           body: JSON.stringify({ points: pts.slice(b * 1000, (b + 1) * 1000).map((p) => ({ ...p, fineClass: '010502' })) }),
         })
         if (!res.ok) throw new Error(`assign batch failed: ${res.status} ${await res.text()}`)
@@ -128,7 +128,7 @@ export async function benchAssign(): Promise<Figure[]> {
       await insertLattice(s.database)
       const raw = { name: 'raw PostGIS pgbench (a)', value: pgbenchRate(url.toString(), 10) }
       figures.push({ ...raw, unit: 'lookups/s' })
-      const b = await httpBatchRate(s.url, 40, 2)
+      const b = await httpBatchRate(s.url, 40, 2, await benchSession(s, 'dispatcher'))
       figures.push({ name: 'POST /api/assign on PostGIS (b) vs (a)', value: b, unit: 'points/s', baseline: raw })
       figures.push({ name: 'POST /api/assign on PostGIS (b) vs (c)', value: b, unit: 'points/s', baseline: turf })
     })
@@ -144,7 +144,7 @@ export async function benchAssign(): Promise<Figure[]> {
     await insertLattice(s.database)
     const raw = { name: 'raw PGlite in-process (a)', value: await pgliteRawRate(s.database, 3000) }
     figures.push({ ...raw, unit: 'lookups/s' })
-    const b = await httpBatchRate(s.url, 10, 1)
+    const b = await httpBatchRate(s.url, 10, 1, await benchSession(s, 'dispatcher'))
     figures.push({ name: 'POST /api/assign on PGlite (b) vs (a)', value: b, unit: 'points/s', baseline: raw })
     figures.push({ name: 'POST /api/assign on PGlite (b) vs (c)', value: b, unit: 'points/s', baseline: turf })
   })

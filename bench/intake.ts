@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
-import { freePort, start, stop, waitHealthy, type Figure } from './lib.ts'
+import { freePort, signInHeaders, start, stop, waitHealthy, type Figure } from './lib.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 10)
@@ -77,6 +77,7 @@ async function load(
   connections: number,
   label: string,
   points: { lng: number; lat: number }[],
+  session: Record<string, string>,
   withLocation = true,
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
@@ -91,7 +92,7 @@ async function load(
       while (performance.now() < end) {
         const n = i++
         const t = performance.now()
-        const status = await post(agent, port, urlPath, incidentBody(points, n, withLocation), { 'idempotency-key': `${label}-${n}` })
+        const status = await post(agent, port, urlPath, incidentBody(points, n, withLocation), { ...session, 'idempotency-key': `${label}-${n}` })
         latencies.push(performance.now() - t)
         if (status === 201) ok++
         else errors++
@@ -112,11 +113,13 @@ async function runEngine(engine: string, env: Record<string, string>, connection
   try {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, t0, child)
     const points = (await (await fetch(`http://127.0.0.1:${port}/bench/points?n=2000`)).json()) as { lng: number; lat: number }[]
-    await load(port, '/bench/bare-insert', WARMUP_SECONDS, connections, `warm-bare-${engine}`, points)
-    await load(port, '/api/incidents', WARMUP_SECONDS, connections, `warm-intake-${engine}`, points)
-    const bare = await load(port, '/bench/bare-insert', SECONDS, connections, `bare-${engine}`, points)
-    const intake = await load(port, '/api/incidents', SECONDS, connections, `intake-${engine}`, points)
-    const noLookup = await load(port, '/api/incidents', SECONDS, connections, `nolookup-${engine}`, points, false)
+    // A hotline seat of the demo (the demo seed's accounts; DEMO_PASSWORD's default).
+    const s = await signInHeaders(`http://127.0.0.1:${port}`, 'dispatcher', process.env.DEMO_PASSWORD ?? 'hanjiang-demo')
+    await load(port, '/bench/bare-insert', WARMUP_SECONDS, connections, `warm-bare-${engine}`, points, s)
+    await load(port, '/api/incidents', WARMUP_SECONDS, connections, `warm-intake-${engine}`, points, s)
+    const bare = await load(port, '/bench/bare-insert', SECONDS, connections, `bare-${engine}`, points, s)
+    const intake = await load(port, '/api/incidents', SECONDS, connections, `intake-${engine}`, points, s)
+    const noLookup = await load(port, '/api/incidents', SECONDS, connections, `nolookup-${engine}`, points, s, false)
     if (bare.errors || intake.errors || noLookup.errors) {
       console.log(`  (${engine}: ${bare.errors} bare, ${intake.errors} intake, ${noLookup.errors} no-lookup requests failed)`)
     }

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
+import { sql } from 'drizzle-orm'
+import { hashPassword } from '../apps/api/src/auth/crypto.ts'
+import { insertUser } from '../apps/api/src/db/repositories/accounts.ts'
+import type { Database } from '../apps/api/src/db/types.ts'
 
 export interface Figure {
   name: string
@@ -56,4 +60,33 @@ export function printFigures(title: string, figures: Figure[]): void {
     const ratio = f.baseline ? `   (${(f.value / f.baseline.value).toFixed(2)}× ${f.baseline.name} = ${Math.round(f.baseline.value)} ${f.unit})` : ''
     console.log(`  ${f.name.padEnd(44)} ${v.padStart(10)} ${f.unit}${ratio}`)
   }
+}
+
+/** Headers of a signed-in session (cookie + CSRF token) for `username` on a running server. */
+export async function signInHeaders(base: string, username: string, password: string): Promise<Record<string, string>> {
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!r.ok) throw new Error(`bench sign-in as ${username} failed: ${r.status} ${await r.text()}`)
+  const { csrfToken } = (await r.json()) as { csrfToken: string }
+  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken }
+}
+
+/** A bench account with one role in the command center, signed in on `server`: session headers. */
+export async function benchSession(server: { database: Database; url: string }, role: string): Promise<Record<string, string>> {
+  const username = `bench-${role}`
+  const password = 'Bench-Password-1'
+  await server.database.rows(sql`INSERT INTO unit (code, name, kind) VALUES ('command_center', '区数字城管中心', 'command') ON CONFLICT (code) DO NOTHING`)
+  await insertUser(server.database, {
+    username,
+    displayName: username,
+    unitCode: 'command_center',
+    passwordHash: await hashPassword(password),
+    mustChangePassword: false,
+    roles: [role],
+    areas: [],
+  } as never)
+  return signInHeaders(server.url, username, password)
 }

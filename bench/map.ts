@@ -8,7 +8,7 @@ import { clusterCell, OPEN_STATES, type Bbox } from '../packages/shared/src/inde
 import { incidentClusters, incidentPoints } from '../apps/api/src/db/repositories/incident-map.ts'
 import type { Database } from '../apps/api/src/db/types.ts'
 import { startServer, type RunningServer } from '../apps/api/src/server.ts'
-import type { Figure } from './lib.ts'
+import { benchSession, type Figure } from './lib.ts'
 
 /**
  * Incident map data with 100,000 incidents (issue 5 item 4): GET /api/incidents/map for a district view (clusters)
@@ -48,32 +48,6 @@ async function fill(database: Database): Promise<void> {
   await database.rows(sql`ANALYZE incident`)
 }
 
-/** A signed-in session when the API has sign-in (a bench viewer account), else no headers. */
-async function session(s: RunningServer): Promise<Record<string, string>> {
-  const accounts = await import('../apps/api/src/db/repositories/accounts.ts').catch(() => null)
-  const crypto = await import('../apps/api/src/auth/crypto.ts').catch(() => null)
-  if (!accounts || !crypto) return {}
-  const password = 'Bench-Password-1'
-  await s.database.rows(sql`INSERT INTO unit (code, name, kind) VALUES ('command_center', '指挥中心', 'command') ON CONFLICT (code) DO NOTHING`)
-  await accounts.insertUser(s.database, {
-    username: 'bench-viewer',
-    displayName: 'bench',
-    unitCode: 'command_center',
-    passwordHash: await crypto.hashPassword(password),
-    mustChangePassword: false,
-    roles: ['viewer'],
-    areas: [],
-  } as never)
-  const r = await fetch(`${s.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench-viewer', password }),
-  })
-  if (!r.ok) throw new Error(`bench sign-in failed: ${r.status} ${await r.text()}`)
-  const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  return { cookie: cookies }
-}
-
 const url = (base: string, v: { bbox: Bbox; zoom: number }, states?: string) =>
   `${base}/api/incidents/map?bbox=${v.bbox.join(',')}&zoom=${v.zoom}${states ? `&state=${states}` : ''}`
 
@@ -111,7 +85,7 @@ async function httpGet(u: string, headers: Record<string, string>): Promise<void
 
 async function suite(engine: string, s: RunningServer, clients: number): Promise<Figure[]> {
   await fill(s.database)
-  const headers = await session(s)
+  const headers = await benchSession(s, 'viewer')
   const out: Figure[] = []
   const views = [
     { name: 'district view, open', view: DISTRICT, states: OPEN },
