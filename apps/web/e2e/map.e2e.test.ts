@@ -38,7 +38,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   const pageErrors: string[] = []
 
   async function openPage(width: number, height: number, path = '/?test#/map'): Promise<Page> {
-    context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Europe/Berlin' })
+    context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Europe/Berlin', reducedMotion: 'reduce' })
     const p = await context.newPage()
     await login(p, 'dispatcher', { url: app.url })
     const origin = new URL(app.url).origin
@@ -208,7 +208,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   })
 
   it('shows an error banner when the API fails and an empty state when a level has no data', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
     await page.route('**/api/regions?level=community*', (r) =>
@@ -242,7 +242,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   })
 
   it('shows a configured XYZ basemap under the regions, credits it, and hides it on request', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
     const tile = latticeTile()
@@ -271,7 +271,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   })
 
   it('shows the data licences on the about page', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
     await page.goto(app.url + '/#/about')
@@ -289,7 +289,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   })
 
   it('opens a shared link to a community: panel open, community level loaded, map moved to it', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
     await page.goto(app.url + '/?test#/map?region=350303001001')
