@@ -21,7 +21,7 @@ describe.runIf(hasChromium)('dispatch desk in Chromium', () => {
 
   /** A signed-in dispatcher's page (the session cookie and its CSRF cookie come from the API's sign-in). */
   async function dispatcherPage(locale: string, hash: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale })
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, reducedMotion: 'reduce' })
     contexts.push(context)
     await context.addInitScript((l) => localStorage.setItem('hj.locale', l), locale)
     const login = await context.request.post(`${app.url}/api/auth/login`, { data: { username: 'dispatcher', password: 'hanjiang-demo' } })

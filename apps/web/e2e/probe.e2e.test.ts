@@ -26,7 +26,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
   const outside: string[] = []
 
   async function openPage(width: number, height: number, locale = 'zh-CN'): Promise<Page> {
-    context = await browser.newContext({ viewport: { width, height }, locale })
+    context = await browser.newContext({ viewport: { width, height }, locale, reducedMotion: 'reduce' })
     const p = await context.newPage()
     await login(p, 'dispatcher', { url: app.url })
     const origin = new URL(app.url).origin
@@ -246,7 +246,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
   })
 
   it('explains in English when the interface is English', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' })
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en', reducedMotion: 'reduce' })
     await context.addInitScript(() => localStorage.setItem('hj.locale', 'en'))
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
