@@ -1,6 +1,7 @@
 import {
   decideTimer,
   fineClassInfo,
+  type EscalationEvent,
   type EscalationFacts,
   type IncidentState,
   type TimerDecision,
@@ -15,6 +16,7 @@ import {
   updateIncidentVersioned,
   type IncidentPatch,
   type IncidentRecord,
+  type NewEvent,
 } from '../db/repositories/incidents.ts'
 import { markTimerFired, type ClaimedTimer } from '../db/repositories/timers.ts'
 import type { AppDb, Database } from '../db/types.ts'
@@ -25,6 +27,33 @@ import { incidentTypeOf } from '../services/incidents/vocabulary.ts'
 
 /** Who the worker's events are by (role `system`: the in-process worker, never an HTTP caller). */
 export const WORKER_ACTOR: Actor = { id: 'timer-worker', role: 'system', roles: ['system'] }
+
+/** The event of one escalation step (alert, urge, supervise, callback, overdue…): no state change. */
+export function escalationEvent(
+  state: string,
+  e: EscalationEvent,
+  now: Date,
+  timer: { id: number | null; kind: string; dueAt: string },
+  version: number,
+): NewEvent {
+  return {
+    actor: WORKER_ACTOR.id,
+    actorRole: WORKER_ACTOR.role,
+    action: e.action,
+    fromState: state,
+    toState: state,
+    data: {
+      rule: e.rule,
+      ...(e.level ? { level: e.level } : {}),
+      to: e.to,
+      dueAt: e.dueAt.toISOString(),
+      message: e.message,
+      ...(e.action === 'overdue' ? { overdueAt: now.toISOString() } : {}),
+      timer,
+      version,
+    },
+  }
+}
 
 const COMMAND_CENTER = 'command_center'
 
@@ -123,23 +152,7 @@ export async function fireTimer(database: Database, tx: AppDb, t: ClaimedTimer, 
     version = v
   }
   for (const e of decision.events) {
-    await appendEvent(database, tx, rec.id, now, {
-      actor: WORKER_ACTOR.id,
-      actorRole: WORKER_ACTOR.role,
-      action: e.action,
-      fromState: rec.state,
-      toState: rec.state,
-      data: {
-        rule: e.rule,
-        ...(e.level ? { level: e.level } : {}),
-        to: e.to,
-        dueAt: e.dueAt.toISOString(),
-        message: e.message,
-        ...(e.action === 'overdue' ? { overdueAt: now.toISOString() } : {}),
-        timer: timerRef,
-        version,
-      },
-    })
+    await appendEvent(database, tx, rec.id, now, escalationEvent(rec.state, e, now, timerRef, version))
   }
   await scheduleTimers(database, tx, rec.id, decision.schedule, now)
   await markTimerFired(database, tx, t.id, now, decision.outcome)

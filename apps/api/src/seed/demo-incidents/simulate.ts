@@ -3,7 +3,7 @@ import type { IncidentPatch, IncidentRecord, NewEvent, NewTimer } from '../../db
 import type { Reference } from '../../services/assignment/reference-cache.ts'
 import { planTransition, type PlanInput } from '../../services/incidents/plan.ts'
 import { extensionTarget, factsOf } from '../../services/incidents/view.ts'
-import { decide, WORKER_ACTOR } from '../../worker/fire.ts'
+import { decide, escalationEvent, WORKER_ACTOR } from '../../worker/fire.ts'
 
 /**
  * One incident's history replayed in memory with the API's own rules: `checkTransition` (the state machine),
@@ -194,26 +194,7 @@ export class IncidentSim {
     if (decision.overdueAt) patch.overdueAt = decision.overdueAt
     if (decision.escalationLevel !== null) patch.escalationLevel = decision.escalationLevel
     const version = Object.keys(patch).length ? this.apply(patch, now) : rec.version
-    for (const e of decision.events) {
-      this.events.push({
-        at: now,
-        actor: WORKER_ACTOR.id,
-        actorRole: WORKER_ACTOR.role,
-        action: e.action,
-        fromState: rec.state,
-        toState: rec.state,
-        data: {
-          rule: e.rule,
-          ...(e.level ? { level: e.level } : {}),
-          to: e.to,
-          dueAt: e.dueAt.toISOString(),
-          message: e.message,
-          ...(e.action === 'overdue' ? { overdueAt: now.toISOString() } : {}),
-          timer: timerRef,
-          version,
-        },
-      })
-    }
+    for (const e of decision.events) this.events.push({ at: now, ...escalationEvent(rec.state, e, now, timerRef, version) })
     this.schedule(decision.schedule, now)
   }
 
