@@ -8,3 +8,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   const errors = r.error.issues.map((i) => ({ path: i.path.join('.') || what, message: i.message }))
   throw problems.validation(`The ${what} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors)
 }
+
+/** The request's JSON body, or a 400 problem saying why it is not JSON (whatever the content-type claims). */
+export async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch (e) {
+    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
+  }
+}

@@ -5,7 +5,7 @@ import { USER_ROLES } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { createUnit, listUnitsForAdmin, updateUnitForAdmin } from '../services/units/manage.ts'
 import {
   createUser, listUsersForAdmin, revokeSessionsForAdmin, updateUserForAdmin,
@@ -66,13 +66,6 @@ const unitPatch = z.strictObject({
 })
 const uuid = z.uuid({ message: 'a user id' })
 
-async function json(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function adminRoutes({ database }: AppDeps) {
   return new Hono()
@@ -81,12 +74,12 @@ export function adminRoutes({ database }: AppDeps) {
       return c.json({ items: await listUsersForAdmin(database, { q: q.q, unitCode: q.unit, role: q.role }) })
     })
     .post('/admin/users', limit(), async (c) => {
-      const body = parseInput(createUserBody, await json(c), 'body')
+      const body = parseInput(createUserBody, await jsonBody(c), 'body')
       return c.json(await createUser(database, actorOf(c), body), 201)
     })
     .patch('/admin/users/:id', limit(), async (c) => {
       const id = parseInput(uuid, c.req.param('id'), 'user id')
-      const body = parseInput(patchUserBody, await json(c), 'body')
+      const body = parseInput(patchUserBody, await jsonBody(c), 'body')
       return c.json(await updateUserForAdmin(database, actorOf(c), id, body))
     })
     .post('/admin/users/:id/revoke-sessions', async (c) => {
@@ -95,11 +88,11 @@ export function adminRoutes({ database }: AppDeps) {
     })
     .get('/admin/units', async (c) => c.json({ items: await listUnitsForAdmin(database) }))
     .post('/admin/units', limit(), async (c) => {
-      const body = parseInput(unitBody, await json(c), 'body')
+      const body = parseInput(unitBody, await jsonBody(c), 'body')
       return c.json(await createUnit(database, actorOf(c), body), 201)
     })
     .patch('/admin/units/:code', limit(), async (c) => {
-      const body = parseInput(unitPatch, await json(c), 'body')
+      const body = parseInput(unitPatch, await jsonBody(c), 'body')
       return c.json(await updateUnitForAdmin(database, actorOf(c), c.req.param('code'), body))
     })
 }

@@ -4,8 +4,7 @@ import { featureBodyLimit, importBodyLimit } from '../http/body-limits.ts'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { requireAreaInAreas, requireGeometryInAreas } from '../services/auth/write-scope.ts'
-import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { createArea } from '../services/areas/create.ts'
 import { deleteArea } from '../services/areas/delete.ts'
 import { exportAreasGeoJson } from '../services/areas/export.ts'
@@ -47,13 +46,6 @@ const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'dry
 
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
 
-async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function areaRoutes({ database }: AppDeps) {
   return new Hono()

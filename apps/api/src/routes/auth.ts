@@ -7,7 +7,7 @@ import { actorOf } from '../http/actor.ts'
 import { clientIp, userAgentOf } from '../http/client.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { changePassword } from '../services/auth/change-password.ts'
 import { login } from '../services/auth/login.ts'
 import { logout } from '../services/auth/logout.ts'
@@ -32,18 +32,11 @@ const passwordBody = z.strictObject({
   newPassword: z.string({ message: 'newPassword is required' }).max(512),
 })
 
-async function json(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function authRoutes({ database, config }: AppDeps) {
   return new Hono()
     .post('/auth/login', small(), async (c) => {
-      const body = parseInput(loginBody, await json(c), 'body')
+      const body = parseInput(loginBody, await jsonBody(c), 'body')
       const r = await login({
         database,
         username: body.username,
@@ -69,7 +62,7 @@ export function authRoutes({ database, config }: AppDeps) {
       return c.body(null, 204)
     })
     .post('/auth/password', small(), async (c) => {
-      const body = parseInput(passwordBody, await json(c), 'body')
+      const body = parseInput(passwordBody, await jsonBody(c), 'body')
       await changePassword({ database, actor: actorOf(c), currentPassword: body.currentPassword, newPassword: body.newPassword })
       return c.body(null, 204)
     })

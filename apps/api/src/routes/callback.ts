@@ -5,7 +5,7 @@ import { RATINGS } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { recordCallback } from '../services/incidents/callback.ts'
 
 const body = z.strictObject({
@@ -32,12 +32,7 @@ export function callbackRoutes({ database }: AppDeps) {
     }),
     async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
-      let raw: unknown
-      try {
-        raw = await c.req.json()
-      } catch (e) {
-        throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-      }
+      const raw = await jsonBody(c)
       const input = parseInput(body, raw, 'body')
       return c.json(await recordCallback({ database, actor: actorOf(c), input: { code, ...input } }))
     },

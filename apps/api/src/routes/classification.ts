@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { reclassifyIncident } from '../services/incidents/reclassify.ts'
 
 const body = z.strictObject({
@@ -29,12 +29,7 @@ export function classificationRoutes({ database }: AppDeps) {
     }),
     async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
-      let raw: unknown
-      try {
-        raw = await c.req.json()
-      } catch (e) {
-        throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-      }
+      const raw = await jsonBody(c)
       const input = parseInput(body, raw, 'body')
       return c.json(await reclassifyIncident({ database, actor: actorOf(c), input: { code, ...input } }))
     },

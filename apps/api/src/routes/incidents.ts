@@ -5,7 +5,7 @@ import { CRS_VALUES, INCIDENT_STATES, INCIDENT_TYPES } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { createIncident } from '../services/incidents/create.ts'
 import { listIncidentEvents } from '../services/incidents/events.ts'
 import { getIncident } from '../services/incidents/get.ts'
@@ -99,13 +99,6 @@ const idempotencyKey = z
   .max(200, 'Idempotency-Key is at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key is printable ASCII without spaces')
 
-async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function incidentRoutes({ database }: AppDeps) {
   return new Hono()

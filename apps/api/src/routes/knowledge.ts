@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { getKnowledgeEntry, listKnowledgeEntries } from '../db/repositories/knowledge.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { createKnowledgeEntry, deleteKnowledgeEntry, patchKnowledgeEntry } from '../services/knowledge/entries.ts'
 import { searchKnowledge } from '../services/knowledge/search.ts'
 
@@ -73,13 +73,6 @@ const patchBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'give at least one field to change', path: ['body'] })
 
-async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function knowledgeRoutes({ database }: AppDeps) {
   return new Hono()

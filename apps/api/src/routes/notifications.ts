@@ -4,8 +4,7 @@ import { z } from 'zod'
 import { NOTIFICATION_RULES } from '@hanjiang/shared'
 import { countUnread, notificationsOfEvents } from '../db/repositories/notifications.ts'
 import type { AppDeps } from '../http/context.ts'
-import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { workActorOf } from '../http/work-actor.ts'
 import { eventBus } from '../live/event-bus.ts'
 import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
@@ -44,12 +43,7 @@ export function notificationRoutes({ database, config }: AppDeps) {
     })
     .post('/notifications/read', async (c) => {
       const actor = workActorOf(c, [])
-      let raw: unknown
-      try {
-        raw = await c.req.json()
-      } catch (e) {
-        throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-      }
+      const raw = await jsonBody(c)
       const body = parseInput(readBody, raw, 'body')
       return c.json(await markNotificationsRead(database, actor, 'ids' in body ? body.ids : 'all'))
     })

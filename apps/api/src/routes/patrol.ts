@@ -5,7 +5,7 @@ import { CRS_VALUES, isLocalDate, shanghaiDate } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { areaCoverage } from '../services/patrol/coverage.ts'
 import { getPatrolGrid, listPatrolGrids } from '../services/patrol/grids.ts'
 import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
@@ -71,12 +71,7 @@ export function patrolRoutes({ database }: AppDeps) {
         },
       }),
       async (c) => {
-        let raw: unknown
-        try {
-          raw = await c.req.json()
-        } catch (e) {
-          throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-        }
+        const raw = await jsonBody(c)
         const input = parseInput(chunkBody, raw, 'body')
         const r = await uploadTrackChunk({ database, actor: actorOf(c), input })
         return c.json(r, r.created ? 201 : 200, r.created ? {} : { 'idempotent-replayed': 'true' })

@@ -7,7 +7,7 @@ import { clientIp as peerIp } from '../http/client.ts'
 import type { AppDeps } from '../http/context.ts'
 import { multipartBoundary } from '../http/multipart.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { photoJson, receivePhotos, storePhotos } from '../services/photos/upload.ts'
 import { rateOutcome } from '../services/public/rate.ts'
 import { databaseStore, PUBLIC_LIMITS, RateLimiter } from '../services/public/rate-limiter.ts'
@@ -58,13 +58,6 @@ const photoParam = z.uuid({ message: 'a photo id is a UUID' })
 
 const clientIp = (c: Context): string => peerIp(c) ?? 'unknown'
 
-async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function publicRoutes({ database, config }: AppDeps, storage: FileStorage = createFileStorage(config), limiter = new RateLimiter(databaseStore(database))) {
   return new Hono()

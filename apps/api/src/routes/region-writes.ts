@@ -5,8 +5,7 @@ import { featureBodyLimit, importBodyLimit } from '../http/body-limits.ts'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { requireRegionWrite } from '../services/auth/write-scope.ts'
-import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { coverageReport } from '../services/regions/coverage.ts'
 import { createRegion } from '../services/regions/create.ts'
 import { deleteRegion } from '../services/regions/delete.ts'
@@ -49,13 +48,6 @@ const exportQuery = z.object({
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
 const toDate = (v?: string) => (v ? new Date(v) : undefined)
 
-async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function regionWriteRoutes({ database }: AppDeps) {
   return new Hono()

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { rolesOf } from '../http/actor.ts'
 import { requireUnit, workActorOf } from '../http/work-actor.ts'
 import { CHANNELS, configureWebhook, unitWebhooks } from '../services/webhooks/configure.ts'
@@ -38,12 +38,7 @@ export function webhookRoutes({ database }: AppDeps) {
       bodyLimit({ maxSize: 8 * 1024, onError: () => { throw problems.payloadTooLarge('at most 8 KB') } }),
       async (c) => {
         const unit = unitOf(c, c.req.param('unit'))
-        let raw: unknown
-        try {
-          raw = await c.req.json()
-        } catch (e) {
-          throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-        }
+        const raw = await jsonBody(c)
         return c.json(await configureWebhook(database, unit, parseInput(body, raw, 'body')))
       },
     )

@@ -5,7 +5,7 @@ import { CRS_VALUES } from '@hanjiang/shared'
 import { listSections } from '../db/repositories/workbench.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { requireUnit, requireWorkbenchRole, workActorOf } from '../http/work-actor.ts'
 import { arriveWithCheck } from '../services/workbench/arrive.ts'
 import { assignWithinUnit } from '../services/workbench/assign.ts'
@@ -47,13 +47,6 @@ const assignBody = z.strictObject({
 })
 const langQuery = z.object({ lang: z.enum(['zh-CN', 'en']).optional() })
 
-async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json()
-  } catch (e) {
-    throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 export function workbenchRoutes({ database }: AppDeps) {
   const who = (c: Context) => {
