@@ -109,7 +109,9 @@ async function load(
 async function runEngine(engine: string, env: Record<string, string>, connections: number, check?: () => Promise<string>): Promise<Figure[]> {
   const port = await freePort()
   const t0 = performance.now()
-  const child = start(process.execPath, ['--import', 'tsx', 'bench/intake-server.ts'], { ...env, PORT: String(port) }, ROOT)
+  // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const child = start(process.execPath, [...profile, '--import', 'tsx', 'bench/intake-server.ts'], { ...env, PORT: String(port) }, ROOT)
   try {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, t0, child)
     const points = (await (await fetch(`http://127.0.0.1:${port}/bench/points?n=2000`)).json()) as { lng: number; lat: number }[]

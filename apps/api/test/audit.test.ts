@@ -23,7 +23,9 @@ describeEachEngine('auth: audit log and personal data', (ctx) => {
     })
     const written = await rows(sql`id > ${from}`)
     const byRoute = (route: string) => written.filter((r) => r.detail?.route === route)
-    expect(byRoute('POST /api/incidents')).toHaveLength(1)
+    expect(byRoute('POST /api/incidents')).toEqual([
+      expect.objectContaining({ action: 'api.post', objectType: 'incidents', objectId: code }),
+    ])
     expect(byRoute('POST /api/incidents/:code/actions/:action')).toEqual([
       expect.objectContaining({ user: 'dispatcher', role: 'dispatcher', action: 'api.post', objectType: 'incidents', objectId: code }),
     ])
@@ -47,6 +49,26 @@ describeEachEngine('auth: audit log and personal data', (ctx) => {
     const cur = (await api.get(code)).body
     expect([cur.state, cur.version]).toEqual(['reported', version])
     expect((await api.events(code)).map((e: Json) => e.action)).toEqual(['create'])
+  })
+
+  it('batched intake: each of many concurrent reports gets its own audit row in the statement that writes it', async () => {
+    const from = await lastId()
+    const made = await Promise.all(Array.from({ length: 12 }, () => api.create(complaint())))
+    const codes = made.map((r) => r.body.code as string).sort()
+    const written = (await rows(sql`id > ${from}`)).filter((r) => r.detail?.route === 'POST /api/incidents')
+    expect(written.map((r) => r.objectId).sort()).toEqual(codes)
+    // An intake whose audit row cannot be written is not stored either.
+    await ctx.database.rows(sql.raw(`ALTER TABLE audit_log ADD CONSTRAINT audit_test_refuse CHECK (object_type IS DISTINCT FROM 'incidents' OR action <> 'api.post') NOT VALID`))
+    const maxId = async () => (await ctx.database.rows<{ m: number }>(sql`SELECT coalesce(max(id), 0)::int AS m FROM incident`))[0]!.m
+    const before = await maxId()
+    let refused
+    try {
+      refused = await api.create(complaint())
+    } finally {
+      await ctx.database.rows(sql`ALTER TABLE audit_log DROP CONSTRAINT audit_test_refuse`)
+    }
+    expect(refused.status).toBe(500)
+    expect(await maxId()).toBe(before)
   })
 
   it('sign-ins, user and unit administration are audited with their own actions', async () => {

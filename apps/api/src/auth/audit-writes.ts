@@ -25,6 +25,18 @@ export function markAudited(): void {
   if (ctx) ctx.audited = true
 }
 
+/**
+ * For a write that carries its own audit row inside its one statement (batched intake): takes the request's
+ * generic entry and marks the context done, so neither the transaction hook nor the after-response fallback
+ * writes a second row. Null outside a write context (seed, worker).
+ */
+export function claimAuditEntry(): AuditEntry | null {
+  const ctx = store.getStore()
+  if (!ctx || ctx.audited) return null
+  ctx.audited = true
+  return ctx.entry
+}
+
 const hooked = new WeakSet<object>()
 
 /** Wraps the database's transaction() once so a request's write context appends its row inside the transaction. */

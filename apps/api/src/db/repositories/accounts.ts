@@ -194,23 +194,32 @@ export async function insertSession(database: Database, s: NewSession, tx?: AppD
  * too long, not past its absolute end), restarts its idle clock — written at most once a minute, so steady
  * traffic does not rewrite the row on every request — and returns the user with roles and areas.
  */
-export async function sessionUserByHash(
+/**
+ * The users behind live sessions (not revoked, not idle, not past their end), for many session-id hashes in ONE
+ * statement (concurrent requests batch their lookups, see services/auth/credentials.ts). Touches last_seen_at at
+ * most once a minute per session. Hashes with no live session are absent from the map.
+ */
+export async function sessionUsersByHash(
   database: Database,
-  idHash: string,
+  idHashes: string[],
   idleSeconds: number,
-): Promise<{ user: UserRecord; csrfToken: string } | null> {
-  const rows = await database.rows<Record<string, unknown>>(sql`
+): Promise<Map<string, { user: UserRecord; csrfToken: string }>> {
+  const rows = await database.rows<Record<string, unknown>>(
+    sql`
     WITH live AS (
       SELECT id_hash, user_id, csrf_token, last_seen_at FROM user_session
-      WHERE id_hash = ${idHash} AND revoked_at IS NULL AND expires_at > now()
+      WHERE id_hash = ANY(${`{${idHashes.join(',')}}`}::text[]) AND revoked_at IS NULL AND expires_at > now()
         AND last_seen_at > now() - make_interval(secs => ${idleSeconds})
     ), touched AS (
       UPDATE user_session s SET last_seen_at = now() FROM live
       WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - interval '1 minute'
     )
-    SELECT q.*, live.csrf_token AS "csrfToken" FROM live CROSS JOIN LATERAL (${USER_SELECT} WHERE u.id = live.user_id) q`)
-  const r = rows[0]
-  return r ? { user: userOf(r), csrfToken: String(r.csrfToken) } : null
+    SELECT q.*, live.csrf_token AS "csrfToken", live.id_hash AS "idHash"
+    FROM live CROSS JOIN LATERAL (${USER_SELECT} WHERE u.id = live.user_id) q`,
+    undefined,
+    { prepare: true },
+  )
+  return new Map(rows.map((r) => [String(r.idHash), { user: userOf(r), csrfToken: String(r.csrfToken) }]))
 }
 
 export async function revokeSession(database: Database, idHash: string, tx?: AppDb): Promise<void> {

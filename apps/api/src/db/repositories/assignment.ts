@@ -30,9 +30,9 @@ export interface SpatialMatches {
 
 /**
  * Everything the decision procedure needs for a batch of points, in ONE statement:
- * containing regions by level (ST_Covers on the GiST index; on a shared edge or vertex the lowest
+ * containing regions by level (ST_Covers on the GiST-indexed lookup pieces, region_piece; on a shared edge or vertex the lowest
  * code wins, which keeps levels consistent because codes nest), responsibility areas for the point's
- * class (polygons by ST_Covers, lines by ST_DWithin on geography within their buffer), and the
+ * class (polygons by ST_Covers on their pieces, lines by ST_DWithin on geography within their buffer), and the
  * nearest neighbouring region per level within `nearM` metres.
  */
 export async function spatialMatches(
@@ -44,6 +44,10 @@ export async function spatialMatches(
   const input = JSON.stringify(points.map((p, i) => ({ i, lng: p.lng, lat: p.lat, fine: p.fineClass })))
   // Degrees that safely cover `metres` around the point (longitude degrees shrink with latitude).
   const box = (metres: unknown) => sql`ST_Expand(p.g, ${metres} / (111320.0 * greatest(cos(radians(p.lat)), 0.05)))`
+  // Degrees of planar distance that every point within `metres` of p stays inside (a longitude degree is the
+  // shortest at this latitude; 2 % slack for the spheroid), so the exact geodesic distance is computed only
+  // for pieces that can be near.
+  const within = sql`${opts.nearM} * 1.02 / (111320.0 * greatest(cos(radians(p.lat)), 0.05))`
   const rows = await database.rows<{ i: number; hits: unknown; areas: unknown }>(sql`
     WITH p AS (
       SELECT i, lat, ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS g, fine
@@ -52,26 +56,34 @@ export async function spatialMatches(
     SELECT p.i, rg.hits, ar.areas
     FROM p
     CROSS JOIN LATERAL (
-      -- One index probe serves both questions: the box around the point holds every region that
-      -- covers it and every neighbour within nearM (measured: a third less time than two probes).
-      SELECT coalesce(json_agg(json_build_array(n.level, n.id, n.code, n.name, n.version,
-               CASE WHEN c.cov THEN 0 ELSE ST_Distance(n.geom::geography, p.g::geography) END, c.cov)), '[]'::json) AS hits
-      FROM region n
-      CROSS JOIN LATERAL (SELECT ST_Covers(n.geom, p.g) AS cov) c
-      WHERE n.geom && ${box(opts.nearM)} AND n.level <> 'district' AND ${validAt(opts.at, 'n')}
-        AND (c.cov OR ST_DWithin(n.geom::geography, p.g::geography, ${opts.nearM}))
+      -- One probe of the lookup pieces (region_piece: regions cut to ≤ 16 vertices) in the box around the point
+      -- answers both questions: the regions that cover it and the neighbours within nearM.
+      SELECT coalesce(json_agg(json_build_array(n.level, n.id, n.code, n.name, n.version, h.d, h.cov)), '[]'::json) AS hits
+      FROM (
+        SELECT s.region_id, bool_or(s.cov) AS cov,
+               min(CASE WHEN s.cov THEN 0 WHEN s.near THEN ST_Distance(s.geom::geography, p.g::geography) END) AS d
+        FROM (
+          SELECT pc.region_id, pc.geom, c.cov, NOT c.cov AND ST_DWithin(pc.geom, p.g, ${within}) AS near
+          FROM region_piece pc CROSS JOIN LATERAL (SELECT ST_Covers(pc.geom, p.g) AS cov) c
+          WHERE pc.geom && ${box(opts.nearM)}
+        ) s
+        WHERE s.cov OR s.near
+        GROUP BY s.region_id
+      ) h
+      JOIN region n ON n.id = h.region_id
+      WHERE ${validAt(opts.at, 'n')} AND (h.cov OR h.d <= ${opts.nearM})
     ) rg
     CROSS JOIN LATERAL (
       SELECT coalesce(json_agg(json_build_object(
         'areaId', a.id, 'name', a.name, 'unitCode', a.unit_code, 'classCode', a.class_code,
-        'geometryKind', a.geometry_kind, 'bufferM', a.buffer_m,
-        'areaM2', CASE WHEN a.geometry_kind = 'polygon' THEN ST_Area(a.geom::geography) END,
+        'geometryKind', a.geometry_kind, 'bufferM', a.buffer_m, 'areaM2', a.area_m2,
         'distanceM', CASE WHEN a.geometry_kind = 'line' THEN ST_Distance(a.geom::geography, p.g::geography) END
       ) ORDER BY a.id), '[]'::json) AS areas
       FROM responsibility_area a
       WHERE p.fine IS NOT NULL AND a.active AND left(p.fine, length(a.class_code)) = a.class_code
         AND (
-          (a.geometry_kind = 'polygon' AND ST_Covers(a.geom, p.g))
+          (a.geometry_kind = 'polygon' AND EXISTS (
+            SELECT 1 FROM responsibility_area_piece ap WHERE ap.area_id = a.id AND ap.geom && p.g AND ST_Covers(ap.geom, p.g)))
           OR (a.geometry_kind = 'line' AND a.geom && ${box(sql`a.buffer_m`)}
               AND ST_DWithin(a.geom::geography, p.g::geography, a.buffer_m))
         )

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
+import type { AuditEntry } from './audit.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 /**
@@ -162,6 +163,8 @@ export interface NewIncident {
   at: Date
   event: NewEvent
   timers: NewTimer[]
+  /** The request's audit row, written in the same statement (object id = the new code). */
+  audit?: AuditEntry | null
 }
 
 /**
@@ -215,6 +218,7 @@ export async function insertIncidents(database: Database, rows: NewIncident[]): 
       ev_photos: n.event.photos ?? null,
       ev_data: n.event.data ?? null,
       timers: n.timers.map((t) => ({ kind: t.kind, due_at: t.dueAt.toISOString(), data: t.data ?? null })),
+      audit: n.audit ?? null,
     })),
   )
   const out = await database.rows<{ id: number; code: string; tracking_code: string }>(
@@ -228,7 +232,7 @@ export async function insertIncidents(database: Database, rows: NewIncident[]): 
         grid_region_id int, assignment jsonb, hazard_marked boolean, dispatch_by timestamptz, ownership_by timestamptz,
         idempotency_key text, request_hash text, created_by text, at timestamptz,
         ev_actor text, ev_actor_role text, ev_action text, ev_from text, ev_note text, ev_photos jsonb, ev_data jsonb,
-        timers json)
+        timers json, audit json)
     ), ins AS (
       INSERT INTO incident (
         code, tracking_code, channel, request_type, track, fine_class, safety_hazard, location, location_crs,
@@ -256,6 +260,13 @@ export async function insertIncidents(database: Database, rows: NewIncident[]): 
       SELECT ins.id, t.kind, t.due_at, t.data
       FROM ins JOIN x ON x.tracking_code = ins.tracking_code
       CROSS JOIN LATERAL json_to_recordset(x.timers) AS t(kind text, due_at timestamptz, data jsonb)
+    ), au AS (
+      INSERT INTO audit_log (actor_id, actor_username, role, action, object_type, object_id, ip, user_agent, detail)
+      SELECT a."actorId", a."actorUsername", a.role, a.action, a."objectType", ins.code, a.ip, a."userAgent", a.detail
+      FROM ins JOIN x ON x.tracking_code = ins.tracking_code
+      CROSS JOIN LATERAL json_to_record(x.audit) AS a("actorId" uuid, "actorUsername" text, role text, action text,
+        "objectType" text, ip text, "userAgent" text, detail jsonb)
+      WHERE x.audit IS NOT NULL
     )
     SELECT id, code, tracking_code FROM ins`,
     undefined,

@@ -22,6 +22,8 @@ export const responsibilityArea = pgTable(
     geom: geometry('geom', 'Geometry').notNull(),
     /** Lines only: the distance (m) from the line within which the area applies. */
     bufferM: doublePrecision('buffer_m'),
+    /** Polygons only: geodesic area (m²), set by a trigger (migration 0014) — the lookup ranks by it per point. */
+    areaM2: doublePrecision('area_m2'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -40,5 +42,23 @@ export const responsibilityArea = pgTable(
       'responsibility_area_geom_ck',
       sql`(${t.geometryKind} = 'polygon' AND GeometryType(${t.geom}) = 'MULTIPOLYGON') OR (${t.geometryKind} = 'line' AND GeometryType(${t.geom}) = 'MULTILINESTRING')`,
     ),
+  ],
+)
+
+/**
+ * Polygon areas cut into pieces of at most 16 vertices for the point lookup (see `region_piece`); kept in step with
+ * `responsibility_area` by a trigger in migration 0014. Lines are short and matched directly.
+ */
+export const responsibilityAreaPiece = pgTable(
+  'responsibility_area_piece',
+  {
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => responsibilityArea.id, { onDelete: 'cascade' }),
+    geom: geometry('geom', 'Geometry').notNull(),
+  },
+  (t) => [
+    index('responsibility_area_piece_geom_gist').using('gist', t.geom),
+    index('responsibility_area_piece_area_idx').on(t.areaId),
   ],
 )

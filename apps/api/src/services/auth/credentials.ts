@@ -1,4 +1,5 @@
-import { findUserById, sessionUserByHash, useApiToken, type UserRecord } from '../../db/repositories/accounts.ts'
+import { findUserById, sessionUsersByHash, useApiToken, type UserRecord } from '../../db/repositories/accounts.ts'
+import { batchQueue } from '../../db/batch-queue.ts'
 import type { Database } from '../../db/types.ts'
 import { sha256 } from '../../auth/crypto.ts'
 
@@ -9,12 +10,30 @@ export interface Credentials {
   sessionHash?: string
 }
 
-/** The user behind a cookie session id (live: not revoked, not idle too long, not past its absolute end). */
+/**
+ * The user behind a cookie session id (live: not revoked, not idle too long, not past its absolute end).
+ * Every request checks its session against the database (a revoked session stops at once, no cache); the
+ * lookups of concurrent requests go together in one statement (natural batching, db/batch-queue.ts).
+ */
 export async function sessionUser(database: Database, sessionId: string, idleMs: number): Promise<Credentials | null> {
   const idHash = sha256(sessionId)
-  const s = await sessionUserByHash(database, idHash, Math.floor(idleMs / 1000))
+  const s = await sessionQueue(database).submit({ idHash, idleSeconds: Math.floor(idleMs / 1000) })
   if (!s || s.user.disabled) return null
   return { user: s.user, csrfToken: s.csrfToken, sessionHash: idHash }
+}
+
+interface SessionJob {
+  idHash: string
+  idleSeconds: number
+}
+
+function sessionQueue(database: Database) {
+  return batchQueue(database, 'session-lookup', async (jobs: SessionJob[]) => {
+    // One idle limit per deployment (config); a batch with mixed limits takes the strictest.
+    const idle = Math.min(...jobs.map((j) => j.idleSeconds))
+    const found = await sessionUsersByHash(database, [...new Set(jobs.map((j) => j.idHash))], idle)
+    return jobs.map((j) => found.get(j.idHash) ?? null)
+  })
 }
 
 /** The user behind a bearer API token. */

@@ -10,6 +10,8 @@ import {
   validateLngLat,
   type Crs,
 } from '@hanjiang/shared'
+import { claimAuditEntry } from '../../auth/audit-writes.ts'
+import { batchQueue } from '../../db/batch-queue.ts'
 import {
   findIncidentByIdempotencyKey,
   insertIncidents,
@@ -22,7 +24,6 @@ import { problems } from '../../http/problem.ts'
 import { assignPoints, type AssignmentResult, type AssignPointInput } from '../assignment/assign.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
-import { batchQueue } from './intake-queue.ts'
 import { withCalendar } from './problems.ts'
 import { photoRefs } from './photos.ts'
 import { incidentView, type IncidentView } from './view.ts'
@@ -91,7 +92,7 @@ function noLocationAssignment() {
 /**
  * Intake (DESIGN §5: every incident starts `reported`): validates the class and location, runs the
  * spatial assignment, then writes incident + first event + timers in one statement. Concurrent intakes
- * share the lookup and the statement (natural batching, see intake-queue.ts); each is answered only
+ * share the lookup and the statement (natural batching, see db/batch-queue.ts); each is answered only
  * after its statement committed, and a failing incident fails only its own request. Idempotent: a
  * retry with the same key and body returns the incident created the first time; the same key with
  * another body is refused (422 idempotency_key_reused). A point outside every jurisdiction is
@@ -199,6 +200,8 @@ export async function createIncident({
   const point = location ? { ...location, fineClass: input.fineClass ?? null } : null
 
   applyAssignment(row, point ? await assignQueue(database).submit(point) : null)
+  // The audit row goes into the batch statement with the incident (one commit for both).
+  row.audit = claimAuditEntry()
   const inserted = await insertQueue(database).submit(row)
   if (!inserted) {
     const existing = await findIncidentByIdempotencyKey(database, key!)

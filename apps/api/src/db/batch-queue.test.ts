@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BatchQueue } from './intake-queue.ts'
+import { BatchQueue } from './batch-queue.ts'
 
 describe('BatchQueue (natural batching)', () => {
   it('runs a lone job at once and batches the jobs that arrive while one runs', async () => {

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/types.ts'
+import type { Database } from './types.ts'
 
 /**
  * Natural batching for a hot write path: a job submitted while fewer than `maxInFlight` batches run
