@@ -12,6 +12,9 @@ const GRID = '350303002001001'
 const HANXI: WhoLike = { role: 'inspector', username: 'inspector.hanxi', areas: ['350303002000'] }
 const HANDONG: WhoLike = { role: 'inspector', username: 'inspector.handong', areas: ['350303001000'] }
 const DAY = '2026-11-20'
+/** A night across which a chunk is recorded (days no other test uses). */
+const NIGHT = '2026-11-24'
+const MORNING = '2026-11-25'
 /** The known route: 0.01° of longitude along 25.48 N (≈ 1,006 m). */
 const ROUTE: GeoJSON.LineString = { type: 'LineString', coordinates: [[119.11, 25.48], [119.12, 25.48]] }
 
@@ -93,6 +96,58 @@ describeEachEngine(
       const next = (await grid('2026-11-21')).body
       expect(next.coverage.coveredM).toBe(0)
       expect(next.tracks.features).toEqual([])
+    })
+
+    it('a chunk crossing midnight (23:55–00:05) counts toward each day for the part recorded on it', async () => {
+      // 21 fixes 30 s apart walking east along the route, 10 m north of it: 23:55 at its west end, 00:05 at its east
+      // end, so midnight is at its middle (119.115).
+      const start = Date.parse(`${NIGHT}T23:55:00+08:00`)
+      const pts = Array.from({ length: 21 }, (_, i) => ({
+        lng: 119.11 + (0.01 * i) / 20,
+        lat: 25.48009 + (i % 2 ? 0.00002 : 0),
+        t: new Date(start + i * 30_000).toISOString(),
+        accuracy: 8,
+      }))
+      const r = await upload('midnight', pts)
+      expect(r.status).toBe(201)
+      // filed under the first fix's day; the fixes either side of midnight are kept through simplification
+      expect(r.body).toMatchObject({ patrolDay: NIGHT, receivedPoints: 21, keptPoints: 4 })
+      const first = (await grid(NIGHT)).body
+      const second = (await grid(MORNING)).body
+      for (const day of [first, second]) {
+        // half the route (503 m) + √(30² − 10²) ≈ 28 m of buffer past the cut — not the whole route on the first day
+        expect(day.coverage.coveredM).toBeGreaterThanOrEqual(520)
+        expect(day.coverage.coveredM).toBeLessThanOrEqual(540)
+        expect(day.tracks.features).toHaveLength(1)
+      }
+      // each day's track is the part recorded on it, its times clamped to the day
+      const [firstPart] = first.tracks.features
+      const [secondPart] = second.tracks.features
+      // a cut chunk is a MultiLineString (a whole one a LineString)
+      const lngs = (f: { geometry: { type: string; coordinates: unknown[] } }) =>
+        (f.geometry.type === 'MultiLineString' ? (f.geometry.coordinates as number[][][]).flat() : (f.geometry.coordinates as number[][])).map((c) => c[0]!)
+      expect(Math.min(...lngs(firstPart))).toBeCloseTo(119.11, 6)
+      expect(Math.max(...lngs(firstPart))).toBeCloseTo(119.115, 4)
+      expect(Math.min(...lngs(secondPart))).toBeCloseTo(119.115, 4)
+      expect(Math.max(...lngs(secondPart))).toBeCloseTo(119.12, 6)
+      expect(Date.parse(firstPart.properties.endedAt)).toBe(Date.parse(`${MORNING}T00:00:00+08:00`))
+      expect(Date.parse(secondPart.properties.startedAt)).toBe(Date.parse(`${MORNING}T00:00:00+08:00`))
+      expect(Date.parse(secondPart.properties.endedAt)).toBe(start + 20 * 30_000)
+      // the area view agrees; the day after sees nothing
+      const area = (await call(HANXI, 'GET', `/api/patrol/coverage?day=${MORNING}`)).body
+      expect(area.grids.find((g: { gridCode: string }) => g.gridCode === GRID).coveredM).toBe(second.coverage.coveredM)
+      const after = new Date(Date.parse(`${MORNING}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+      expect((await grid(after)).body.coverage.coveredM).toBe(0)
+    })
+
+    it('a chunk spans at most 24 hours', async () => {
+      const pts = [
+        { lng: 119.11, lat: 25.48, t: `${NIGHT}T08:00:00+08:00` },
+        { lng: 119.12, lat: 25.48, t: `${MORNING}T08:00:01+08:00` },
+      ]
+      const r = await upload('too-long', pts)
+      expect(r.status).toBe(400)
+      expect(r.body.errors).toEqual([{ path: 'points[1].t', message: 'more than 24 hours after the first point' }])
     })
 
     it('area coverage: every routed grid in the inspector’s areas for the day', async () => {

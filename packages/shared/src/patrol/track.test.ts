@@ -46,6 +46,19 @@ describe('simplification (turf simplify in local metres)', () => {
     expect(simplifyTrack(bump(4), 5)).toHaveLength(2)
     expect(simplifyTrack(bump(7), 5)).toHaveLength(3)
   })
+  it('keeps the fixes either side of midnight (Asia/Shanghai), so a cut by time is exact to the fixes', () => {
+    // A straight walk north 23:50–00:10 with a 10-minute stop before midnight: in space the stop is on the line,
+    // so one run would keep the ends only and put "midnight" halfway up the walk.
+    const midnight = Date.parse('2026-11-21T00:00:00+08:00')
+    const min = 60_000
+    const walk1 = Array.from({ length: 5 }, (_, i) => at(i * 20, 0, midnight - 20 * min + i * min)) // 23:40–23:44, 0–80 m
+    const stop = Array.from({ length: 10 }, (_, i) => at(80, 0, midnight - 15 * min + i * min)) // 23:45–23:54 at 80 m
+    const walk2 = Array.from({ length: 11 }, (_, i) => at(80 + (i + 1) * 20, 0, midnight - 5 * min + i * min)) // 23:55–00:05
+    const out = simplifyTrack([...walk1, ...stop, ...walk2], 5)
+    const times = out.map((p) => (p.t - midnight) / min)
+    expect(times).toEqual([-20, -1, 0, 5]) // first, last before midnight, first after, last
+    expect(simplifyTrack([...walk1, ...stop], 5).map((p) => (p.t - midnight) / min)).toEqual([-20, -6])
+  })
   it('leaves two points or fewer alone', () => {
     expect(simplifyTrack([at(0, 0, 0)])).toHaveLength(1)
   })

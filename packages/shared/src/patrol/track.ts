@@ -1,6 +1,7 @@
 import simplify from '@turf/simplify'
 import { lineString } from '@turf/helpers'
 import { distanceM } from '../geo/distance.ts'
+import { shanghaiDate } from '../time/shanghai.ts'
 
 /** One GPS fix of a patrol track (WGS84 unless the payload says otherwise); `t` = epoch milliseconds. */
 export interface TrackPoint {
@@ -31,6 +32,12 @@ export const COVERAGE_TOLERANCE_M = 30
 /** Points per uploaded chunk (a chunk is also sent when recording stops). */
 export const TRACK_CHUNK_POINTS = 60
 
+/**
+ * A chunk's first and last fix are at most this far apart (a recorder sends one every ~60 fixes): coverage
+ * then finds a chunk recorded on a day under that day or the day before, and cuts it at midnight by time.
+ */
+export const TRACK_CHUNK_MAX_SPAN_MS = 24 * 3_600_000
+
 /** Whether `next` is worth keeping after `last` (null: nothing kept yet). Time must move forward. */
 export function keepSample(last: TrackPoint | null, next: TrackPoint, o: SamplingOptions = TRACK_SAMPLING): boolean {
   if (next.accuracy != null && next.accuracy > o.maxAccuracyM) return false
@@ -50,9 +57,30 @@ const M_PER_DEG_LAT = 111_320
 
 /**
  * Douglas–Peucker (turf's simplify, high quality) in local metres, so the tolerance means the same east–west
- * and north–south; the kept points are the original fixes with their times. First and last are always kept.
+ * and north–south; the kept points are the original fixes with their times. First and last are always kept,
+ * and so are the last fix before and the first after each midnight (Asia/Shanghai): the line is simplified
+ * per day, so cutting it at midnight by time (coverage per day) interpolates between real neighbouring fixes,
+ * not across a stop the simplification removed.
  */
 export function simplifyTrack(points: readonly TrackPoint[], toleranceM = TRACK_SIMPLIFY_TOLERANCE_M): TrackPoint[] {
+  if (points.length <= 2) return [...points]
+  const out: TrackPoint[] = []
+  let run: TrackPoint[] = []
+  let day = ''
+  for (const p of points) {
+    const d = shanghaiDate(new Date(p.t))
+    if (run.length && d !== day) {
+      out.push(...simplifyRun(run, toleranceM))
+      run = []
+    }
+    day = d
+    run.push(p)
+  }
+  out.push(...simplifyRun(run, toleranceM))
+  return out
+}
+
+function simplifyRun(points: readonly TrackPoint[], toleranceM: number): TrackPoint[] {
   if (points.length <= 2) return [...points]
   const lat0 = points[0]!.lat
   const kx = M_PER_DEG_LAT * Math.cos((lat0 * Math.PI) / 180)

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { fromShanghai } from '@hanjiang/shared'
 import type { AppDb, Database } from '../types.ts'
 
 /** Patrol routes, track chunks and coverage (issue 7 item 2). All SQL of the patrol feature lives here. */
@@ -130,6 +131,29 @@ export async function insertTrackChunk(database: Database, c: TrackChunkRow): Pr
   return { ...row, lengthM: Number(row.lengthM) }
 }
 
+const DAY_MS = 86_400_000
+
+/**
+ * The track chunks recorded (at least partly) on a Shanghai day, as `pt`, with `part` = the 2D line of what
+ * was recorded that day: a chunk lying inside the day whole, one crossing midnight cut at the day's bounds by
+ * its M (the fixes' epoch seconds; ST_LocateBetween interpolates the crossing point), so 23:55–00:10 counts
+ * five minutes' walk for the first day and ten for the next. A chunk spans at most a day (TRACK_CHUNK_MAX_SPAN_MS),
+ * so it is filed under the day itself or the one before (`patrol_day` = the day of its first fix).
+ */
+function tracksOnDay(day: string): { where: SQL; part: SQL; from: string; to: string } {
+  const start = fromShanghai(day).getTime()
+  const from = new Date(start).toISOString()
+  const to = new Date(start + DAY_MS).toISOString()
+  return {
+    from,
+    to,
+    where: sql`pt.patrol_day BETWEEN ${day}::date - 1 AND ${day}::date
+      AND pt.started_at < ${to}::timestamptz AND pt.ended_at >= ${from}::timestamptz`,
+    part: sql`CASE WHEN pt.started_at >= ${from}::timestamptz AND pt.ended_at < ${to}::timestamptz THEN ST_Force2D(pt.geom)
+      ELSE ST_Force2D(ST_CollectionExtract(ST_LocateBetween(pt.geom, ${start / 1000}::float8, ${(start + DAY_MS) / 1000}::float8), 2)) END`,
+  }
+}
+
 export type CoverageRow = {
   gridCode: string
   routeM: number
@@ -143,9 +167,10 @@ export type CoverageRow = {
 export const METRIC_SRID = 32650
 
 /**
- * Coverage per grid and day: the length of the planned route within `toleranceM` of any track of that day
- * (all inspectors'), over the route's length. The tracks near the route (GiST pre-filter) are collected,
- * buffered once in metres, then intersected with the route. One statement for all grids asked.
+ * Coverage per grid and day: the length of the planned route within `toleranceM` of any track recorded that
+ * day (all inspectors'; of a chunk crossing midnight the part recorded that day, see tracksOnDay), over the
+ * route's length. The tracks near the route (GiST pre-filter) are collected, buffered once in metres, then
+ * intersected with the route. One statement for all grids asked.
  */
 export async function coverageOfGrids(
   database: Database,
@@ -155,14 +180,17 @@ export async function coverageOfGrids(
 ): Promise<CoverageRow[]> {
   const filter = 'gridCode' in where ? sql`r.grid_code = ${where.gridCode}` : inAreas(sql`r.grid_code`, where.prefixes)
   const srid = sql.raw(String(METRIC_SRID))
+  const onDay = tracksOnDay(day)
   const rows = await database.rows<CoverageRow>(sql`
     SELECT r.grid_code AS "gridCode", ST_Length(r.geom::geography) AS "routeM",
       CASE WHEN t.tracks IS NULL THEN 0 ELSE ST_Length(ST_Intersection(ST_Transform(r.geom, ${srid}),
         ST_Buffer(ST_Transform(t.tracks, ${srid}), ${toleranceM}::float8, 'quad_segs=4'))) END AS "coveredM"
     FROM patrol_route r
     LEFT JOIN LATERAL (
-      SELECT ST_Collect(ST_Force2D(pt.geom)) AS tracks FROM patrol_track pt
-      WHERE pt.patrol_day = ${day}::date AND pt.geom && ST_Expand(r.geom, ${degreesFor(toleranceM)}::float8)
+      SELECT ST_Collect(d.part) AS tracks FROM (
+        SELECT ${onDay.part} AS part FROM patrol_track pt
+        WHERE ${onDay.where} AND pt.geom && ST_Expand(r.geom, ${degreesFor(toleranceM)}::float8)
+      ) d WHERE NOT ST_IsEmpty(d.part)
     ) t ON true
     WHERE ${filter}
     ORDER BY r.grid_code`)
@@ -177,14 +205,22 @@ export type GridPatrolRow = {
   tracks: { userName: string; startedAt: string; endedAt: string; geometry: string }[]
 }
 
-/** A grid's outline, its planned route and the day's track chunks that touch it (GeoJSON texts, 2D). */
+/**
+ * A grid's outline, its planned route and the day's track chunks that touch it (GeoJSON texts, 2D): of a chunk
+ * crossing midnight the part recorded that day, its times clamped to the day.
+ */
 export async function gridPatrol(database: Database, code: string, day: string): Promise<GridPatrolRow | null> {
+  const onDay = tracksOnDay(day)
   const rows = await database.rows<GridPatrolRow>(sql`
     SELECT r.code, r.name, ST_AsGeoJSON(r.geom, 7) AS grid,
       (SELECT ST_AsGeoJSON(p.geom, 7) FROM patrol_route p WHERE p.grid_code = r.code) AS route,
       COALESCE((SELECT json_agg(json_build_object('userName', t.user_name, 'startedAt', t.started_at, 'endedAt', t.ended_at,
-          'geometry', ST_AsGeoJSON(ST_Force2D(t.geom), 7)) ORDER BY t.started_at)
-        FROM patrol_track t WHERE t.patrol_day = ${day}::date AND t.geom && r.geom AND ST_Intersects(t.geom, r.geom)), '[]'::json) AS tracks
+          'geometry', ST_AsGeoJSON(t.part, 7)) ORDER BY t.started_at)
+        FROM (
+          SELECT pt.user_name, GREATEST(pt.started_at, ${onDay.from}::timestamptz) AS started_at,
+            LEAST(pt.ended_at, ${onDay.to}::timestamptz) AS ended_at, ${onDay.part} AS part
+          FROM patrol_track pt WHERE ${onDay.where} AND pt.geom && r.geom
+        ) t WHERE NOT ST_IsEmpty(t.part) AND ST_Intersects(t.part, r.geom)), '[]'::json) AS tracks
     FROM region r WHERE r.code = ${code} AND r.level = 'grid' AND r.valid_to IS NULL`)
   return rows[0] ?? null
 }

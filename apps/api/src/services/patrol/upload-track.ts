@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { shanghaiDate, simplifyTrack, toWgs84, type Crs, type TrackPoint } from '@hanjiang/shared'
+import { shanghaiDate, simplifyTrack, toWgs84, TRACK_CHUNK_MAX_SPAN_MS, type Crs, type TrackPoint } from '@hanjiang/shared'
 import { insertTrackChunk } from '../../db/repositories/patrol.ts'
 import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
@@ -28,7 +28,9 @@ export interface TrackChunkResult {
 /**
  * Stores one chunk of the inspector's track: points converted to WGS84, in time order, simplified (turf's
  * Douglas–Peucker, 5 m) and kept as a line with the fixes' times. Resending a chunk id with the same points
- * answers the stored chunk (created: false); with other points it is refused (422 chunk_id_reused).
+ * answers the stored chunk (created: false); with other points it is refused (422 chunk_id_reused). The chunk is
+ * filed under the Shanghai day of its first fix; one crossing midnight counts toward both days' coverage for
+ * the part recorded on each (cut by the fixes' times, repositories/patrol.ts).
  */
 export async function uploadTrackChunk({ database, actor, input }: { database: Database; actor: Actor; input: TrackChunkInput }): Promise<TrackChunkResult> {
   requireInspector(actor)
@@ -37,6 +39,11 @@ export async function uploadTrackChunk({ database, actor, input }: { database: D
     if (pts[i]!.t < pts[i - 1]!.t) {
       throw problems.validation('Track points must be in time order', [{ path: `points[${i}].t`, message: 'earlier than the point before it' }])
     }
+  }
+  if (pts[pts.length - 1]!.t - pts[0]!.t > TRACK_CHUNK_MAX_SPAN_MS) {
+    throw problems.validation('A track chunk spans at most 24 hours', [
+      { path: `points[${pts.length - 1}].t`, message: 'more than 24 hours after the first point' },
+    ])
   }
   const kept = simplifyTrack(pts)
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('base64url')
