@@ -24,6 +24,7 @@ import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { patrolRoutes } from './routes/patrol.ts'
+import { dispatchRoutes } from './routes/dispatch.ts'
 import { photoRoutes } from './routes/photos.ts'
 import { publicRoutes } from './routes/public.ts'
 import { placeRoutes } from './routes/places.ts'
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
   api.route('/', incidentRoutes(deps))
+  api.route('/', dispatchRoutes(deps))
   api.route('/', callbackRoutes(deps))
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))

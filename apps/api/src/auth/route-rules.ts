@@ -62,6 +62,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/incidents/map': can('incident.read'),
   'GET /api/wall/stats': can('incident.read'),
   'GET /api/incidents/:code': can('incident.read'),
+  // The dispatch desk's queue (keyset-paged, with counts); rows scoped like the list.
+  'GET /api/dispatch/queue': can('incident.read'),
   'GET /api/incidents/:code/events': can('incident.read'),
   'POST /api/incidents/:code/actions/:action': can('incident.act'),
   // The dispatcher corrects the fine class (the assignment is recomputed): the desk's class picker.
