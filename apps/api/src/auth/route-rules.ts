@@ -96,6 +96,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
   'GET /api/patrol/grids': can('map.read'),
   'GET /api/patrol/grids/:code': can('map.read'),
+  // The map layer of planned routes, per view (bbox + zoom); district-wide for the center, areas for inspectors.
+  'GET /api/patrol/routes': can('map.read'),
   'GET /api/patrol/coverage': can('map.read'),
   'GET /api/patrol/verifications': can('incident.act'),
   'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { INCIDENT_STATES } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
+import { bboxParam as bbox, zoomParam } from '../http/bbox.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { rowScope } from '../services/incident-map/scope.ts'
@@ -9,25 +10,6 @@ import { incidentMapView } from '../services/incident-map/view.ts'
 
 /** GET /api/incidents/map — clusters or points for one map view (see services/incident-map/view.ts). */
 
-const bbox = z
-  .string({ message: 'bbox is required: west,south,east,north in WGS84 degrees' })
-  .transform((s, ctx) => {
-    const v = s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)))
-    const [w, so, e, n] = v as [number, number, number, number]
-    const problem =
-      v.length !== 4 || v.some((x) => !Number.isFinite(x))
-        ? 'bbox is west,south,east,north: four numbers'
-        : Math.abs(w) > 180 || Math.abs(e) > 180 || Math.abs(so) > 90 || Math.abs(n) > 90
-          ? 'bbox is out of range (longitudes ±180, latitudes ±90)'
-          : !(w < e && so < n)
-            ? 'bbox must have west < east and south < north'
-            : null
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem })
-      return z.NEVER
-    }
-    return [w, so, e, n] as [number, number, number, number]
-  })
 const instant = (name: string) =>
   z.iso
     .datetime({ offset: true, message: `${name} must be an ISO-8601 date-time with offset (e.g. 2026-05-01T00:00:00+08:00)` })
@@ -35,7 +17,7 @@ const instant = (name: string) =>
 
 export const mapQuery = z.object({
   bbox,
-  zoom: z.coerce.number({ message: 'zoom must be a number' }).min(0, 'zoom is 0–22').max(22, 'zoom is 0–22'),
+  zoom: zoomParam,
   state: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))

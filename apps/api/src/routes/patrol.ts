@@ -3,11 +3,13 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { CRS_VALUES, isLocalDate, shanghaiDate } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
+import { bboxParam, zoomParam } from '../http/bbox.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { areaCoverage } from '../services/patrol/coverage.ts'
 import { getPatrolGrid, listPatrolGrids } from '../services/patrol/grids.ts'
+import { plannedRoutesInView } from '../services/patrol/planned-routes.ts'
 import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
 import { listVerifications } from '../services/patrol/verifications.ts'
 
@@ -43,6 +45,8 @@ const gridsQuery = z
   .object({ lng: z.coerce.number().min(-180).max(180).optional(), lat: z.coerce.number().min(-90).max(90).optional(), crs: crs.optional() })
   .refine((q) => (q.lng === undefined) === (q.lat === undefined), 'give both lng and lat, or neither')
 
+const routesQuery = z.object({ bbox: bboxParam, zoom: zoomParam })
+
 const today = () => shanghaiDate(new Date())
 
 export function patrolRoutes({ database }: AppDeps) {
@@ -56,6 +60,13 @@ export function patrolRoutes({ database }: AppDeps) {
       const code = parseInput(gridCode, c.req.param('code'), 'grid code')
       const d = parseInput(day, c.req.query('day'), 'day') ?? today()
       return c.json(await getPatrolGrid({ database, actor: actorOf(c), code, day: d }))
+    })
+    // The shared map layer's planned routes for one view (bbox + zoom), never the whole table.
+    .get('/patrol/routes', async (c) => {
+      const q = parseInput(routesQuery, c.req.query(), 'query')
+      const view = await plannedRoutesInView({ database, actor: actorOf(c), bbox: q.bbox, zoom: q.zoom })
+      // Planned routes change rarely (seeded or drawn): a minute in the browser's cache is fine.
+      return c.json(view, 200, { 'cache-control': 'private, max-age=60' })
     })
     .get('/patrol/coverage', async (c) => {
       const d = parseInput(day, c.req.query('day'), 'day') ?? today()

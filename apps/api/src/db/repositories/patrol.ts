@@ -253,3 +253,32 @@ export async function verificationsInAreas(database: Database, prefixes: readonl
     ORDER BY i.resolved_at NULLS LAST, i.id
     LIMIT ${limit}`)
 }
+
+export type PlannedRouteRow = {
+  gridCode: string
+  source: string
+  /** GeoJSON LineString text, simplified. */
+  geometry: string
+}
+
+/**
+ * Planned routes for one map view: those whose box meets `bbox` (GiST) inside the area prefixes, at least
+ * `minSize` degrees across (smaller ones would be a dot at this zoom), simplified by `tolerance` degrees, largest
+ * first, at most `limit`. Never the whole table.
+ */
+export async function plannedRoutesInBox(
+  database: Database,
+  o: { bbox: readonly [number, number, number, number]; prefixes: readonly string[]; minSize: number; tolerance: number; digits: number; limit: number },
+): Promise<PlannedRouteRow[]> {
+  const [w, s, e, n] = o.bbox
+  const size = sql`greatest(ST_XMax(p.geom) - ST_XMin(p.geom), ST_YMax(p.geom) - ST_YMin(p.geom))`
+  return database.rows<PlannedRouteRow>(sql`
+    SELECT p.grid_code AS "gridCode", p.source,
+      ST_AsGeoJSON(ST_SimplifyPreserveTopology(p.geom, ${o.tolerance}::float8), ${o.digits}::int) AS geometry
+    FROM patrol_route p
+    WHERE p.geom && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)
+      AND (${inAreas(sql`p.grid_code`, o.prefixes)})
+      AND ${size} >= ${o.minSize}::float8
+    ORDER BY ${size} DESC, p.grid_code
+    LIMIT ${o.limit}`)
+}
