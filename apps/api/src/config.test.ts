@@ -50,4 +50,14 @@ describe('loadConfig', () => {
       /ESCALATION_INTERVAL_MINUTES[\s\S]*TIMER_BATCH_SIZE|TIMER_BATCH_SIZE[\s\S]*ESCALATION_INTERVAL_MINUTES/,
     )
   })
+
+  it('reads OFFICE_HOURS (sessions, default 08:30-17:30) and stops the start on a bad value, saying what is expected', () => {
+    expect(loadConfig({}).officeHours).toEqual({ opens: '08:30', closes: '17:30' })
+    expect(loadConfig({ OFFICE_HOURS: '' }).officeHours).toEqual({ opens: '08:30', closes: '17:30' })
+    expect(loadConfig({ OFFICE_HOURS: '08:30-12:00,14:30-17:30' }).officeHours).toMatchObject({ opens: '08:30', closes: '17:30', sessions: [{ from: '08:30', to: '12:00' }, { from: '14:30', to: '17:30' }] })
+    expect(loadConfig({ OFFICE_HOURS: '08:00-12:00, 15:00-18:00' }).officeHours).toMatchObject({ opens: '08:00', closes: '18:00' })
+    expect(() => loadConfig({ OFFICE_HOURS: '08:30-12:00;14:30-27:30' })).toThrowError(/OFFICE_HOURS: "14:30-27:30": 27:30 is not a time of day \(00:00–23:59\) \(expected HH:MM-HH:MM/)
+    expect(() => loadConfig({ OFFICE_HOURS: 'nine to five' })).toThrowError(/OFFICE_HOURS: "nine to five" is not a session HH:MM-HH:MM; expected HH:MM-HH:MM\[,HH:MM-HH:MM…\] \(Shanghai time\), e.g. 08:30-12:00,14:30-17:30/)
+    expect(() => loadConfig({ OFFICE_HOURS: '17:30-08:30', PORT: 'x' })).toThrowError(/PORT[\s\S]*OFFICE_HOURS: "17:30-08:30": a session must start before it ends/)
+  })
 })

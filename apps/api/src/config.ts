@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseOfficeHours, type OfficeHours } from '@hanjiang/shared'
 
 /** Repo root, resolved from this file so the app works from any cwd. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
@@ -25,6 +26,15 @@ const tileSource = z
     }
     return { type, url }
   })
+
+const officeHours = z.string().transform((raw, ctx): OfficeHours => {
+  try {
+    return parseOfficeHours(raw)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `${(e as Error).message}${(e as Error).message.includes('expected') ? '' : ` (expected ${OFFICE_HOURS_FORMAT})`}` })
+    return z.NEVER
+  }
+})
 
 const schema = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(8080),
@@ -59,6 +69,12 @@ const schema = z.object({
   TIMER_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(50),
   /** R10: time between callback → urge (1) → unit efficiency office (2) → district efficiency office (3). */
   ESCALATION_INTERVAL_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).min(0).max(7 * 24 * 60).default(60),
+  /** Office hours of a working day (Shanghai): R1–R3 periods end when they close. */
+  OFFICE_HOURS: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v : undefined))
+    .pipe(officeHours.optional()),
   /** R9: a cluster of this many reports (primary + merged members) or more is flagged for the command center. */
   CLUSTER_FLAG_MIN_REPORTS: z.coerce.number({ message: 'must be a whole number of reports' }).int('must be a whole number of reports').min(2).max(1000).default(5),
   SSE_HEARTBEAT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100).max(600_000).default(15_000),
@@ -99,6 +115,8 @@ export interface Config {
   escalationIntervalMs: number
   /** R9: reports (primary + members) from which a cluster is flagged (CLUSTER_FLAG_MIN_REPORTS). */
   clusterFlagMinReports: number
+  /** Office hours of a working day (OFFICE_HOURS, default 08:30-17:30): working-day periods end when they close. */
+  officeHours: OfficeHours
   /** Comment lines on idle event streams keep proxies from closing them. */
   sseHeartbeatMs: number
   /** Crash-test hook (TIMER_WORKER_CRASH_AFTER); null in real use. */
@@ -142,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timerBatchSize: e.TIMER_BATCH_SIZE,
     escalationIntervalMs: Math.round(e.ESCALATION_INTERVAL_MINUTES * 60_000),
     clusterFlagMinReports: e.CLUSTER_FLAG_MIN_REPORTS,
+    officeHours: e.OFFICE_HOURS ?? DEFAULT_OFFICE_HOURS,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
     timerWorkerCrashAfter: e.TIMER_WORKER_CRASH_AFTER ?? null,
     sessionIdleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),

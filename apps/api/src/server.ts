@@ -47,7 +47,13 @@ export async function startServer(overrides: Record<string, string | undefined> 
   let worker: TimerWorker | undefined
   let webhooks: WebhookWorker | undefined
   try {
-    const seed = await seedDatabase(database, { demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword })
+    const seed = await seedDatabase(database, {
+      demo: config.demo,
+      demoPassword: config.demoPassword,
+      adminPassword: config.adminPassword,
+      escalationIntervalMs: config.escalationIntervalMs,
+      officeHours: config.officeHours,
+    })
     // LISTEN before serving: the first /api/events client finds the bus ready.
     await eventBus(database)
     server = await listen(createApp({ database, config }), config.port, config.host)

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { afterEach, expect, it } from 'vitest'
 import { invalidateCalendar } from '../src/services/calendar/working-calendar.ts'
-import { seedFixture } from './app.ts'
+import { loadConfig } from '../src/config.ts'
+import { seedFixture, testApp } from './app.ts'
 import { describeEachEngine } from './engines.ts'
-import { complaint, freezeClock, incidentApi, ms, pendingTimers, photo, roadCollapse, thaw } from './incidents-helpers.ts'
+import { complaint, freezeClock, incidentApi, ms, pendingTimers, photo, roadCollapse, thaw, type Json } from './incidents-helpers.ts'
 
 describeEachEngine(
   'deadline preview',
@@ -83,6 +84,34 @@ describeEachEngine(
       const r = await preview('type=urgent')
       expect(r.status).toBe(200)
       expect(Math.abs(ms(r.body.start) - Date.now())).toBeLessThan(60_000)
+    })
+
+    it('OFFICE_HOURS: the preview and the stored deadlines end when the configured office hours close', async () => {
+      const officeHours = loadConfig({ OFFICE_HOURS: '08:00-12:00,14:30-18:00' }).officeHours
+      const app = testApp(ctx.database, { officeHours }, 'dispatcher')
+      const get = async (q: string) => (await (await app.request(`/api/deadlines/preview?${q}`)).json()) as Json
+      expect((await get('type=complaint&start=2026-09-30T10:00:00%2B08:00')).deadlines).toEqual([{ kind: 'resolveBy', rule: 'R1', dueAt: '2026-10-10T18:00:00+08:00' }])
+      expect((await get('type=consultation&start=2026-02-13T09:00:00%2B08:00')).deadlines[0].dueAt).toBe('2026-02-24T18:00:00+08:00')
+      // R3: 17:45 is still in today's hours when they close at 18:00 (with the default 17:30 it is the next working day).
+      expect((await get('type=simple&start=2026-05-08T17:45:00%2B08:00')).deadlines[0].dueAt).toBe('2026-05-08T18:00:00+08:00')
+      expect((await preview('type=simple&start=2026-05-08T17:45:00%2B08:00')).body.deadlines[0].dueAt).toBe('2026-05-09T17:30:00+08:00')
+      // Urgent clock-hour deadlines do not move.
+      expect((await get('type=urgent&start=2026-10-01T23:50:00%2B08:00')).deadlines[0].dueAt).toBe('2026-10-02T00:05:00+08:00')
+
+      // Registering through the same app stores the deadline the preview showed.
+      const created = (await (await app.request('/api/incidents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(complaint()) })).json()) as Json
+      try {
+        freezeClock('2026-09-30T10:00:00+08:00')
+        const res = await app.request(`/api/incidents/${created.code}/actions/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ version: created.version, incidentType: 'complaint' }),
+        })
+        expect(res.status).toBe(200)
+        expect(((await res.json()) as Json).deadlines.resolveBy).toBe('2026-10-10T18:00:00+08:00')
+      } finally {
+        thaw()
+      }
     })
   },
   seedFixture,

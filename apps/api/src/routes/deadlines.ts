@@ -11,9 +11,11 @@ const previewQuery = z.object({
 })
 
 /** GET /api/deadlines/preview?type=complaint|consultation|simple|urgent&start=ISO-8601 (default: now). */
-export function deadlineRoutes({ database }: AppDeps) {
+export function deadlineRoutes({ database, config }: AppDeps) {
   return new Hono().get('/deadlines/preview', async (c) => {
     const q = parseInput(previewQuery, c.req.query(), 'query')
-    return c.json(await previewDeadlines({ database, input: { type: q.type, start: q.start ? new Date(q.start) : new Date() } }))
+    return c.json(
+      await previewDeadlines({ database, input: { type: q.type, start: q.start ? new Date(q.start) : new Date() }, officeHours: config.officeHours }),
+    )
   })
 }

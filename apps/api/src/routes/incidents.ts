@@ -100,7 +100,7 @@ const idempotencyKey = z
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key is printable ASCII without spaces')
 
 
-export function incidentRoutes({ database }: AppDeps) {
+export function incidentRoutes({ database, config }: AppDeps) {
   return new Hono()
     .post('/incidents', limit(), async (c) => {
       const actor = actorOf(c)
@@ -139,6 +139,6 @@ export function incidentRoutes({ database }: AppDeps) {
       const actor = actorOf(c)
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       const body = parseInput(actionBody, await jsonBody(c), 'body')
-      return c.json(await transitionIncident({ database, actor, input: { ...body, code, action: c.req.param('action') } }))
+      return c.json(await transitionIncident({ database, actor, input: { ...body, code, action: c.req.param('action') }, officeHours: config.officeHours }))
     })
 }

@@ -98,6 +98,6 @@ export function publicRoutes({ database, config }: AppDeps, storage: FileStorage
       await limiter.enforce([[PUBLIC_LIMITS.ratePerIp, clientIp(c)]])
       const code = parseInput(trackingParam, c.req.param('code'), 'tracking code')
       const { rating } = parseInput(ratingBody, await jsonBody(c), 'body')
-      return c.json(await rateOutcome(database, code, rating))
+      return c.json(await rateOutcome(database, code, rating, config.officeHours))
     })
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import type { OfficeHours } from '@hanjiang/shared'
 import { DEMO_ROUTE_SEED, seedPatrolRoutes } from '../db/repositories/patrol.ts'
 import type { Database } from '../db/types.ts'
 import { seedAccounts } from './accounts.ts'
@@ -29,7 +30,15 @@ export interface SeedReport {
  */
 export async function seedDatabase(
   database: Database,
-  opts: { demo: boolean; demoPassword?: string; adminPassword?: string; now?: Date; escalationIntervalMs?: number },
+  opts: {
+    demo: boolean
+    demoPassword?: string
+    adminPassword?: string
+    now?: Date
+    escalationIntervalMs?: number
+    /** The deployment's office hours (OFFICE_HOURS): the demo's deadlines end when they close. */
+    officeHours?: OfficeHours
+  },
 ): Promise<SeedReport> {
   const t0 = performance.now()
   return database.db.transaction(async (tx) => {
@@ -49,7 +58,7 @@ export async function seedDatabase(
         const { URBAN_STREETS } = await import('./regions/grids.ts')
         patrolRoutes = await seedPatrolRoutes(database, tx, { ...DEMO_ROUTE_SEED, urbanPrefixes: [...URBAN_STREETS].map((c) => c.slice(0, 9)) })
         const { seedDemoIncidents } = await import('./demo-incidents/index.ts')
-        incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs })
+        incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs, officeHours: opts.officeHours })
       }
     }
     const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })

@@ -21,7 +21,7 @@ import { fireTimer } from './fire.ts'
 
 export interface TimerWorkerOptions {
   database: Database
-  config: Pick<Config, 'escalationIntervalMs' | 'timerBatchSize' | 'logLevel'>
+  config: Pick<Config, 'escalationIntervalMs' | 'timerBatchSize' | 'logLevel'> & Partial<Pick<Config, 'officeHours'>>
   /** The clock (tests inject one). */
   now?: () => Date
   /** Pause between ticks, ms (a full batch is followed by the next one at once). */
@@ -83,7 +83,7 @@ export function createTimerWorker(opts: Omit<TimerWorkerOptions, 'intervalMs'>):
   const tick = async (): Promise<TickReport> => {
     const now = clock()
     // Read before the transaction: on PGlite (one connection) a query outside it would wait for it.
-    const [ref, calendar] = await Promise.all([reference(database), workingCalendar(database)])
+    const [ref, calendar] = await Promise.all([reference(database), workingCalendar(database, config.officeHours)])
     const report: TickReport = { claimed: 0, fired: 0, busy: 0, failed: 0, outcomes: {} }
     await database.db.transaction(async (tx) => {
       await database.rows(sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true)`, tx)

@@ -14,6 +14,7 @@ import {
   type CalendarYear,
   type DayInfo,
 } from './types.ts'
+import { DEFAULT_OFFICE_HOURS, validateOfficeHours, type OfficeHoursConfig } from './officeHours.ts'
 
 /** What the deadline code needs from a calendar; implement it to plug in another source. */
 export interface WorkingDayCalendar {
@@ -27,6 +28,8 @@ export interface WorkingDayCalendar {
    * `n = 0` returns `date`. @throws MissingCalendarYearError
    */
   addWorkingDays(date: LocalDate, n: number): LocalDate
+  /** The office hours its working days keep (periods end when they close); absent: the default 08:30–17:30. */
+  readonly officeHours?: OfficeHoursConfig
 }
 
 interface Special {
@@ -42,9 +45,21 @@ interface Special {
 export class WorkingCalendar implements WorkingDayCalendar {
   private readonly specials = new Map<LocalDate, Special>()
   private readonly yearSet = new Set<number>()
+  /** Office hours of its working days (a deployment's OFFICE_HOURS): deadlines end when they close. */
+  readonly officeHours: OfficeHoursConfig
 
-  constructor(years: readonly CalendarYear[]) {
-    for (const y of years) this.load(y)
+  constructor(
+    private readonly data: readonly CalendarYear[],
+    options: { officeHours?: OfficeHoursConfig } = {},
+  ) {
+    const h = options.officeHours ?? DEFAULT_OFFICE_HOURS
+    this.officeHours = typeof h === 'function' ? h : validateOfficeHours(h)
+    for (const y of data) this.load(y)
+  }
+
+  /** The same days with other office hours. */
+  withOfficeHours(officeHours: OfficeHoursConfig): WorkingCalendar {
+    return new WorkingCalendar(this.data, { officeHours })
   }
 
   private load(data: CalendarYear): void {
@@ -118,8 +133,8 @@ export class WorkingCalendar implements WorkingDayCalendar {
 }
 
 /** Builds a calendar from year data. */
-export function createWorkingCalendar(years: readonly CalendarYear[]): WorkingCalendar {
-  return new WorkingCalendar(years)
+export function createWorkingCalendar(years: readonly CalendarYear[], options: { officeHours?: OfficeHoursConfig } = {}): WorkingCalendar {
+  return new WorkingCalendar(years, options)
 }
 
 /**

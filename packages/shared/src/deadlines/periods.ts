@@ -13,7 +13,8 @@ export function addElapsed(start: Instant, ms: number): Date {
 /**
  * A period of `n` working days starting at `start` (Chinese administrative-law convention): the
  * start day is not counted, counting begins on the next working day, and the period ends when
- * office hours end on its last working day. All in Asia/Shanghai.
+ * office hours end on its last working day. All in Asia/Shanghai. Office hours: `officeHours`, else the
+ * calendar's own (the deployment's OFFICE_HOURS), else 08:30–17:30.
  * @throws MissingCalendarYearError if a day of the period falls in a year with no calendar.
  */
 export function workingDaysDeadline(
@@ -24,7 +25,7 @@ export function workingDaysDeadline(
 ): Date {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`)
   const last = calendar.addWorkingDays(shanghaiDate(start), n)
-  return endOfOfficeHours(last, officeHours)
+  return endOfOfficeHours(last, officeHours ?? calendar.officeHours)
 }
 
 /**
@@ -32,7 +33,7 @@ export function workingDaysDeadline(
  * and office hours have not yet ended; otherwise (after closing time, or a weekend/holiday) the end
  * of office hours of the next working day. Before opening time on a working day counts as that day.
  */
-export function sameDayDeadline(start: Instant, calendar: WorkingDayCalendar, officeHours?: OfficeHoursConfig): Date {
+export function sameDayDeadline(start: Instant, calendar: WorkingDayCalendar, officeHours: OfficeHoursConfig | undefined = calendar.officeHours): Date {
   const at = toInstant(start)
   const day = shanghaiDate(at)
   if (calendar.isWorkingDay(day)) {

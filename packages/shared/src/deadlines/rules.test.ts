@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MissingCalendarYearError } from '../calendar/types.ts'
+import { parseOfficeHours } from '../calendar/officeHours.ts'
 import { WorkingCalendar } from '../calendar/workingCalendar.ts'
 import { CALENDAR_2026 } from '../calendar/years/2026.ts'
 import { formatShanghai } from '../time/shanghai.ts'
@@ -177,5 +178,29 @@ describe('deadlines are independent of the machine time zone', () => {
       if (savedTz === undefined) delete process.env.TZ
       else process.env.TZ = savedTz
     }
+  })
+})
+
+describe('office hours: the calendar carries the deployment\'s OFFICE_HOURS', () => {
+  const late = calendar.withOfficeHours(parseOfficeHours('08:00-12:00,14:30-18:00'))
+
+  it('R1–R3 periods end when the configured hours close', () => {
+    const at = (type: IncidentType, start: string) => formatShanghai(computeDeadlines({ type, start, calendar: late })[0]!.dueAt)
+    expect(at('complaint', '2026-09-30T16:00:00+08:00')).toBe('2026-10-10T18:00:00+08:00')
+    expect(at('consultation', '2026-10-12T09:00:00+08:00')).toBe('2026-10-14T18:00:00+08:00')
+    // R3: 17:45 is still within the day's hours when they close at 18:00 (not with the default 17:30)
+    expect(at('simple', '2026-10-12T17:45:00+08:00')).toBe('2026-10-12T18:00:00+08:00')
+    expect(due('simple', '2026-10-12T17:45:00+08:00')[0]!.dueAt).toBe('2026-10-13T17:30:00+08:00')
+  })
+
+  it('an explicit officeHours input still wins over the calendar\'s; the default calendar keeps 08:30–17:30', () => {
+    const explicit = computeDeadlines({ type: 'complaint', start: '2026-10-12T09:00:00+08:00', calendar: late, officeHours: { opens: '09:00', closes: '17:00' } })
+    expect(formatShanghai(explicit[0]!.dueAt)).toBe('2026-10-15T17:00:00+08:00')
+    expect(calendar.officeHours).toEqual({ opens: '08:30', closes: '17:30' })
+    expect(() => calendar.withOfficeHours({ opens: '18:00', closes: '08:00' })).toThrow(RangeError)
+  })
+
+  it('urgent (clock-hour) deadlines ignore office hours', () => {
+    expect(fmt(computeDeadlines({ type: 'urgent', start: '2026-10-12T17:45:00+08:00', calendar: late }))).toEqual(due('urgent', '2026-10-12T17:45:00+08:00'))
   })
 })

@@ -21,6 +21,7 @@ export interface ComputeDeadlinesInput {
   start: Instant
   /** Needed for the working-day rules; urgent (clock-hour) deadlines never consult it. */
   calendar: WorkingDayCalendar
+  /** Default: the calendar's own office hours (the deployment's OFFICE_HOURS), else 08:30–17:30. */
   officeHours?: OfficeHoursConfig
 }
 

@@ -4,6 +4,7 @@ import {
   shanghaiDate,
   yearOf,
   type ActorRole,
+  type OfficeHours,
 } from '@hanjiang/shared'
 import { insertDemoIncidents, type DemoIncidentRow } from '../../db/repositories/demo-incidents.ts'
 import type { IncidentRecord, NewTimer } from '../../db/repositories/incidents.ts'
@@ -26,6 +27,8 @@ export interface DemoIncidentOptions {
   total?: number
   /** R10 step interval the worker would have used (default 60 min). */
   stepIntervalMs?: number
+  /** Office hours the deadlines end with (OFFICE_HOURS; default 08:30–17:30). */
+  officeHours?: OfficeHours
 }
 
 export interface DemoIncidentReport {
@@ -91,7 +94,7 @@ export async function buildDemoIncidents(
 ): Promise<{ rows: DemoIncidentRow[]; report: DemoIncidentReport }> {
   const now = opts.now ?? new Date()
   const rng = rngFor('demo-incidents', shanghaiDate(now))
-  const [reference, calendar] = await Promise.all([loadReference(database, tx), loadWorkingCalendar(database, tx)])
+  const [reference, calendar] = await Promise.all([loadReference(database, tx), loadWorkingCalendar(database, tx, opts.officeHours)])
   const topics = readKnowledgeJson().map((e) => e.title)
   const drafts = draftIncidents({ now, rng, regions, taxonomy: reference.taxonomy, topics, total: opts.total ?? 6000 })
     .map((d, i) => ({ d, i }))

@@ -6,6 +6,7 @@ import {
   WORKFLOW_TABLE,
   type IncidentState,
   type IncidentType,
+  type OfficeHours,
   type TransitionInput,
 } from '@hanjiang/shared'
 import {
@@ -67,10 +68,13 @@ export async function transitionIncident({
   database,
   actor,
   input,
+  officeHours,
 }: {
   database: Database
   actor: Actor
   input: TransitionRequest
+  /** The deployment's office hours (config.officeHours): R1–R3 periods end when they close. Default 08:30–17:30. */
+  officeHours?: OfficeHours
 }): Promise<IncidentView> {
   const { action } = input
   if (!isWorkflowAction(action)) {
@@ -141,7 +145,7 @@ export async function transitionIncident({
     throw problems.unprocessable('no_deadline_to_extend', `Incident ${rec.code} has no running deadline to extend now`)
   }
 
-  const calendar = await workingCalendar(database)
+  const calendar = await workingCalendar(database, officeHours)
   const plan = withCalendar(() =>
     planTransition(
       action,

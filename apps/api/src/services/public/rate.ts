@@ -1,4 +1,4 @@
-import { checkTransition, decideRating, type Rating } from '@hanjiang/shared'
+import { checkTransition, decideRating, type OfficeHours, type Rating } from '@hanjiang/shared'
 import {
   appendEvent,
   cancelTimers,
@@ -27,7 +27,7 @@ class Raced extends Error {}
  * reopens it (closed → registered, back to the center, counted in reopen_count) in the SAME transaction
  * as the rating and its event, via the workflow's own `reopen` rule and plan.
  */
-export async function rateOutcome(database: Database, trackingCode: string, rating: Rating): Promise<PublicTrack> {
+export async function rateOutcome(database: Database, trackingCode: string, rating: Rating, officeHours?: OfficeHours): Promise<PublicTrack> {
   const t = await findByTrackingCode(database, trackingCode)
   if (!t) throw problems.notFound('tracking_code', 'No report with this tracking code')
   const d = decideRating(t.state, rating, t.ratedThisRound)
@@ -48,7 +48,7 @@ export async function rateOutcome(database: Database, trackingCode: string, rati
       incident: factsOf(rec),
     })
     if (!check.ok) throw problems.conflict('cannot_reopen', `The incident cannot be reopened: ${check.code}`)
-    const calendar = await workingCalendar(database)
+    const calendar = await workingCalendar(database, officeHours)
     plan = withCalendar(() => planTransition('reopen', rec, { reason: NOT_SATISFIED_REASON }, at, calendar))
   }
   try {
