@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { inject } from 'vitest'
-import { serverOverrides, TEMPLATE_KEY } from './template.ts'
+import { createDatabase, databaseUrl, dropDatabase, newDatabaseName, type E2eEngine } from './postgis.ts'
+import { PG_TEMPLATE_KEY, serverOverrides, TEMPLATE_KEY } from './template.ts'
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../..')
 export const CHROMIUM = '/usr/bin/chromium'
@@ -23,11 +24,12 @@ const SERVER_MODULE = path.resolve(WEB_DIR, '../api/src/server.ts')
  * or — with HJ_E2E_SERVER=mock, for working on the web app while the API is unfinished — the stand-in in
  * ./mock-api.ts.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningApp> {
   if (process.env.HJ_E2E_SERVER === 'mock') {
     const { startMockApi } = await import('./mock-api.ts')
     return startMockApi()
   }
+  if (engine === 'postgis') return startOnPostgis()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
   // A copy of the template seeded once by the global setup (migrated, demo data): isolated, and no seed to wait for.
   const template = templateDir()
@@ -39,6 +41,25 @@ export async function startApp(): Promise<RunningApp> {
     url: server.url,
     close: async () => {
       await server.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The server on a fresh copy of the seeded PostGIS template database (dropped on close). */
+async function startOnPostgis(): Promise<RunningApp> {
+  const template = inject(PG_TEMPLATE_KEY)
+  const name = newDatabaseName('hj_e2e')
+  await createDatabase(name, template)
+  // The data folder still holds uploaded photos.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-pg-'))
+  const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
+  const server = await startServer(serverOverrides(dataDir, databaseUrl(name)))
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close()
+      await dropDatabase(name)
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

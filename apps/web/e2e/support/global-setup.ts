@@ -4,7 +4,8 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { TEMPLATE_KEY, templateServerOverrides } from './template.ts'
+import { createDatabase, databaseUrl, dropDatabase, e2eEngines, newDatabaseName } from './postgis.ts'
+import { PG_TEMPLATE_KEY, TEMPLATE_KEY, templateServerOverrides } from './template.ts'
 
 const webDir = path.resolve(import.meta.dirname, '../..')
 const dist = path.join(webDir, 'dist', 'index.html')
@@ -40,7 +41,22 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await server.close()
   console.log(`[browser tests] seeded the template database in ${Math.round(performance.now() - t0)} ms`)
   project.provide(TEMPLATE_KEY, dir)
-  return () => fs.rmSync(dir, { recursive: true, force: true })
+  let pgTemplate: string | undefined
+  if (e2eEngines().includes('postgis')) {
+    const t1 = performance.now()
+    pgTemplate = newDatabaseName('hj_e2e_template')
+    await createDatabase(pgTemplate)
+    const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-pg-'))
+    const pgServer = await startServer(templateServerOverrides(pgDir, databaseUrl(pgTemplate)))
+    await pgServer.close()
+    fs.rmSync(pgDir, { recursive: true, force: true })
+    console.log(`[browser tests] seeded the PostGIS template database ${pgTemplate} in ${Math.round(performance.now() - t1)} ms`)
+    project.provide(PG_TEMPLATE_KEY, pgTemplate)
+  }
+  return async () => {
+    fs.rmSync(dir, { recursive: true, force: true })
+    if (pgTemplate) await dropDatabase(pgTemplate)
+  }
 }
 
 /** Builds the web app when `dist/` is missing or older than its sources (the server serves `dist/`). */
