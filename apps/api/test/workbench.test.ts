@@ -187,10 +187,13 @@ describeEachEngine(
       expect(Number(n[0]!.n)).toBe(1) // the real dispatch only
     })
 
-    it('the notification trigger covers exactly the shared rule table', async () => {
-      const [row] = await ctx.database.rows<{ def: string }>(sql`
-        SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgname = 'incident_event_notification'`)
-      const listed = [...row!.def.matchAll(/'([a-zA-Z]+)'::text/g)].map((m) => m[1]).sort()
+    it('the notification triggers cover exactly the shared rule table', async () => {
+      // incident_event_notification (0010/0013) and, for R9 closures, incident_event_closure_notification (0016).
+      const rows = await ctx.database.rows<{ def: string }>(sql`
+        SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger
+        WHERE tgname IN ('incident_event_notification', 'incident_event_closure_notification')`)
+      expect(rows).toHaveLength(2)
+      const listed = rows.flatMap((row) => [...row.def.matchAll(/'([a-zA-Z]+)'::text/g)].map((m) => m[1])).sort()
       expect(listed).toEqual(Object.keys(NOTIFICATION_RULES).sort())
     })
   },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { distanceM } from '../geo/distance.ts'
 import {
+  CLUSTER_CLOSED_ACTION,
   CLUSTER_FLAG_MIN_REPORTS,
+  closesCluster,
+  clusterClosedMessage,
   clusterReportCount,
   isClusterFlagged,
   isMergeTargetState,
@@ -73,5 +76,16 @@ describe('searchBoxDegrees', () => {
     expect(searchBoxDegrees(0, 0).dLat).toBeGreaterThan(0)
     expect(() => searchBoxDegrees(0, -1)).toThrow(RangeError)
     expect(() => searchBoxDegrees(0, Number.NaN)).toThrow(RangeError)
+  })
+})
+
+describe('R9: closing the primary answers the merged reports', () => {
+  it('only a transition to closed does it; the message names the primary and no one else', () => {
+    expect(closesCluster('closed')).toBe(true)
+    for (const s of ['resolved', 'merged', 'rejected', 'registered']) expect(closesCluster(s), s).toBe(false)
+    expect(CLUSTER_CLOSED_ACTION).toBe('primaryClosed')
+    const m = clusterClosedMessage('HJ20261126-00001')
+    expect(m.zh).toContain('HJ20261126-00001')
+    expect(m.en).toContain('HJ20261126-00001')
   })
 })

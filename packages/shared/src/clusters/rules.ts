@@ -30,6 +30,25 @@ export function subclassOf(code: string): string | null {
   return level === 'fine' || level === 'subclass' ? code.slice(0, 4) : null
 }
 
+/**
+ * The event each member gets when its cluster's primary is closed (R9 "answer every reporter"): no state change —
+ * `merged` is final (DESIGN §5) — but the member's reporter is answered by it (public timeline, the bell).
+ */
+export const CLUSTER_CLOSED_ACTION = 'primaryClosed'
+
+/** Whether a transition to `toState` closes the incident, and so answers the reports merged into it. */
+export function closesCluster(toState: IncidentState | string): boolean {
+  return toState === 'closed'
+}
+
+/** What the member's timeline and notification say (no personal data: it goes to webhooks as is). */
+export function clusterClosedMessage(primaryCode: string): { zh: string; en: string } {
+  return {
+    zh: `同一问题的主件 ${primaryCode} 已办结，本件随同办结（一诉一整改），请答复反映人`,
+    en: `The primary report ${primaryCode} of the same problem was closed: this merged report is answered with it (R9)`,
+  }
+}
+
 /** Reports in a cluster: the primary plus its members. */
 export function clusterReportCount(memberCount: number): number {
   if (!Number.isInteger(memberCount) || memberCount < 0) throw new RangeError(`memberCount must be a non-negative integer, got ${memberCount}`)

@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { NOT_MERGEABLE_STATES, searchBoxDegrees } from '@hanjiang/shared'
-import type { Database } from '../types.ts'
+import { CLUSTER_CLOSED_ACTION, NOT_MERGEABLE_STATES, searchBoxDegrees } from '@hanjiang/shared'
+import type { AppDb, Database } from '../types.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 import { isoUtc } from './knowledge.ts'
 
 /**
- * R9 一诉一整改, read side: open incidents near a new report that may be the same problem, and the
- * clusters that merging builds (incident.primary_id → the primary). The merge itself is a workflow
- * transition (incident routes); this module only reads.
+ * R9 一诉一整改: open incidents near a new report that may be the same problem, the clusters that merging
+ * builds (incident.primary_id → the primary), and — the one write — the members' event when their primary
+ * is closed. The merge itself is a workflow transition (incident routes).
  */
 
 export interface SimilarQuery {
@@ -191,4 +191,58 @@ export async function findCluster(database: Database, code: string, scope: RowSc
       distanceM: r.distanceM === null || r.distanceM === undefined ? null : Math.round(Number(r.distanceM) * 10) / 10,
     })),
   }
+}
+
+export interface MemberAnswer {
+  actor: string
+  actorRole: string
+  /** The closing note of the primary (its answer), for the members' internal timeline. */
+  note: string | null
+  /** The primary's after-photos (the rectification), shown with each member. */
+  photos: unknown
+  /** Event data; each member's new version is added. */
+  data: Record<string, unknown>
+}
+
+/**
+ * R9: in the closing transaction `tx`, every incident merged into `primaryId` — directly or through an earlier
+ * primary — that is still `merged` gets a new version and ONE event `primaryClosed` (no state change). One
+ * statement whatever the cluster's size; the event triggers ring the doorbell and the members' bells.
+ * Returns the members' codes, in id order.
+ */
+export async function answerClusterMembers(database: Database, tx: AppDb, primaryId: number, at: Date, a: MemberAnswer): Promise<string[]> {
+  const rows = await database.rows<{ code: string }>(
+    sql`
+    WITH RECURSIVE m(id) AS (
+      SELECT c.id FROM incident c WHERE c.primary_id = ${primaryId}
+      UNION
+      SELECT c.id FROM incident c JOIN m ON c.primary_id = m.id
+    ), upd AS (
+      UPDATE incident i SET version = i.version + 1, updated_at = ${at.toISOString()}::timestamptz
+      WHERE i.id IN (SELECT id FROM m) AND i.state = 'merged'
+      RETURNING i.id, i.code, i.version
+    ), ev AS (
+      INSERT INTO incident_event (incident_id, at, actor, actor_role, action, from_state, to_state, note, photos, data)
+      SELECT upd.id, ${at.toISOString()}::timestamptz, ${a.actor}::text, ${a.actorRole}::text, ${CLUSTER_CLOSED_ACTION}::text,
+        'merged', 'merged', ${a.note}::text, ${a.photos === null || a.photos === undefined ? null : JSON.stringify(a.photos)}::jsonb,
+        ${JSON.stringify(a.data)}::jsonb || jsonb_build_object('version', upd.version)
+      FROM upd ORDER BY upd.id
+      RETURNING incident_id
+    )
+    SELECT upd.code FROM upd WHERE upd.id IN (SELECT incident_id FROM ev) ORDER BY upd.id`,
+    tx,
+  )
+  return rows.map((r) => r.code)
+}
+
+/** The after-photos of the incident's latest resolution (resolve or self-resolve), as the event stored them. */
+export async function latestAfterPhotos(database: Database, tx: AppDb, incidentId: number): Promise<{ id: string; kind: string }[]> {
+  const [row] = await database.rows<{ photos: unknown }>(
+    sql`SELECT photos FROM incident_event
+        WHERE incident_id = ${incidentId} AND action IN ('resolve', 'selfResolve') AND photos IS NOT NULL
+        ORDER BY id DESC LIMIT 1`,
+    tx,
+  )
+  const photos = typeof row?.photos === 'string' ? JSON.parse(row.photos) : row?.photos
+  return Array.isArray(photos) ? photos.filter((p): p is { id: string; kind: string } => !!p && typeof p === 'object' && p.kind === 'after') : []
 }

@@ -1,5 +1,6 @@
 import {
   checkTransition,
+  closesCluster,
   isWorkflowAction,
   toInstant,
   transitionMessages,
@@ -24,6 +25,7 @@ import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { requireIncidentInScope } from '../auth/scope.ts'
+import { answerMembers } from '../clusters/answer-members.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { photoRefs } from './photos.ts'
 import { planTransition } from './plan.ts'
@@ -62,7 +64,8 @@ class StaleVersion extends Error {}
  * One workflow action on one incident (DESIGN §5): the pure state machine decides (role, state,
  * guards, input), then ONE transaction updates the incident only if its version is still the one
  * the caller saw, appends the event, and cancels/schedules the timers. Nothing changes without its
- * event; a lost race answers 409 version_conflict with the current state and version.
+ * event; a lost race answers 409 version_conflict with the current state and version. Closing an incident
+ * answers the reports merged into it (R9) in the same transaction: one event per member.
  */
 export async function transitionIncident({
   database,
@@ -193,6 +196,9 @@ export async function transitionIncident({
       })
       await cancelTimers(database, tx, rec.id, plan.cancel, at)
       await scheduleTimers(database, tx, rec.id, plan.schedule, at)
+      if (closesCluster(to)) {
+        await answerMembers(database, tx, { id: rec.id, code: rec.code, action, actor: actor.id, actorRole: role, note: input.note ?? null, at })
+      }
     })
   } catch (e) {
     if (!(e instanceof StaleVersion)) throw e

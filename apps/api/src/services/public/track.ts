@@ -9,6 +9,8 @@ import type { PhotoRef } from '../incidents/photos.ts'
 export type PublicStep =
   | 'received' | 'registered' | 'dispatched' | 'accepted' | 'on_site' | 'resolved' | 'closed' | 'rework'
   | 'returned' | 'rejected' | 'merged' | 'reopened' | 'extension_requested' | 'extended' | 'rated'
+  /** R9: the report it was merged into was closed, which answers this one too (with its after-photos). */
+  | 'cluster_closed'
 
 export interface PublicTimelineEntry {
   at: string
@@ -49,6 +51,7 @@ const STEP_OF: Record<string, PublicStep> = {
   reopen: 'reopened',
   requestExtension: 'extension_requested',
   rate: 'rated',
+  primaryClosed: 'cluster_closed',
 }
 
 const ids = (photos: unknown, kinds: readonly string[]): string[] =>
@@ -59,7 +62,8 @@ export function publicPhotoIds(t: Pick<TrackedIncident, 'photosPublic'>, events:
   const out = new Set<string>()
   for (const e of events) {
     if (e.action === 'create' && t.photosPublic) for (const id of ids(e.photos, ['attachment', 'before', 'after'])) out.add(id)
-    if (e.action === 'resolve' || e.action === 'selfResolve') for (const id of ids(e.photos, ['after'])) out.add(id)
+    // The work's after-photos: this report's own, or the cluster primary's rectification (R9).
+    if (e.action === 'resolve' || e.action === 'selfResolve' || e.action === 'primaryClosed') for (const id of ids(e.photos, ['after'])) out.add(id)
   }
   return out
 }

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm'
+import { expect, it } from 'vitest'
+import { seedFixture } from './app.ts'
+import { describeEachEngine } from './engines.ts'
+import { complaint, incidentApi, photo, type Json } from './incidents-helpers.ts'
+
+/** R9 一诉一整改: closing the primary of a cluster answers every report merged into it, in the same transaction. */
+describeEachEngine(
+  'R9: closing a cluster primary answers its members',
+  (ctx) => {
+    const api = incidentApi(() => ctx.database)
+    const closureBells = async (codes: string[]) =>
+      ctx.database.rows<{ code: string; unit: string | null; role: string | null; data: Json }>(sql`
+        SELECT incident_code AS code, unit_code AS unit, role, data FROM notification
+        WHERE kind = 'closure' AND incident_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) ORDER BY id`)
+
+    /** A primary with two direct members and one member merged into a member (a chain), plus an unrelated report. */
+    async function cluster() {
+      const primary = (await api.create(complaint({ description: '垃圾堆积（主件）' }))).body.code as string
+      await api.step(primary, 'register', { incidentType: 'complaint' })
+      const members: string[] = []
+      for (const d of ['同一处垃圾又有人反映', '垃圾堆积第三次反映']) {
+        const code = (await api.create(complaint({ description: d, channel: 'public_web' }))).body.code as string
+        await api.step(code, 'register', { incidentType: 'complaint' })
+        await api.step(code, 'merge', { primaryCode: primary })
+        members.push(code)
+      }
+      // A chain: Z merged into Y while Y was still open, then Y into the primary.
+      const y = (await api.create(complaint({ description: '垃圾（Y）' }))).body.code as string
+      const z = (await api.create(complaint({ description: '垃圾（Z）' }))).body.code as string
+      await api.step(z, 'merge', { primaryCode: y })
+      await api.step(y, 'merge', { primaryCode: primary })
+      const other = (await api.create(complaint({ description: '无关的另一件' }))).body.code as string
+      return { primary, members: [...members, y, z], other }
+    }
+
+    it('verifyPass of the primary: one primaryClosed event per member (direct and chained), with the note and after-photos; versions move; the bell rings at the center', async () => {
+      const { primary, members, other } = await cluster()
+      const versions: number[] = await Promise.all(members.map(async (m) => (await api.get(m)).body.version as number))
+      await api.step(primary, 'dispatch', { unitCode: 'city_admin' })
+      await api.step(primary, 'accept', {}, 'handler')
+      await api.step(primary, 'arrive', {}, 'handler')
+      const after = photo()
+      await api.step(primary, 'resolve', { note: '已清运并设置提示牌', afterPhotos: [after] }, 'handler')
+      const closed = await api.step(primary, 'verifyPass', {}, 'inspector')
+      expect(closed.state).toBe('closed')
+      const closeEvent = (await api.events(primary)).at(-1) as Json
+
+      for (const [i, m] of members.entries()) {
+        const view = (await api.get(m)).body
+        expect(view).toMatchObject({ state: 'merged', version: versions[i]! + 1 })
+        const events = await api.events(m)
+        const answer = events.filter((e: Json) => e.action === 'primaryClosed')
+        expect(answer, m).toHaveLength(1)
+        expect(answer[0]).toMatchObject({
+          from: 'merged',
+          to: 'merged',
+          at: closeEvent.at,
+          actorRole: 'inspector',
+          photos: [{ id: after, kind: 'after' }],
+          data: { rule: 'R9', primaryCode: primary, primaryAction: 'verifyPass', version: versions[i]! + 1 },
+        })
+        expect(answer[0].data.message.zh).toContain(primary)
+      }
+      expect((await api.events(other)).some((e: Json) => e.action === 'primaryClosed')).toBe(false)
+      expect((await api.events(primary)).some((e: Json) => e.action === 'primaryClosed')).toBe(false)
+
+      // The members never had a unit (merged at the center): each rings the command center's dispatchers.
+      const bells = await closureBells(members)
+      expect(bells.map((b) => b.code).sort()).toEqual([...members].sort())
+      for (const b of bells) expect(b).toMatchObject({ unit: 'command_center', role: 'dispatcher', data: { action: 'primaryClosed', rule: 'R9', primaryCode: primary, state: 'merged' } })
+      const mine = (await api.call('GET', '/api/notifications?unread=1')).body.items as Json[]
+      expect(mine.filter((n) => n.kind === 'closure').map((n) => n.incidentCode).sort()).toEqual(expect.arrayContaining([...members].sort()))
+      // …and not the handlers of the unit that did the work.
+      const handlerBells = (await api.call('GET', '/api/notifications?unread=1', undefined, {}, 'handler')).body.items as Json[]
+      expect(handlerBells.some((n) => n.kind === 'closure')).toBe(false)
+    })
+
+    it("the member's public page says it was answered with the primary and shows the rectification photo", async () => {
+      const { primary, members } = await cluster()
+      const tracking = (await api.get(members[0]!)).body.trackingCode as string
+      await api.step(primary, 'dispatch', { unitCode: 'city_admin' })
+      await api.step(primary, 'accept', {}, 'handler')
+      await api.step(primary, 'arrive', {}, 'handler')
+      const after = photo()
+      await api.step(primary, 'resolve', { note: '已清运', afterPhotos: [after] }, 'handler')
+      await api.step(primary, 'close', { note: '已整改完毕' })
+      const track = (await api.call('GET', `/api/public/track/${tracking}`, undefined, {}, 'viewer')).body
+      expect(track.state).toBe('merged')
+      const last = track.timeline.at(-1)
+      expect(last).toMatchObject({ step: 'cluster_closed', photos: [after] })
+      // No note, actor or primary code leaves on the public page.
+      expect(JSON.stringify(track)).not.toContain('已整改完毕')
+      expect(JSON.stringify(track)).not.toContain(primary)
+    })
+
+    it('answerAndClose of a primary consultation answers its members too; a reopen and second close answers again', async () => {
+      const primary = (await api.create(complaint({ requestType: 'consultation', description: '垃圾分类投放时间咨询' }))).body.code as string
+      await api.step(primary, 'register', { incidentType: 'consultation' })
+      const member = (await api.create(complaint({ requestType: 'consultation', description: '同样咨询投放时间' }))).body.code as string
+      await api.step(member, 'merge', { primaryCode: primary })
+      await api.step(primary, 'answerAndClose', { note: '每日 7:00–9:00、18:00–20:00 定时投放' })
+      let answers = (await api.events(member)).filter((e: Json) => e.action === 'primaryClosed')
+      expect(answers).toHaveLength(1)
+      expect(answers[0]).toMatchObject({ note: '每日 7:00–9:00、18:00–20:00 定时投放', photos: null, data: { primaryAction: 'answerAndClose' } })
+      await api.step(primary, 'reopen', { reason: '回访不满意' })
+      await api.step(primary, 'answerAndClose', { note: '补充：周末同样时段' })
+      answers = (await api.events(member)).filter((e: Json) => e.action === 'primaryClosed')
+      expect(answers.map((a: Json) => a.note)).toEqual(['每日 7:00–9:00、18:00–20:00 定时投放', '补充：周末同样时段'])
+    })
+
+    it('a close that fails leaves the members as they were (one transaction)', async () => {
+      const { primary, members } = await cluster()
+      await api.step(primary, 'dispatch', { unitCode: 'city_admin' })
+      await api.step(primary, 'accept', {}, 'handler')
+      await api.step(primary, 'arrive', {}, 'handler')
+      await api.step(primary, 'resolve', { note: '已清运', afterPhotos: [photo()] }, 'handler')
+      const before = await Promise.all(members.map(async (m) => (await api.events(m)).length))
+      // Make the members' event insert fail inside the closing transaction.
+      await ctx.database.rows(sql`
+        CREATE OR REPLACE FUNCTION test_refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused for the test'; END $$`)
+      await ctx.database.rows(sql`CREATE TRIGGER test_refuse_answer BEFORE INSERT ON incident_event FOR EACH ROW WHEN (NEW.action = 'primaryClosed') EXECUTE FUNCTION test_refuse_answer()`)
+      try {
+        const { body: cur } = await api.get(primary)
+        const r = await api.act(primary, 'verifyPass', { version: cur.version }, 'inspector')
+        expect(r.status).toBe(500)
+      } finally {
+        await ctx.database.rows(sql`DROP TRIGGER test_refuse_answer ON incident_event`)
+      }
+      expect((await api.get(primary)).body.state).toBe('resolved')
+      expect(await Promise.all(members.map(async (m) => (await api.events(m)).length))).toEqual(before)
+      expect(await closureBells(members)).toEqual([])
+    })
+  },
+  seedFixture,
+)
