@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { NOTIFICATION_RULES } from '@hanjiang/shared'
 import { seedFixture } from './app.ts'
+import { ensureUser } from './auth.ts'
 import { describeEachEngine } from './engines.ts'
 import {
   addSection, client, DISPATCHER, HANDLER, HANXI, INSPECTOR, OTHER_HANDLER, photoId, SUPERVISOR, type Json,
@@ -150,6 +151,53 @@ describeEachEngine(
       expect((await api.call(otherColleague, 'GET', '/api/workbench/queue?mine=1')).body.items.map((i: Json) => i.code)).not.toContain(code)
       expect((await api.call(SUPERVISOR, 'POST', `/api/workbench/incidents/${code}/assign`, { sectionCode: 'office_350303002' })).status).toBe(422)
       expect((await api.call(SUPERVISOR, 'POST', `/api/workbench/incidents/${code}/assign`, {})).status).toBe(400)
+    })
+
+    it('colleagues: the enabled handlers and supervisors of the caller\'s own unit only; the picker\'s choice is checked', async () => {
+      const mate = { role: 'handler' as const, unit: 'city_admin', username: 'handler-ca-mate' }
+      const gone = { role: 'handler' as const, unit: 'city_admin', username: 'handler-ca-gone' }
+      const viewerCa = { role: 'viewer' as const, unit: 'city_admin', username: 'viewer-ca' }
+      for (const w of [HANDLER, SUPERVISOR, OTHER_HANDLER, mate, gone, viewerCa]) await ensureUser(ctx.database, w)
+      await ctx.database.rows(sql`UPDATE app_user SET display_name = '处置员 李娜' WHERE username = 'handler-ca-mate'`)
+      await ctx.database.rows(sql`UPDATE app_user SET disabled = true WHERE username = 'handler-ca-gone'`)
+      const r = await api.call(HANDLER, 'GET', '/api/workbench/colleagues')
+      expect(r.status).toBe(200)
+      expect(r.body.unitCode).toBe('city_admin')
+      const names = r.body.colleagues.map((c: Json) => c.username)
+      expect(names).toEqual(expect.arrayContaining(['handler-ca', 'sup-ca', 'handler-ca-mate']))
+      for (const no of ['handler-ca-gone', 'viewer-ca', 'handler-hx']) expect(names).not.toContain(no)
+      expect(r.body.colleagues.find((c: Json) => c.username === 'handler-ca')).toMatchObject({ me: true, roles: ['handler'] })
+      expect(r.body.colleagues.find((c: Json) => c.username === 'handler-ca-mate')).toMatchObject({ me: false, displayName: '处置员 李娜' })
+      expect(r.body.colleagues.find((c: Json) => c.username === 'sup-ca')).toMatchObject({ roles: ['unit_supervisor'] })
+      // another unit's handler sees their own unit, whatever they ask
+      const other = (await api.call(OTHER_HANDLER, 'GET', '/api/workbench/colleagues?unit=city_admin')).body
+      expect(other.unitCode).toBe('office_350303002')
+      expect(other.colleagues.map((c: Json) => c.username)).toEqual(['handler-hx'])
+      expect((await api.call(DISPATCHER, 'GET', '/api/workbench/colleagues')).status).toBe(403)
+
+      // A handler hands work to the colleague (with a section of the unit): the colleague's bell rings, live
+      // list included, though they are not staff of the section; the card names them.
+      await addSection(ctx.database, 'city_admin.roads', 'city_admin')
+      const code = await api.dispatched()
+      await api.call(mate, 'POST', '/api/notifications/read', { all: true })
+      const a = await api.call(HANDLER, 'POST', `/api/workbench/incidents/${code}/assign`, { sectionCode: 'city_admin.roads', assignee: 'Handler-CA-Mate' })
+      expect(a.status).toBe(200)
+      expect(a.body).toMatchObject({ assignee: 'handler-ca-mate', assigneeName: '处置员 李娜' })
+      expect(await unread(mate)).toBe(1)
+      const bell = (await api.call(mate, 'GET', '/api/notifications?unread=1')).body.items
+      expect(bell[0]).toMatchObject({ kind: 'assignment', incidentCode: code, data: { action: 'assign' } })
+      // the assigner and the section's supervisor are not rung by it
+      expect((await api.call(HANDLER, 'GET', '/api/notifications?unread=1')).body.items.some((n: Json) => n.incidentCode === code && n.data.action === 'assign')).toBe(false)
+      const item = (await queue(SUPERVISOR)).find((i) => i.code === code)
+      expect(item).toMatchObject({ assignee: 'handler-ca-mate', assigneeName: '处置员 李娜', section: { code: 'city_admin.roads' } })
+      expect((await api.call(mate, 'GET', '/api/workbench/queue?mine=1')).body.items.map((i: Json) => i.code)).toContain(code)
+      // not a colleague: another unit's handler, a disabled account, a viewer, nobody
+      for (const who of ['handler-hx', 'handler-ca-gone', 'viewer-ca', 'nobody']) {
+        const no = await api.call(HANDLER, 'POST', `/api/workbench/incidents/${code}/assign`, { assignee: who })
+        expect(no.status).toBe(422)
+        expect(no.body.code).toBe('unknown_colleague')
+      }
+      expect((await queue(SUPERVISOR)).find((i) => i.code === code)).toMatchObject({ assignee: 'handler-ca-mate' })
     })
 
     it('ledger: JSON and an XLSX that opens and has the rows; export only for roles with incident.export', async () => {

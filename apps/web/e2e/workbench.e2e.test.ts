@@ -202,7 +202,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
     await expect(sup.getByTestId('assign-picked').textContent()).resolves.toBe('分派给：处置员 李娜 (城市管理局) · 区城市管理局环卫股')
     await screenshot(sup, 'workbench-assign-zh-CN-desktop')
     await search.press('Control+Enter')
-    await expect(sup.getByTestId('workbench-toast').textContent()).resolves.toContain('已分派给 处置员 李娜')
+    await sup.getByTestId('workbench-toast').filter({ hasText: '已分派给 处置员 李娜' }).waitFor({ timeout: 15_000 })
     await sup.waitForFunction((c) => /李娜/.test(document.querySelector(`[data-code="${c}"] [data-testid=work-assignee]`)?.textContent ?? ''), job)
     await expect(jobCard.getByTestId('act-assign').textContent()).resolves.toContain('改派')
     await jobCard.scrollIntoViewIfNeeded()

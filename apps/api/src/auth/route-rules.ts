@@ -105,6 +105,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Unit workbench (issue 7 item 3): the services also require the handler / unit_supervisor role and scope to the unit.
   'GET /api/workbench/queue': can('incident.act'),
   'GET /api/workbench/sections': can('incident.act'),
+  'GET /api/workbench/colleagues': can('incident.act'), // the caller's own unit only (services/workbench/colleagues.ts)
   'GET /api/workbench/ledger': can('incident.act'),
   'GET /api/workbench/ledger.xlsx': can('incident.export'),
   'POST /api/workbench/incidents/:code/arrive': can('incident.act'),

@@ -9,12 +9,13 @@ import { jsonBody, parseInput } from '../http/validate.ts'
 import { requireUnit, requireWorkbenchRole, workActorOf } from '../http/work-actor.ts'
 import { arriveWithCheck } from '../services/workbench/arrive.ts'
 import { assignWithinUnit } from '../services/workbench/assign.ts'
+import { unitColleagues } from '../services/workbench/colleagues.ts'
 import { ledgerXlsx, unitLedger } from '../services/workbench/ledger.ts'
 import { unitQueue } from '../services/workbench/queue.ts'
 
 /**
  * The unit workbench (issue 7 item 3): the unit's queue, arrival with a location check, assignment within
- * the unit, the ledger and its XLSX. The other actions (accept, resolve, extension, return) are the
+ * the unit (to its sections and colleagues), the ledger and its XLSX. The other actions (accept, resolve, extension, return) are the
  * incident API's workflow actions.
  */
 
@@ -64,6 +65,10 @@ export function workbenchRoutes({ database }: AppDeps) {
     .get('/workbench/sections', async (c) => {
       const { unitCode } = who(c)
       return c.json({ unitCode, sections: await listSections(database, unitCode) })
+    })
+    .get('/workbench/colleagues', async (c) => {
+      const { actor, unitCode } = who(c)
+      return c.json(await unitColleagues(database, actor, unitCode))
     })
     .get('/workbench/ledger', async (c) => {
       const { actor, unitCode } = who(c)

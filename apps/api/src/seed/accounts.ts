@@ -23,6 +23,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'inspector.handong', displayName: '监督员 陈静 (涵东街道)', unitCode: 'command_center', roles: ['inspector'], areas: [HANDONG] },
   { username: 'grid_admin', displayName: '网格管理员 黄伟 (涵东街道)', unitCode: 'office_350303001', roles: ['grid_admin'], areas: [HANDONG] },
   { username: 'handler', displayName: '处置员 郑强 (城市管理局)', unitCode: 'city_admin', roles: ['handler'] },
+  // A colleague in the same unit: the workbench's assign picker has someone to hand work to.
+  { username: 'handler.li', displayName: '处置员 李娜 (城市管理局)', unitCode: 'city_admin', roles: ['handler'] },
   { username: 'handler.transport', displayName: '处置员 吴刚 (交通运输局)', unitCode: 'transport', roles: ['handler'] },
   { username: 'handler.water', displayName: '处置员 许丽 (水利局)', unitCode: 'water_resources', roles: ['handler'] },
   { username: 'unit_supervisor', displayName: '科长 蔡明 (城市管理局)', unitCode: 'city_admin', roles: ['unit_supervisor'] },

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm'
 import type { AppDb, Database } from '../db/types.ts'
 import type { DemoPlace } from './regions/index.ts'
 
-/** Sections (股室/中队/营业所) that own responsibility areas in the demo. */
+/** Sections (股室/中队/营业所) that own responsibility areas in the demo (and one the workbench assigns work to). */
 const SECTIONS = [
+  { code: 'city_admin_sanitation', name: '区城市管理局环卫股', nameEn: 'Sanitation section', parent: 'city_admin' },
   { code: 'transport_highway', name: '区交通运输局公路养护中心', nameEn: 'Highway maintenance centre', parent: 'transport' },
   { code: 'water_river', name: '区水利局河道管理站', nameEn: 'River management station', parent: 'water_resources' },
   { code: 'tourism_scenic', name: '区文体旅游局萩芦溪景区管理处', nameEn: 'Qiulu River scenic area office', parent: 'tourism' },

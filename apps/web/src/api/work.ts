@@ -11,7 +11,9 @@ export interface WorkItem extends IncidentListItem {
   due: { kind: 'resolveBy' | 'handleBy' | 'arriveBy'; at: string; iso: string } | null
   overdue: boolean
   section: { code: string; name: string } | null
+  /** The colleague it is handed to (username) and their display name. */
   assignee: string | null
+  assigneeName?: string | null
   dispatchedAt: string | null
   extensionReason: string | null
   allowedActions: string[]
@@ -28,6 +30,15 @@ export interface Section {
   code: string
   name: string
   nameEn: string
+}
+
+/** A colleague work can be handed to (GET /api/workbench/colleagues: the caller's own unit). */
+export interface Colleague {
+  username: string
+  displayName: string
+  roles: string[]
+  /** The caller. */
+  me: boolean
 }
 
 export interface ArrivalCheck {
@@ -72,13 +83,17 @@ export function workEndpoints(client: ApiClient = api) {
     queue: (mine = false, signal?: AbortSignal) => client.get<WorkQueue>('/api/workbench/queue', { query: { mine: mine ? 1 : undefined }, signal }),
     ledger: (signal?: AbortSignal) => client.get<WorkQueue>('/api/workbench/ledger', { signal }),
     sections: () => client.get<{ unitCode: string; sections: Section[] }>('/api/workbench/sections'),
+    colleagues: () => client.get<{ unitCode: string; colleagues: Colleague[] }>('/api/workbench/colleagues'),
     /** A workflow action through the incident API (accept, resolve, requestExtension, returnToCenter). */
     act: (code: string, action: string, body: Record<string, unknown>) =>
       post<IncidentVersion>(`/api/incidents/${encodeURIComponent(code)}/actions/${action}`, body),
     arrive: (code: string, body: { version: number; position: { lng: number; lat: number; accuracyM?: number } | null; note?: string }) =>
       post<{ incident: IncidentVersion; locationCheck: ArrivalCheck | null }>(`/api/workbench/incidents/${encodeURIComponent(code)}/arrive`, body),
     assign: (code: string, body: { sectionCode?: string | null; assignee?: string | null }) =>
-      post<{ code: string }>(`/api/workbench/incidents/${encodeURIComponent(code)}/assign`, body),
+      post<{ code: string; section: string | null; assignee: string | null; assigneeName: string | null }>(
+        `/api/workbench/incidents/${encodeURIComponent(code)}/assign`,
+        body,
+      ),
     webhooks: (unit: string) => client.get<WebhookState>(`/api/units/${encodeURIComponent(unit)}/webhooks`),
     setWebhook: (unit: string, body: { url: string }) =>
       client.request<{ secret: string; url: string }>(`/api/units/${encodeURIComponent(unit)}/webhooks`, { method: 'PUT', body, headers: csrfHeaders() }),

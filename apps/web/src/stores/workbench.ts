@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { ApiError } from '../api/client.ts'
-import { workEndpoints, type Section, type WorkEndpoints, type WorkItem, type WorkQueue } from '../api/work.ts'
+import { workEndpoints, type Colleague, type Section, type WorkEndpoints, type WorkItem, type WorkQueue } from '../api/work.ts'
 
 export type WorkbenchAccess = 'unknown' | 'ok' | 'no_unit' | 'forbidden'
 
@@ -10,6 +10,9 @@ export const useWorkbenchStore = defineStore('workbench', () => {
   const items = shallowRef<WorkItem[]>([])
   const ledger = shallowRef<WorkItem[]>([])
   const sections = shallowRef<Section[]>([])
+  const colleagues = shallowRef<Colleague[]>([])
+  /** Why the colleague list could not be loaded (the picker says so instead of "nobody"). */
+  const colleaguesError = shallowRef<unknown>(null)
   const unitCode = ref<string | null>(null)
   const unit = shallowRef<WorkQueue['unit'] | null>(null)
   const loading = ref(false)
@@ -57,8 +60,26 @@ export const useWorkbenchStore = defineStore('workbench', () => {
     }
   }
 
+  async function loadColleagues(): Promise<void> {
+    try {
+      colleagues.value = (await ep.colleagues()).colleagues
+      colleaguesError.value = null
+    } catch (e) {
+      colleagues.value = []
+      colleaguesError.value = e
+    }
+  }
+
+  /** What the assign dialog picks from: the unit's sections and colleagues. */
+  async function loadAssignees(): Promise<void> {
+    await Promise.all([loadSections(), loadColleagues()])
+  }
+
   /** The current version of an item (for optimistic locking of the next action). */
   const versionOf = (code: string) => items.value.find((i) => i.code === code)?.version ?? 0
 
-  return { items, ledger, sections, unitCode, unit, loading, error, access, mine, overdueCount, use, load, loadLedger, loadSections, versionOf, endpoints: () => ep }
+  return {
+    items, ledger, sections, colleagues, colleaguesError, unitCode, unit, loading, error, access, mine, overdueCount,
+    use, load, loadLedger, loadSections, loadColleagues, loadAssignees, versionOf, endpoints: () => ep,
+  }
 })

@@ -33,6 +33,12 @@ describe('isAddressedTo', () => {
     expect(isAddressedTo(n, handler)).toBe(true)
     expect(isAddressedTo(n, { ...handler, userId: 'u-other' })).toBe(false)
   })
+  it('a colleague named with a section of their unit gets it though they are not staff of the section', () => {
+    const n = to({ unitCode: 'water.s1', userId: 'u-h' })
+    expect(isAddressedTo(n, handler)).toBe(true)
+    expect(isAddressedTo(n, supervisor)).toBe(false)
+    expect(isAddressedTo(n, { ...handler, userId: 'u-other' })).toBe(false)
+  })
   it('sections are addressed like units', () => {
     expect(isAddressedTo(to({ unitCode: 'water.s1' }), supervisor)).toBe(true)
     expect(isAddressedTo(to({ unitCode: 'water.s1' }), handler)).toBe(false)

@@ -45,10 +45,12 @@ export interface NotificationReader {
 /**
  * Whether a notification is for this reader — the rule the repository's SQL applies. A unit supervisor
  * sees everything addressed to their unit whatever the role named (they watch the unit), others only
- * what names their role or no role.
+ * what names their role or no role. A notification naming a user is that user's alone.
  */
 export function isAddressedTo(n: NotificationAddress, r: NotificationReader): boolean {
-  if (n.userId !== null && n.userId !== r.userId) return false
+  // A named colleague is reached wherever their account sits (the assignment is to a section of their unit,
+  // which they are not staff of); nobody else reads it.
+  if (n.userId !== null) return n.userId === r.userId
   if (n.unitCode !== null && !r.unitCodes.includes(n.unitCode)) return false
   if (n.role !== null && n.role !== r.role && !(r.role === 'unit_supervisor' && n.unitCode !== null)) return false
   if (n.regionCode !== null && !r.areaPrefixes.some((p) => n.regionCode!.startsWith(p))) return false

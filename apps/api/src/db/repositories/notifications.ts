@@ -20,7 +20,7 @@ export interface NotificationRow extends Record<string, unknown> {
 
 /**
  * The address match of `isAddressedTo` (@hanjiang/shared notifications) as SQL: NULL parts match anyone;
- * a unit supervisor reads whatever is addressed to their unit or its sections.
+ * a unit supervisor reads whatever is addressed to their unit or its sections; a named user reads theirs.
  */
 function addressedTo(r: NotificationReaderScope): SQL {
   const sup = r.role === 'unit_supervisor'
@@ -33,10 +33,11 @@ function addressedTo(r: NotificationReaderScope): SQL {
   const regions = r.areaPrefixes.length
     ? sql`(n.region_code IS NULL OR ${sql.join(r.areaPrefixes.map((p) => sql`starts_with(n.region_code, ${p})`), sql` OR `)})`
     : sql`n.region_code IS NULL`
-  return sql`(n.user_id IS NULL OR n.user_id = ${r.userId})
+  // A notification naming a user (a workbench assignment) is theirs alone, wherever their account sits.
+  return sql`(n.user_id = ${r.userId} OR (n.user_id IS NULL
     AND (n.unit_code IS NULL OR ${units})
     AND ${role} AND ${regions}
-    AND (n.unit_code IS NOT NULL OR n.role IS NOT NULL OR n.user_id IS NOT NULL)`
+    AND (n.unit_code IS NOT NULL OR n.role IS NOT NULL)))`
 }
 
 const unread = (r: NotificationReaderScope) =>

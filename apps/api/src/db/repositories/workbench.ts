@@ -6,6 +6,8 @@ import { FROM_INCIDENT, INCIDENT_COLUMNS, toRecord, type IncidentRecord } from '
 export interface WorkItemRecord extends IncidentRecord {
   sectionCode: string | null
   assignee: string | null
+  /** The assignee's display name (null when the account is gone). */
+  assigneeName: string | null
   dueAt: Date | null
   dueKind: string | null
   overdue: boolean
@@ -43,12 +45,13 @@ export async function listWorkItems(database: Database, f: QueueFilter): Promise
   const mine = f.assignee ? sql`AND (wa.assignee IS NULL OR wa.assignee = ${f.assignee})` : sql``
   const rows = await database.rows(sql`
     SELECT * FROM (
-      SELECT ${INCIDENT_COLUMNS}, wa.section_code AS "sectionCode", wa.assignee,
+      SELECT ${INCIDENT_COLUMNS}, wa.section_code AS "sectionCode", wa.assignee, au.display_name AS "assigneeName",
         to_json(${DUE}) #>> '{}' AS "dueAt", ${DUE_KIND} AS "dueKind",
         -- resolved (waiting for verification): overdue only if it was resolved late
         (i.overdue_at IS NOT NULL OR coalesce(CASE WHEN i.state = 'resolved' THEN i.resolved_at > ${DUE} ELSE ${DUE} < ${now}::timestamptz END, false)) AS overdue,
         ${DUE} AS due_sort
       ${FROM_INCIDENT} LEFT JOIN work_assignment wa ON wa.incident_id = i.id
+        LEFT JOIN app_user au ON au.username = wa.assignee
       WHERE ${unitAndSections(f.unitCode)} AND i.state IN (${states}) ${mine}
     ) q
     ORDER BY q.overdue DESC, q.due_sort ASC NULLS LAST, q.id ASC
@@ -79,6 +82,38 @@ export async function listSections(database: Database, unitCode: string): Promis
   return database.rows<SectionRow>(
     sql`SELECT code, name, name_en AS "nameEn" FROM unit WHERE parent_code = ${unitCode} AND active ORDER BY code`,
   )
+}
+
+export interface ColleagueRow {
+  username: string
+  displayName: string
+  /** The workbench roles held (handler, unit_supervisor). */
+  roles: string[]
+}
+
+/** Who may be handed work in the unit: its enabled accounts holding a workbench role (not its sections' staff). */
+const colleagueWhere = (unitCode: string): SQL =>
+  sql`u.unit_code = ${unitCode} AND NOT u.disabled
+    AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role IN ('handler', 'unit_supervisor'))`
+
+/** The unit's colleagues by display name (a unit has tens of accounts: no paging). */
+export async function listColleagues(database: Database, unitCode: string): Promise<ColleagueRow[]> {
+  const rows = await database.rows<{ username: string; displayName: string; roles: string }>(sql`
+    SELECT u.username, u.display_name AS "displayName",
+      (SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_role r
+        WHERE r.user_id = u.id AND r.role IN ('handler', 'unit_supervisor')) AS roles
+    FROM app_user u WHERE ${colleagueWhere(unitCode)}
+    ORDER BY u.display_name, u.username
+    LIMIT 1000`)
+  return rows.map((r) => ({ username: r.username, displayName: r.displayName, roles: r.roles ? r.roles.split(',') : [] }))
+}
+
+/** The colleague's display name, or null when `username` is not a colleague of the unit. */
+export async function colleagueName(database: Database, unitCode: string, username: string): Promise<string | null> {
+  const rows = await database.rows<{ displayName: string }>(
+    sql`SELECT u.display_name AS "displayName" FROM app_user u WHERE u.username = ${username} AND ${colleagueWhere(unitCode)}`,
+  )
+  return rows[0]?.displayName ?? null
 }
 
 export async function upsertWorkAssignment(

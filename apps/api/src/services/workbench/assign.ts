@@ -1,5 +1,5 @@
 import { appendEvent } from '../../db/repositories/incidents.ts'
-import { isUnitOrSection, upsertWorkAssignment } from '../../db/repositories/workbench.ts'
+import { colleagueName, isUnitOrSection, upsertWorkAssignment } from '../../db/repositories/workbench.ts'
 import type { Database } from '../../db/types.ts'
 import type { WorkActor } from '../../http/work-actor.ts'
 import { problems } from '../../http/problem.ts'
@@ -10,7 +10,8 @@ const OPEN = ['dispatched', 'accepted', 'on_site']
 /**
  * Hands an incident of the unit to one of its sections (股室) and/or a colleague (issue 7 item 3). The
  * assignment row and its `assign` event go in one transaction; the event's trigger notifies the section
- * (or the colleague). The dispatch itself (incident.unit_code, deadlines) does not change.
+ * (or the colleague). The dispatch itself (incident.unit_code, deadlines) does not change. The colleague must be
+ * an enabled handler or supervisor of the caller's own unit (GET /api/workbench/colleagues lists them).
  */
 export async function assignWithinUnit({
   database,
@@ -28,7 +29,7 @@ export async function assignWithinUnit({
   sectionCode: string | null
   assignee: string | null
   note?: string
-}): Promise<{ code: string; section: string | null; assignee: string | null }> {
+}): Promise<{ code: string; section: string | null; assignee: string | null; assigneeName: string | null }> {
   if (actor.role !== 'unit_supervisor' && actor.role !== 'handler') {
     throw problems.forbidden('role_not_allowed', 'Only handlers and unit supervisors assign within a unit')
   }
@@ -44,6 +45,16 @@ export async function assignWithinUnit({
       errors: [{ path: 'sectionCode', message: 'not a section of your unit' }],
     })
   }
+  let assigneeName: string | null = null
+  if (assignee) {
+    assignee = assignee.toLowerCase()
+    assigneeName = await colleagueName(database, unitCode, assignee)
+    if (assigneeName === null) {
+      throw problems.unprocessable('unknown_colleague', `${assignee} is not an active colleague of ${unitCode}`, {
+        errors: [{ path: 'assignee', message: 'not an active handler or supervisor of your unit' }],
+      })
+    }
+  }
   const at = new Date()
   await database.db.transaction(async (tx) => {
     await upsertWorkAssignment(database, tx, { incidentId: rec.id, sectionCode, assignee, by: actor.id, at })
@@ -57,5 +68,5 @@ export async function assignWithinUnit({
       data: { sectionCode, assignee },
     })
   })
-  return { code, section: sectionCode, assignee }
+  return { code, section: sectionCode, assignee, assigneeName }
 }

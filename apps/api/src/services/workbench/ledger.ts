@@ -24,7 +24,7 @@ function row(i: number, it: WorkItemView, lang: LedgerLang): (string | number)[]
     it.description,
     STATE_LABELS[it.state as IncidentState][zh ? 'zh' : 'en'],
     it.section?.name ?? '',
-    it.assignee ?? '',
+    it.assigneeName ?? '',
     it.dispatchedAt ?? '',
     it.due?.at ?? '',
     it.overdue ? yes : no,

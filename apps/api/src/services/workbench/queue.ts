@@ -18,6 +18,7 @@ export function workItemView(r: WorkItemRecord, ref: Reference, actor: WorkActor
     overdue: r.overdue,
     section: r.sectionCode ? { code: r.sectionCode, name: unitName(r.sectionCode) } : null,
     assignee: r.assignee,
+    assigneeName: r.assignee ? (r.assigneeName ?? r.assignee) : null,
     dispatchedAt: r.dispatchedAt ? formatShanghai(r.dispatchedAt) : null,
     extensionReason: r.extensionReason,
     allowedActions: allowedActions(r.state as IncidentState, actor.role, factsOf(r)),

@@ -16,10 +16,12 @@ describe('WorkItemCard', () => {
   }, 30_000)
 
   it('marks overdue, urgent, hazard and supervision, and shows section and assignee', async () => {
-    const item = workItem({ overdue: true, track: 'urgent', safetyHazard: true, escalationLevel: 2, section: { code: 's', name: '市政股' }, assignee: 'zhang' })
+    const item = workItem({ overdue: true, track: 'urgent', safetyHazard: true, escalationLevel: 2, section: { code: 's', name: '市政股' }, assignee: 'zhang', assigneeName: '处置员 张伟' })
     const { wrapper } = await mountApp(WorkItemCard, { props: { item } })
     expect(wrapper.find('article').classes()).toContain('overdue')
-    for (const text of ['已超期', '紧急', '安全隐患', '督办 2 级', '股室：市政股', '经办：zhang']) expect(wrapper.text()).toContain(text)
+    for (const text of ['已超期', '紧急', '安全隐患', '督办 2 级', '股室：市政股', '经办人：处置员 张伟']) expect(wrapper.text()).toContain(text)
+    expect(wrapper.find('[data-testid=work-assignee]').attributes('data-username')).toBe('zhang')
+    expect(wrapper.find('[data-testid=act-assign]').text()).toBe('改派')
   }, 30_000)
 
   it('offers no actions on work that is done', async () => {
