@@ -178,6 +178,39 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     await context.close()
   })
 
+  it('draws the planned patrol routes of the view when their layer is switched on', async () => {
+    page = await openPage(1280, 800)
+    await streetsDrawn(page)
+    const asked: string[] = []
+    page.on('request', (r) => r.url().includes('/api/patrol/routes') && asked.push(r.url()))
+    expect(await page.evaluate(() => window.__hjMap!.getLayoutProperty('patrol-route-line', 'visibility'))).toBe('none')
+    await page.evaluate(() => window.__hjMap!.jumpTo({ center: [119.113, 25.458], zoom: 14.2 }))
+    await page.getByTestId('patrol-routes-visible').check()
+    await page.waitForFunction(
+      () => window.__hjMap!.queryRenderedFeatures({ layers: ['patrol-route-line'] }).length > 0,
+      null,
+      { timeout: 30_000, polling: 250 },
+    )
+    await mapIdle(page)
+    const grids = await page.evaluate(() => [
+      ...new Set(window.__hjMap!.queryRenderedFeatures({ layers: ['patrol-route-line'] }).map((f) => String(f.properties.gridCode))),
+    ])
+    expect(grids.length).toBeGreaterThan(0)
+    for (const c of grids) expect(c).toMatch(/^350303\d{9}$/)
+    // Only the view was asked for, at its whole zoom level.
+    const q = new URL(asked[0]!).searchParams
+    expect(q.get('zoom')).toBe('14')
+    const [w, s, e, n] = q.get('bbox')!.split(',').map(Number)
+    expect(e! - w!).toBeLessThan(0.2)
+    expect(n! - s!).toBeLessThan(0.1)
+    expect(await page.getByTestId('patrol-routes-status').textContent()).toMatch(/\d+ 个/)
+    expect(await page.getByTestId('legend-patrol').isVisible()).toBe(true)
+    await screenshot(page, 'map-patrol-routes-1280x800')
+    await page.getByTestId('patrol-routes-visible').uncheck()
+    expect(await page.evaluate(() => window.__hjMap!.getLayoutProperty('patrol-route-line', 'visibility'))).toBe('none')
+    await context.close()
+  })
+
   it('fits a wall display (1920×1080) and switches to English', async () => {
     page = await openPage(1920, 1080)
     await streetsDrawn(page)

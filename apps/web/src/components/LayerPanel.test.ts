@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { useAreasStore } from '../stores/areas.ts'
 import { useConfigStore } from '../stores/config.ts'
+import { useAuthStore } from '../stores/auth.ts'
 import { useMapViewStore } from '../stores/map-view.ts'
+import { usePatrolRoutesStore } from '../stores/patrol-routes.ts'
 import { useRegionsStore } from '../stores/regions.ts'
 import { freshPinia, mountApp } from '../testing/utils.ts'
 import LayerPanel from './LayerPanel.vue'
@@ -96,5 +98,31 @@ describe('LayerPanel', () => {
     const { wrapper } = await mountApp(LayerPanel, { locale: 'en' })
     expect(wrapper.find('label[for="layer-toggle-community"]').text()).toBe('Community / village')
     expect(wrapper.text()).toContain('Layers')
+  })
+
+  it('has a planned-patrol-routes switch for roles with a patrol view: off by default, count, truncation, retry', async () => {
+    const auth = useAuthStore()
+    auth.user = { roles: ['handler'], permissions: [] } as never
+    const { wrapper } = await mountApp(LayerPanel)
+    expect(wrapper.find('[data-layer=patrol-routes]').exists()).toBe(false)
+    auth.user = { roles: ['dispatcher'], permissions: [] } as never
+    await nextTick()
+    const box = wrapper.find<HTMLInputElement>('[data-testid=patrol-routes-visible]')
+    expect(wrapper.find('label[for="layer-toggle-patrol-routes"]').text()).toBe('计划巡查路线')
+    expect(box.element.checked).toBe(false)
+    await box.setValue(true)
+    const patrol = usePatrolRoutesStore()
+    expect(patrol.visible).toBe(true)
+    patrol.status = 'ready'
+    patrol.count = 1234
+    patrol.truncated = true
+    await nextTick()
+    expect(wrapper.find('[data-testid=patrol-routes-status]').text()).toBe('1,234 个')
+    expect(wrapper.find('[data-testid=patrol-routes-truncated]').text()).toContain('请放大查看')
+    patrol.status = 'error'
+    await nextTick()
+    const reloads = patrol.reloads
+    await wrapper.find('[data-layer=patrol-routes] button').trigger('click')
+    expect(patrol.reloads).toBe(reloads + 1)
   })
 })

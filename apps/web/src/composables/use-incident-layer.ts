@@ -3,7 +3,7 @@ import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl'
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { isAbortError } from '../api/client.ts'
 import { incidentMapEndpoints, type IncidentMapFilters, type IncidentMapQuery, type IncidentMapView } from '../api/incident-map.ts'
-import { INCIDENT_CLICKABLE, INCIDENT_LAYERS, INCIDENT_SOURCE, PATROL_SOURCE, incidentLayerId, toFeatures } from '../map/incident-layers.ts'
+import { INCIDENT_CLICKABLE, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayerId, toFeatures } from '../map/incident-layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useIncidentStream, type LiveIncidentEvent } from './use-incident-stream.ts'
 import type { MapTool } from './use-region-selection.ts'
@@ -178,11 +178,6 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
 
   if (options.live !== false) useIncidentStream({ incident: applyEvent, resync: () => void load(true) })
 
-  /** Patrol routes (planned lines per grid), once the API serves them: pass their GeoJSON, or null to clear. */
-  function setPatrolRoutes(fc: GeoJSON.FeatureCollection | null): void {
-    ;(map.value?.getSource(PATROL_SOURCE) as GeoJSONSource | undefined)?.setData(fc ?? { type: 'FeatureCollection', features: [] })
-  }
-
   function hit(m: RegionMap, e: { point: { x: number; y: number } }): MapGeoJSONFeature | null {
     if (!visible()) return null
     const layers = INCIDENT_CLICKABLE.filter((id) => m.getLayer(id))
@@ -223,5 +218,6 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
     map.value?.off('moveend', onMove)
   })
 
-  return { status, error, view, refresh: () => load(true), applyEvent, setPatrolRoutes, tool }
+  // Planned patrol routes share the map but not this layer's requests: see usePatrolRouteLayer.
+  return { status, error, view, refresh: () => load(true), applyEvent, tool }
 }

@@ -37,6 +37,12 @@ export const wallEn = {
       overdue: 'Overdue (amber ring)',
       patrol: 'Patrol route',
     },
+    patrolRoutes: {
+      title: 'Patrol routes',
+      hint: 'Planned patrol route of each grid (current view only, simplified when zoomed out)',
+      layer: 'Planned patrol routes',
+      truncated: 'Many routes: only the larger grids’ are shown; zoom in for the rest',
+    },
   },
   wall: {
     title: 'Command-center wall',

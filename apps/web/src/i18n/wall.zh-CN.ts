@@ -37,6 +37,12 @@ export const wallZh = {
       overdue: '已超期（琥珀色外圈）',
       patrol: '巡查路线',
     },
+    patrolRoutes: {
+      title: '巡查路线',
+      hint: '各网格计划巡查路线（仅加载当前视野，缩小时简化）',
+      layer: '计划巡查路线',
+      truncated: '路线较多，仅显示较大的网格路线，请放大查看',
+    },
   },
   wall: {
     title: '指挥中心大屏',

@@ -11,12 +11,12 @@ import { BOLD_FONT_STACK } from './layers.ts'
 
 /**
  * The incident layers every map screen shares (issue 5 item 4): server clusters (zoomed out) and points (zoomed in,
- * coloured by state, urgent pulsing, overdue ringed), plus the patrol-route hook. One GeoJSON source holds both
+ * coloured by state, urgent pulsing, overdue ringed), plus the planned patrol routes. One GeoJSON source holds both
  * kinds (`kind` = cluster | point), replaced whenever the view's answer changes.
  */
 
 export const INCIDENT_SOURCE = 'incidents'
-/** Planned patrol routes (DESIGN §2 patrol/route): empty until the API serves them; see useIncidentLayer.setPatrolRoutes. */
+/** Planned patrol routes (DESIGN §2 patrol/route) of the current view, while switched on: see usePatrolRouteLayer. */
 export const PATROL_SOURCE = 'patrol-routes'
 
 export const incidentLayerId = {
@@ -149,14 +149,19 @@ export function incidentLayers(scale = 1): LayerSpecification[] {
   return [clusterHalo, cluster, clusterCount, pulse, point, overdue]
 }
 
-/** Patrol routes sit under the incidents, above the regions. */
+/** Patrol routes sit under the incidents, above the regions; thin zoomed out (many routes), bolder zoomed in. Hidden until switched on. */
 export function patrolLayers(scale = 1): LayerSpecification[] {
   const line: LineLayerSpecification = {
     id: incidentLayerId.patrol,
     type: 'line',
     source: PATROL_SOURCE,
-    layout: { 'line-join': 'round', 'line-cap': 'round' },
-    paint: { 'line-color': PATROL_COLOR, 'line-width': 2.5 * scale, 'line-dasharray': [2, 1.5], 'line-opacity': 0.9 },
+    layout: { 'line-join': 'round', 'line-cap': 'round', visibility: 'none' },
+    paint: {
+      'line-color': PATROL_COLOR,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2 * scale, 14, 2.5 * scale, 17, 3.5 * scale],
+      'line-dasharray': [2, 1.5],
+      'line-opacity': 0.9,
+    },
   }
   return [line]
 }

@@ -7,7 +7,7 @@
 /** Routes per answer; past it the answer says `truncated` (the largest routes are kept). */
 export const PATROL_ROUTES_MAX = 2000
 /** A route whose extent is under this many screen pixels at the view's zoom is left out (a dot, not a line). */
-export const PATROL_ROUTE_MIN_PX = 4
+export const PATROL_ROUTE_MIN_PX = 8
 /** Simplification tolerance, in screen pixels at the view's zoom. */
 export const PATROL_ROUTE_TOLERANCE_PX = 0.5
 
@@ -20,3 +20,6 @@ export function degreesPerPixel(zoom: number): number {
 export function coordinateDigits(zoom: number): number {
   return Math.max(4, Math.min(7, Math.ceil(-Math.log10(degreesPerPixel(zoom) / 10))))
 }
+
+/** Roles with a patrol view (apps/api/src/services/patrol/scope.ts): the center's read roles district-wide, inspectors and grid admins their areas. */
+export const PATROL_VIEW_ROLES = ['admin', 'dispatcher', 'efficiency_office', 'viewer', 'inspector', 'grid_admin'] as const
