@@ -140,6 +140,12 @@ export interface IncidentPage {
   nextCursor: string | null
 }
 
+/** `GET /api/dispatch/queue`: one page of the desk's queue in its order, with the counts of everything waiting. */
+export interface DeskQueuePage extends IncidentPage {
+  total: number
+  urgent: number
+}
+
 export interface IncidentListQuery {
   state?: IncidentState[]
   unit?: string
@@ -233,6 +239,9 @@ export function incidentEndpoints(client: ApiClient = api) {
         query: { state: q.state?.join(','), unit: q.unit, street: q.street, class: q.class, q: q.q, limit: q.limit, cursor: q.cursor },
         signal,
       }),
+    /** The desk's queue, keyset-paged: pass the previous page's `nextCursor`; `limit: 0` asks for the counts only. */
+    deskQueue: (q: { cursor?: string | null; limit?: number } = {}, signal?: AbortSignal) =>
+      client.get<DeskQueuePage>('/api/dispatch/queue', { query: { cursor: q.cursor ?? undefined, limit: q.limit }, signal }),
     get: (c: string, signal?: AbortSignal) => client.get<IncidentDetail>(`/api/incidents/${code(c)}`, { signal }),
     events: async (c: string, signal?: AbortSignal) =>
       (await client.get<{ code: string; events: IncidentEvent[] }>(`/api/incidents/${code(c)}/events`, { signal })).events,

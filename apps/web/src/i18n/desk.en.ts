@@ -18,6 +18,10 @@ export const deskEn: typeof deskZh = {
       new: 'New',
       count: '{count} waiting',
       urgentCount: '{count} urgent',
+      shown: 'Showing {count} of {total}',
+      more: 'Load more',
+      loadingMore: 'Loading more…',
+      moreFailed: 'Could not load more',
     },
     live: {
       connecting: 'Connecting live updates…',

@@ -16,6 +16,10 @@ export const deskZh = {
       new: '新',
       count: '共 {count} 件',
       urgentCount: '紧急 {count} 件',
+      shown: '已显示 {count} / {total} 件',
+      more: '加载更多',
+      loadingMore: '正在加载更多…',
+      moreFailed: '加载失败',
     },
     live: {
       connecting: '正在连接实时推送…',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { listItem } from '../testing/incidents.ts'
-import { isDeskState, nextDue, sortQueue } from './dispatch-queue.ts'
+import { beyondFrontier, deskDelta, isDeskState, nextDue, sortQueue } from './dispatch-queue.ts'
 
 const due = (k: 'dispatchBy' | 'resolveBy' | 'ownershipBy', at: string) => ({ ...listItem().deadlines, [k]: at })
 
@@ -35,5 +35,26 @@ describe('the desk queue order', () => {
   it('holds reported, registered and returned incidents only', () => {
     expect(['reported', 'registered', 'returned'].every(isDeskState)).toBe(true)
     expect(['dispatched', 'closed', null, undefined].some(isDeskState)).toBe(false)
+  })
+
+  it('breaks a tie in time by the code in code-unit order, as the API does (COLLATE "C")', () => {
+    const same = { createdAt: '2026-11-26T09:00:00.123+08:00' }
+    const codes = ['HJ20261126-100000', 'HJ20261126-00002', 'HJ20261126-0000a', 'HJ20261126-0000B']
+    expect(sortQueue(codes.map((code) => listItem({ code, ...same }))).map((i) => i.code)).toEqual([
+      'HJ20261126-00002',
+      'HJ20261126-0000B',
+      'HJ20261126-0000a',
+      'HJ20261126-100000',
+    ])
+  })
+
+  it('knows what sorts after the last loaded row, and how a live event changes the count waiting', () => {
+    const frontier = listItem({ code: 'F', deadlines: due('dispatchBy', '2026-11-26T10:00:00+08:00') })
+    expect(beyondFrontier(listItem({ deadlines: due('dispatchBy', '2026-11-26T10:00:01+08:00') }), frontier)).toBe(true)
+    expect(beyondFrontier(listItem({ code: 'E', deadlines: due('dispatchBy', '2026-11-26T10:00:00+08:00') }), frontier)).toBe(false)
+    expect(beyondFrontier(listItem({ track: 'urgent' }), frontier)).toBe(false)
+    expect(beyondFrontier(listItem(), frontier)).toBe(true) // no deadline: last
+    expect(beyondFrontier(listItem(), null)).toBe(false) // every page loaded
+    expect([deskDelta(null, 'reported'), deskDelta('registered', 'dispatched'), deskDelta('reported', 'registered'), deskDelta('dispatched', 'returned'), deskDelta('accepted', 'on_site')]).toEqual([1, -1, 0, 1, 0])
   })
 })

@@ -1,9 +1,11 @@
-import type { IncidentListItem, IncidentState } from '../api/incidents.ts'
+import { deskRank, isDeskState } from '@hanjiang/shared/desk/queue'
+import type { IncidentListItem } from '../api/incidents.ts'
 
-/** What waits at the command center: new reports, registered ones not yet dispatched, and returns (R6). */
-export const DESK_STATES: readonly IncidentState[] = ['reported', 'registered', 'returned']
-
-export const isDeskState = (s: string | null | undefined): s is IncidentState => !!s && (DESK_STATES as readonly string[]).includes(s)
+/**
+ * The desk queue's order in the browser — the same as the API's keyset order (packages/shared/src/desk/queue.ts),
+ * so pages fetched with a cursor and rows placed by live events line up exactly.
+ */
+export { DESK_PAGE_SIZE, DESK_STATES, isDeskState } from '@hanjiang/shared/desk/queue'
 
 /** The deadline the center is working against now: dispatch-by (R4), then ownership (R7), then resolve-by. */
 export function nextDue(i: Pick<IncidentListItem, 'deadlines'>): string | null {
@@ -11,13 +13,12 @@ export function nextDue(i: Pick<IncidentListItem, 'deadlines'>): string | null {
   return d.dispatchBy ?? d.ownershipBy ?? d.resolveBy ?? null
 }
 
-/** Urgent (safety hazards, urgent track) first; then least time left; then the oldest. */
-export function urgencyRank(i: Pick<IncidentListItem, 'track' | 'safetyHazard' | 'needsReview' | 'state'>): number {
-  if (i.track === 'urgent' || i.safetyHazard) return 0
-  if (i.state === 'returned') return 1
-  return 2
+/** Urgent (safety hazards, urgent track) first; then returns; then the rest. */
+export function urgencyRank(i: Pick<IncidentListItem, 'track' | 'safetyHazard' | 'state'>): number {
+  return deskRank(i)
 }
 
+/** Urgency, then least time left (none last), then the oldest, then the code (code-unit order, as the API's `COLLATE "C"`). */
 export function compareQueue(a: IncidentListItem, b: IncidentListItem): number {
   const r = urgencyRank(a) - urgencyRank(b)
   if (r) return r
@@ -27,9 +28,22 @@ export function compareQueue(a: IncidentListItem, b: IncidentListItem): number {
     const t = Date.parse(da) - Date.parse(db)
     if (t) return t
   } else if (da || db) return da ? -1 : 1
-  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.code.localeCompare(b.code)
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
 }
 
 export function sortQueue(items: Iterable<IncidentListItem>): IncidentListItem[] {
   return [...items].sort(compareQueue)
+}
+
+/**
+ * Whether `item` sorts after the last row loaded so far (`frontier`; null = every page loaded): such a row belongs
+ * to a page not fetched yet, so the desk leaves it to that page rather than showing it out of place.
+ */
+export function beyondFrontier(item: IncidentListItem, frontier: IncidentListItem | null): boolean {
+  return frontier !== null && compareQueue(item, frontier) > 0
+}
+
+/** How much a live event changes the number waiting: +1 entering the desk's states, −1 leaving them. */
+export function deskDelta(fromState: string | null | undefined, toState: string | null | undefined): number {
+  return Number(isDeskState(toState)) - Number(isDeskState(fromState))
 }

@@ -38,6 +38,23 @@ describe('DispatchQueue', { timeout: 20_000 }, () => {
     expect(wrapper.emitted('select')).toEqual([['U1']])
   })
 
+  it('pages: shows how many of how many, loads more on request, offers a retry after a failure', async () => {
+    const items = [listItem({ code: 'A1' }), listItem({ code: 'A2' })]
+    const props = { items, selectedCode: null, fresh: [], now, loading: false, total: 250, hasMore: true, moreStatus: 'ready' as const }
+    const { wrapper } = await mountApp(DispatchQueue, { props })
+    expect(wrapper.find('[data-testid=queue-more]').text()).toContain('已显示 2 / 250 件')
+    await wrapper.find('[data-testid=queue-more-button]').trigger('click')
+    expect(wrapper.emitted('more')).toHaveLength(1)
+    await wrapper.setProps({ moreStatus: 'loading' })
+    expect(wrapper.find('[data-testid=queue-more-button]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=queue]').attributes('aria-busy')).toBe('true')
+    await wrapper.setProps({ moreStatus: 'error' })
+    expect(wrapper.find('[role=alert]').text()).toBe('加载失败')
+    expect(wrapper.find('[data-testid=queue-more-button]').text()).toBe('重试')
+    await wrapper.setProps({ hasMore: false, moreStatus: 'ready' })
+    expect(wrapper.find('[data-testid=queue-more]').exists()).toBe(false)
+  })
+
   it('reads in English', async () => {
     const { wrapper } = await mountApp(DispatchQueue, { locale: 'en', props: { items: [listItem()], selectedCode: null, fresh: [], now, loading: false } })
     expect(wrapper.text()).toContain('Reported')
