@@ -24,7 +24,7 @@ const STREET: { bbox: Bbox; zoom: number } = { bbox: [119.095, 25.45, 119.115, 2
 const OPEN = OPEN_STATES.join(',')
 
 /** ~8 % open, 3 % urgent, most of them in five urban centres, a year of creation times. */
-async function fill(database: Database): Promise<void> {
+export async function fillBenchIncidents(database: Database): Promise<void> {
   await database.rows(sql.raw(`
     INSERT INTO incident (code, tracking_code, channel, request_type, track, fine_class, location, description, state,
                           unit_code, street_code, overdue_at, created_at, closed_at)
@@ -84,7 +84,7 @@ async function httpGet(u: string, headers: Record<string, string>): Promise<void
 }
 
 async function suite(engine: string, s: RunningServer, clients: number): Promise<Figure[]> {
-  await fill(s.database)
+  await fillBenchIncidents(s.database)
   const headers = await benchSession(s, 'viewer')
   const out: Figure[] = []
   const views = [

@@ -4,6 +4,7 @@ import { benchStartup } from '../bench/startup.ts'
 import { benchAssign } from '../bench/assign.ts'
 import { benchIntake } from '../bench/intake.ts'
 import { benchMap } from '../bench/map.ts'
+import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
 
 const only = process.argv.slice(2)
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['assign', benchAssign],
   ['intake', benchIntake],
   ['map', benchMap],
+  ['desk', benchDesk],
   ['patrol', benchPatrol],
 ]
 

@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { precompress } from './build/precompress.ts'
 
 // The web app: one SPA served by the API process in production (apps/web/dist) and by Vite in development,
 // where `/api` is proxied to the API on :8080. Everything is bundled: the intranet has no CDN.
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   server: {
     proxy: {
       '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },

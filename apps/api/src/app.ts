@@ -99,8 +99,18 @@ export function createApp(deps: AppDeps): Hono {
   const index = path.join(dist, 'index.html')
   if (fs.existsSync(index)) {
     const root = path.relative(process.cwd(), dist) || '.'
-    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))
-    app.use('*', serveStatic({ root }))
+    // The build writes .br/.gz beside each text asset (apps/web/build/precompress.ts): served to clients that take them.
+    // Hashed file names never change content: cache for good. Set after the handler (serveStatic's onFound runs
+    // after the response is built, too late for a header); a missing asset falls through to the HTML shell, which
+    // must not be cached like this.
+    app.use('/assets/*', async (c, next) => {
+      await next()
+      if (c.res.ok && !c.res.headers.get('content-type')?.startsWith('text/html')) {
+        c.res.headers.set('cache-control', 'public, max-age=31536000, immutable')
+      }
+    })
+    app.use('/assets/*', serveStatic({ root, precompressed: true }))
+    app.use('*', serveStatic({ root, precompressed: true }))
     // Client-side routes (/map, /dispatch, …) all load the app shell.
     app.get('*', (c) => c.html(fs.readFileSync(index, 'utf8')))
   } else {
