@@ -7,6 +7,7 @@ import { openDatabase } from './db/open.ts'
 import type { Database } from './db/types.ts'
 import { closeEventBus, eventBus } from './live/event-bus.ts'
 import { seedDatabase, type SeedReport } from './seed/index.ts'
+import { createFileStorage } from './storage/index.ts'
 import { startTimerWorker, type TimerWorker } from './worker/timer-worker.ts'
 import { startWebhookWorker, type WebhookWorker } from './worker/webhook-worker.ts'
 
@@ -53,6 +54,7 @@ export async function startServer(overrides: Record<string, string | undefined> 
       adminPassword: config.adminPassword,
       escalationIntervalMs: config.escalationIntervalMs,
       officeHours: config.officeHours,
+      storage: createFileStorage(config),
     })
     // LISTEN before serving: the first /api/events client finds the bus ready.
     await eventBus(database)

@@ -1,16 +1,26 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { computeDeadlines } from '@hanjiang/shared'
-import { expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import { buildDemoIncidents } from '../src/seed/demo-incidents/index.ts'
 import { seedDatabase } from '../src/seed/index.ts'
 import { loadWorkingCalendar } from '../src/services/calendar/working-calendar.ts'
 import { incidentTypeOf } from '../src/services/incidents/vocabulary.ts'
+import { LocalFileStorage } from '../src/storage/index.ts'
 import { createTimerWorker } from '../src/worker/timer-worker.ts'
+import { testApp } from './app.ts'
 import { describeEachEngine } from './engines.ts'
 
 // 15:10 in Shanghai on a Thursday: seats at work, recent reports in every state.
 const SEED_AT = new Date('2026-11-26T07:10:00Z')
 const HOUR = 3_600_000
+// The demo's photos go to a throw-away files folder (one per engine run).
+const filesDirs: string[] = []
+afterAll(() => {
+  for (const d of filesDirs) fs.rmSync(d, { recursive: true, force: true })
+})
 
 describeEachEngine(
   'demo incidents (issue 4 item 10)',
@@ -107,6 +117,66 @@ describeEachEngine(
       expect(Number(s!.bad)).toBe(0)
     })
 
+    it('R9: members of a closed cluster were answered with their primary (primaryClosed); history rings no bells', async () => {
+      const [r] = await rows<{ answered: number; closedClusters: number; missing: number; bells: number }>(sql`
+        SELECT
+          (SELECT count(DISTINCT incident_id)::int FROM incident_event WHERE action = 'primaryClosed') AS answered,
+          (SELECT count(*)::int FROM incident m JOIN incident p ON p.id = m.primary_id WHERE m.state = 'merged' AND p.state = 'closed') AS "closedClusters",
+          (SELECT count(*)::int FROM incident m JOIN incident p ON p.id = m.primary_id
+            WHERE m.state = 'merged' AND p.state = 'closed'
+              AND NOT EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = m.id AND e.action = 'primaryClosed' AND e.data ->> 'primaryCode' = p.code)) AS missing,
+          (SELECT count(*)::int FROM notification WHERE kind = 'closure') AS bells`)
+      expect(Number(r!.closedClusters)).toBeGreaterThan(0)
+      expect(Number(r!.missing)).toBe(0)
+      expect(Number(r!.answered)).toBeGreaterThanOrEqual(Number(r!.closedClusters))
+      expect(Number(r!.bells)).toBe(0)
+    })
+
+    it('photos: six drawn scenes stored through the photo storage; reports and resolutions of matching classes show them', async () => {
+      const photos = await rows<{ id: string; mime: string; bytes: number; width: number; thumbKey: string; storageKey: string }>(sql`
+        SELECT id::text, mime, bytes, width, thumb_key AS "thumbKey", storage_key AS "storageKey" FROM photo WHERE uploaded_by = 'demo' ORDER BY id`)
+      expect(photos).toHaveLength(6)
+      for (const p of photos) {
+        expect(p).toMatchObject({ mime: 'image/jpeg', width: 640 })
+        expect(Number(p.bytes)).toBeLessThan(40_000)
+      }
+      const kinds = Object.fromEntries(
+        (await rows<{ action: string; kind: string; n: number }>(sql`
+          SELECT e.action || ':' || (p.value ->> 'kind') AS kind, count(DISTINCT e.incident_id)::int AS n
+          FROM incident_event e CROSS JOIN LATERAL jsonb_array_elements(e.photos) p(value)
+          WHERE e.photos IS NOT NULL GROUP BY 1`)).map((k) => [k.kind, Number(k.n)]),
+      )
+      // Reporters' photos (as intake stores them), the units' after-photos, self-resolved before/after, answers of clusters.
+      expect(kinds['create:attachment']).toBeGreaterThan(300)
+      expect(kinds['resolve:after']).toBeGreaterThan(1000)
+      expect(kinds['selfResolve:before']).toBeGreaterThan(50)
+      expect(kinds['selfResolve:after']).toBe(kinds['selfResolve:before'])
+      expect(kinds['primaryClosed:after']).toBeGreaterThan(0)
+      // A share, not all: hotline calls come without photos; classes without a scene have none.
+      const [share] = await rows<{ withPhotos: number; all: number; badRefs: number }>(sql`
+        SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id AND e.photos IS NOT NULL))::int AS "withPhotos",
+               count(*)::int AS all,
+               (SELECT count(*)::int FROM incident_event e CROSS JOIN LATERAL jsonb_array_elements(e.photos) p(value)
+                 WHERE e.photos IS NOT NULL AND NOT EXISTS (SELECT 1 FROM photo ph WHERE ph.id::text = p.value ->> 'id')) AS "badRefs"
+        FROM incident i`)
+      expect(Number(share!.badRefs)).toBe(0)
+      expect(Number(share!.withPhotos) / Number(share!.all)).toBeGreaterThan(0.2)
+      expect(Number(share!.withPhotos) / Number(share!.all)).toBeLessThan(0.8)
+      const [hotline] = await rows<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM incident_event e JOIN incident i ON i.id = e.incident_id
+        WHERE e.action = 'create' AND e.photos IS NOT NULL AND i.channel LIKE 'hotline%'`)
+      expect(Number(hotline!.n)).toBe(0)
+
+      // Served like any upload: the original and the thumbnail from the files folder.
+      const app = testApp(ctx.database, { filesDir: filesDirs.at(-1)! }, { role: 'dispatcher', username: 'seat-photos' })
+      const one = photos[0]!
+      const orig = await app.request(`/api/photos/${one.id}`)
+      expect([orig.status, orig.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
+      expect((await orig.arrayBuffer()).byteLength).toBe(Number(one.bytes))
+      const thumb = await app.request(`/api/photos/${one.id}/thumbnail`)
+      expect([thumb.status, thumb.headers.get('content-type')]).toEqual([200, 'image/webp'])
+    })
+
     it('deadlines come from the shared rules: resolve-by of an unextended incident is computed from its registration', async () => {
       const calendar = await ctx.database.db.transaction((tx) => loadWorkingCalendar(ctx.database, tx))
       const sample = await rows<{ requestType: string; track: string; registeredAt: string; resolveBy: string | null; dispatchBy: string | null; createdAt: string }>(sql`
@@ -169,7 +239,11 @@ describeEachEngine(
     })
   },
   async (database) => {
-    const r = await seedDatabase(database, { demo: true, now: SEED_AT })
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-demo-files-'))
+    filesDirs.push(dir)
+    const r = await seedDatabase(database, { demo: true, now: SEED_AT, storage: new LocalFileStorage(dir) })
     expect(r.incidents?.refused).toBe(0)
+    // Seed time, for the record (the demo seed must stay quick: npm start waits for it).
+    console.info(`[demo seed ${database.engine}] ${r.ms} ms`, JSON.stringify(r.incidents?.ms))
   },
 )

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { OfficeHours } from '@hanjiang/shared'
 import { DEMO_ROUTE_SEED, seedPatrolRoutes } from '../db/repositories/patrol.ts'
 import type { Database } from '../db/types.ts'
+import type { FileStorage } from '../storage/index.ts'
 import { seedAccounts } from './accounts.ts'
 import { seedDemoAreas } from './demo-areas.ts'
 import type { DemoIncidentReport } from './demo-incidents/index.ts'
@@ -38,6 +39,8 @@ export async function seedDatabase(
     escalationIntervalMs?: number
     /** The deployment's office hours (OFFICE_HOURS): the demo's deadlines end when they close. */
     officeHours?: OfficeHours
+    /** Where the demo's photos go (the app's photo storage); without one the demo has no photos. */
+    storage?: FileStorage
   },
 ): Promise<SeedReport> {
   const t0 = performance.now()
@@ -58,7 +61,11 @@ export async function seedDatabase(
         const { URBAN_STREETS } = await import('./regions/grids.ts')
         patrolRoutes = await seedPatrolRoutes(database, tx, { ...DEMO_ROUTE_SEED, urbanPrefixes: [...URBAN_STREETS].map((c) => c.slice(0, 9)) })
         const { seedDemoIncidents } = await import('./demo-incidents/index.ts')
-        incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs, officeHours: opts.officeHours })
+        const tp = performance.now()
+        const photos = opts.storage ? await (await import('./demo-photos.ts')).storeDemoPhotos(database, tx, opts.storage) : undefined
+        const photosMs = Math.round(performance.now() - tp)
+        incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs, officeHours: opts.officeHours, photos })
+        incidents = { ...incidents, photos: photos ? photos.size * 2 : 0, ms: { ...incidents.ms, photos: photosMs } }
       }
     }
     const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })

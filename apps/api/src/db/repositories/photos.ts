@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { photo } from '../schema/photos.ts'
-import type { Database } from '../types.ts'
+import type { AppDb, Database } from '../types.ts'
 
 export interface PhotoRecord {
   id: string
@@ -25,14 +25,17 @@ export interface PhotoRecord {
 
 export type NewPhoto = Omit<PhotoRecord, 'createdAt'>
 
-/** Inserts photos in one statement: all rows or none. */
-export async function insertPhotos(database: Database, rows: NewPhoto[]): Promise<Date> {
+/**
+ * Inserts photos in one statement: all rows or none. In `opts.tx` when given (the seed's transaction);
+ * `ignoreExisting`: an id already stored is kept as it is (content-derived ids of generated images).
+ */
+export async function insertPhotos(database: Database, rows: NewPhoto[], opts: { tx?: AppDb; ignoreExisting?: boolean } = {}): Promise<Date> {
   if (rows.length === 0) return new Date()
-  const inserted = await database.db
+  const insert = (opts.tx ?? database.db)
     .insert(photo)
     .values(rows.map(({ gps, ...r }) => ({ ...r, gps: gps ? { type: 'Point' as const, coordinates: [gps.lng, gps.lat] } : null })))
-    .returning({ createdAt: photo.createdAt })
-  return inserted[0]!.createdAt
+  const inserted = await (opts.ignoreExisting ? insert.onConflictDoNothing() : insert).returning({ createdAt: photo.createdAt })
+  return inserted[0]?.createdAt ?? new Date()
 }
 
 interface PhotoRow extends Record<string, unknown> {

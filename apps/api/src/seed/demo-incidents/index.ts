@@ -12,11 +12,12 @@ import type { AppDb, Database } from '../../db/types.ts'
 import { assignPoints, type AssignmentResult } from '../../services/assignment/assign.ts'
 import { loadReference } from '../../services/assignment/reference-cache.ts'
 import { loadWorkingCalendar } from '../../services/calendar/working-calendar.ts'
+import { sceneOf, type DemoPhotoSet } from '../demo-photos.ts'
 import { readKnowledgeJson } from '../knowledge.ts'
 import type { DemoRegion } from '../regions/index.ts'
 import { rngFor } from '../regions/prng.ts'
 import { draftIncidents, type IncidentDraft } from './draft.ts'
-import { runLifecycle } from './lifecycle.ts'
+import { answerMerged, runLifecycle } from './lifecycle.ts'
 import { IncidentSim, type SimEvent } from './simulate.ts'
 import type { Rng } from './text.ts'
 
@@ -29,6 +30,8 @@ export interface DemoIncidentOptions {
   stepIntervalMs?: number
   /** Office hours the deadlines end with (OFFICE_HOURS; default 08:30–17:30). */
   officeHours?: OfficeHours
+  /** Stored demo photos by scene (seed/demo-photos.ts): reports and resolutions of matching classes show them. */
+  photos?: DemoPhotoSet
 }
 
 export interface DemoIncidentReport {
@@ -40,7 +43,9 @@ export interface DemoIncidentReport {
   skipped: number
   /** Transitions the state machine refused (0 unless the script has a bug). */
   refused: number
-  ms: { assign: number; simulate: number; insert: number }
+  /** Demo photos stored (seed/demo-photos.ts; 0 without a file storage). */
+  photos?: number
+  ms: { assign: number; simulate: number; insert: number; photos?: number }
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -51,6 +56,16 @@ function trackingCode(rng: Rng): string {
   for (let i = 0; i < 12; i++) s += CROCKFORD[Math.floor(rng() * 32)]
   return s
 }
+
+/** FNV-1a of a string, in [0, 1): a share of reports decided without drawing from (and so shifting) the PRNG. */
+function share(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return (h >>> 0) / 2 ** 32
+}
+
+/** Reports that come with the reporter's photo: patrol finds most, web and system reports about half, calls none. */
+const REPORT_PHOTO_SHARE: Record<string, number> = { patrol: 0.85, public_web: 0.55, open311: 0.5, other_system: 0.5 }
 
 function reporterActor(channel: string): { id: string; role: ActorRole } {
   switch (channel) {
@@ -123,9 +138,15 @@ export async function buildDemoIncidents(
     const own = rngFor('demo-incident', date, String(d.at.getTime()), d.description)
     const code = `HJ${shanghaiDate(d.at).replaceAll('-', '')}-${String(rows.length + 1).padStart(5, '0')}`
     try {
-      const sim = simulateOne(d, code, rows.length + 1, trackingCode(own), assigned.get(i) ?? null, ctx)
-      runLifecycle(sim, d, { now, rng: own, reference, calendar, primary: d.clusterOf === null ? undefined : sims.get(d.clusterOf) })
+      const tracking = trackingCode(own)
+      const scene = sceneOf(d.fineClass)
+      const photos = (scene && opts.photos?.get(scene)) || null
+      const reported = photos && share(tracking) < (REPORT_PHOTO_SHARE[d.channel] ?? 0) ? [{ id: photos.before, kind: 'attachment' as const }] : null
+      const sim = simulateOne(d, code, rows.length + 1, tracking, assigned.get(i) ?? null, ctx, reported)
+      const primary = d.clusterOf === null ? undefined : sims.get(d.clusterOf)
+      runLifecycle(sim, d, { now, rng: own, reference, calendar, primary, photos })
       sim.fireDue(now.getTime())
+      if (primary) answerMerged(sim, primary)
       sims.set(i, sim)
       refused += sim.refused
       rows.push({ rec: sim.rec, primaryCode: sim.primaryCode, events: sim.events, timers: [...sim.timers.values()] })
@@ -162,6 +183,7 @@ function simulateOne(
   tracking: string,
   a: AssignmentResult | null,
   ctx: ConstructorParameters<typeof IncidentSim>[3],
+  reportedPhotos: { id: string; kind: 'attachment' }[] | null = null,
 ): IncidentSim {
   const urgent = d.track === 'urgent'
   const deadlines = urgent ? computeDeadlines({ type: 'urgent', start: d.at, calendar: ctx.calendar }) : []
@@ -234,7 +256,7 @@ function simulateOne(
     fromState: null,
     toState: 'reported',
     note: null,
-    photos: null,
+    photos: reportedPhotos,
     data: {
       channel: d.channel,
       track: d.track,

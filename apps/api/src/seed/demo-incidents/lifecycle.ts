@@ -1,4 +1,12 @@
-import { fineClassInfo, workingDaysDeadline, type IncidentState, type WorkingDayCalendar } from '@hanjiang/shared'
+import {
+  CLUSTER_CLOSED_ACTION,
+  clusterClosedMessage,
+  fineClassInfo,
+  workingDaysDeadline,
+  type ActorRole,
+  type IncidentState,
+  type WorkingDayCalendar,
+} from '@hanjiang/shared'
 import type { Reference } from '../../services/assignment/reference-cache.ts'
 import { incidentTypeOf } from '../../services/incidents/vocabulary.ts'
 import type { IncidentDraft } from './draft.ts'
@@ -30,6 +38,8 @@ export interface LifecycleContext {
   calendar: WorkingDayCalendar
   /** The cluster primary's simulation, for a repeat report (merged only while the primary is still open). */
   primary?: IncidentSim
+  /** The stored demo photos of this incident's scene (none: its class has no scene, or the seed stores none). */
+  photos?: { before: string; after: string } | null
 }
 
 export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: LifecycleContext): void {
@@ -48,6 +58,8 @@ export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: Lifecycl
   // Web and system reports can wait unregistered; calls and patrol findings are registered at once.
   let halted = stopAfter === 'intake' && !urgent && ['public_web', 'open311', 'other_system'].includes(draft.channel)
   const handler = (): SimActor => ({ id: `handler.${rec.unitCode ?? 'unit'}`, role: 'handler' })
+  // The unit's after-photo (the API requires one to resolve): the scene's "after", when it has one.
+  const afterPhoto = o.photos ? [{ id: o.photos.after, kind: 'after' as const }] : null
   const step = (action: Parameters<IncidentSim['act']>[0], actor: SimActor | (() => SimActor), delay: number, input: StepInput = {}) => {
     t += Math.round(delay)
     if (halted || t >= now.getTime()) return false
@@ -120,11 +132,11 @@ export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: Lifecycl
       : draft.primary
         ? between(3 * D, 5 * D)
         : skew(1 * H, 36 * H) * pace * fast * (type === 'simple' ? 0.1 : 1)
-    if (!step('resolve', handler, resolveDelay, { note: pick(rng, RESOLVE_NOTES), photos: true })) return
+    if (!step('resolve', handler, resolveDelay, { note: pick(rng, RESOLVE_NOTES), photos: true, photoRefs: afterPhoto })) return
     if (rng() < 0.06) {
       if (!step('verifyFail', INSPECTOR, skew(1 * H, 20 * H), { reason: pick(rng, VERIFY_FAIL_REASONS) })) return
       if (!step('arrive', handler, skew(1 * H, 8 * H))) return
-      if (!step('resolve', handler, skew(1 * H, 12 * H), { note: pick(rng, RESOLVE_NOTES), photos: true })) return
+      if (!step('resolve', handler, skew(1 * H, 12 * H), { note: pick(rng, RESOLVE_NOTES), photos: true, photoRefs: afterPhoto })) return
     }
     const closed =
       draft.channel === 'patrol' || rng() < 0.6
@@ -134,7 +146,8 @@ export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: Lifecycl
   }
 
   if (draft.channel === 'patrol' && !urgent && rng() < 0.22) {
-    step('selfResolve', INSPECTOR, skew(8 * M, 45 * M), { photos: true })
+    const both = o.photos ? [{ id: o.photos.before, kind: 'before' as const }, { id: o.photos.after, kind: 'after' as const }] : null
+    step('selfResolve', INSPECTOR, skew(8 * M, 45 * M), { photos: true, photoRefs: both })
     return
   }
   if (draft.clusterOf === null && !urgent && rng() < 0.025) {
@@ -157,4 +170,29 @@ export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: Lifecycl
     return
   }
   handle(1)
+}
+
+/**
+ * R9, as transition.ts does it when a primary closes: each closing of `primary` after `member` was merged into it
+ * gives the member one `primaryClosed` event (same time, actor, closing note and the primary's after-photos).
+ */
+export function answerMerged(member: IncidentSim, primary: IncidentSim): void {
+  if (member.rec.state !== 'merged') return
+  const mergedAt = member.events[member.events.length - 1]!.at.getTime()
+  let after: unknown = null
+  for (const e of primary.events) {
+    if ((e.action === 'resolve' || e.action === 'selfResolve') && Array.isArray(e.photos)) {
+      const photos = (e.photos as { id: string; kind: string }[]).filter((p) => p.kind === 'after')
+      after = photos.length ? photos : null
+    }
+    if (e.toState !== 'closed' || e.fromState === 'closed' || e.at.getTime() < mergedAt) continue
+    const data = {
+      rule: 'R9',
+      primaryCode: primary.rec.code,
+      primaryAction: e.action,
+      closedAt: e.at.toISOString(),
+      message: clusterClosedMessage(primary.rec.code),
+    }
+    member.note(CLUSTER_CLOSED_ACTION, { id: e.actor ?? 'dispatcher', role: (e.actorRole ?? 'dispatcher') as ActorRole }, e.at, data, {}, { note: e.note ?? null, photos: after })
+  }
 }

@@ -38,8 +38,10 @@ export interface SimContext {
 
 export interface StepInput extends Omit<PlanInput, 'primary'> {
   note?: string
-  /** Photos the real API would require (resolve, selfResolve): the check sees placeholders, nothing is stored. */
+  /** Photos the real API would require (resolve, selfResolve): the check sees placeholders… */
   photos?: boolean
+  /** …and the event carries these stored demo photos, when the incident has a scene (seed/demo-photos.ts). */
+  photoRefs?: { id: string; kind: 'before' | 'after' | 'attachment' }[] | null
   primaryCode?: string
 }
 
@@ -142,7 +144,7 @@ export class IncidentSim {
       fromState: from,
       toState: check.to,
       note: input.note ?? null,
-      photos: null,
+      photos: input.photoRefs?.length ? input.photoRefs : null,
       data: { ...data, version },
     })
     this.cancel(plan.cancel)
@@ -150,12 +152,29 @@ export class IncidentSim {
     return true
   }
 
-  /** An event that is not a transition (a callback's result), with the columns it sets. */
-  note(action: string, actor: SimActor, at: Date, data: Record<string, unknown>, patch: Partial<IncidentRecord> = {}): void {
+  /** An event that is not a transition (a callback's result, a cluster's answer), with the columns it sets. */
+  note(
+    action: string,
+    actor: SimActor,
+    at: Date,
+    data: Record<string, unknown>,
+    patch: Partial<IncidentRecord> = {},
+    extra: { note?: string | null; photos?: unknown } = {},
+  ): void {
     this.fireDue(at.getTime())
     Object.assign(this.rec, patch)
     const version = this.apply({}, at)
-    this.events.push({ at, actor: actor.id, actorRole: actor.role, action, fromState: this.rec.state, toState: this.rec.state, note: null, photos: null, data: { ...data, version } })
+    this.events.push({
+      at,
+      actor: actor.id,
+      actorRole: actor.role,
+      action,
+      fromState: this.rec.state,
+      toState: this.rec.state,
+      note: extra.note ?? null,
+      photos: extra.photos ?? null,
+      data: { ...data, version },
+    })
   }
 
   /** fire.ts, in memory. */
