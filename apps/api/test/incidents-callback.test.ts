@@ -34,6 +34,26 @@ describeEachEngine(
       expect(reopened.state).toBe('registered')
     })
 
+    it('"not satisfied" with reopen: the callback and the reopen in one transaction — back at the center with new deadlines, the note as reason', async () => {
+      const code = await closedComplaint()
+      const r = await callback(code, { reached: true, satisfaction: 'not_satisfied', note: '垃圾又堆起来了', reopen: true })
+      expect(r.status).toBe(200)
+      expect(r.body).toMatchObject({ state: 'registered', satisfaction: 'not_satisfied', reopenCount: 1, unit: null })
+      expect(r.body.deadlines.resolveBy).toMatch(/\+08:00$/)
+      const [cb, reopen] = (await api.events(code)).slice(-2) as Json[]
+      expect(cb).toMatchObject({ action: 'callback', from: 'closed', to: 'closed', data: { satisfaction: 'not_satisfied', reopened: true } })
+      expect(reopen).toMatchObject({ action: 'reopen', from: 'closed', to: 'registered', actorRole: 'dispatcher', data: { reason: '回访不满意：垃圾又堆起来了', callback: true } })
+      expect(reopen.at).toBe(cb.at)
+      expect(reopen.data.version).toBe(r.body.version)
+      // Only with "not satisfied"; a stale version changes nothing.
+      const other = await closedComplaint()
+      const bad = await callback(other, { reached: true, satisfaction: 'basically_satisfied', reopen: true })
+      expect([bad.status, bad.body.code]).toEqual([422, 'reopen_not_allowed'])
+      const stale = await api.call('POST', `/api/incidents/${other}/callback`, { version: 1, reached: true, satisfaction: 'not_satisfied', reopen: true })
+      expect([stale.status, stale.body.code]).toEqual([409, 'version_conflict'])
+      expect((await api.get(other)).body).toMatchObject({ state: 'closed', satisfaction: null })
+    })
+
     it('R10: an urgent incident in the unit\'s hands gets a callback without satisfaction (reporter reached or not)', async () => {
       const { code } = (await api.create(roadCollapse())).body
       await api.step(code, 'register', { incidentType: 'urgent' })

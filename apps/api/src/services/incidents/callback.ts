@@ -1,15 +1,23 @@
-import type { Rating } from '@hanjiang/shared'
-import { appendEvent, findIncidentByCode, findIncidentById, updateIncidentVersioned } from '../../db/repositories/incidents.ts'
+import { CALLBACK_STATES, checkTransition, type OfficeHours, type Rating } from '@hanjiang/shared'
+import {
+  appendEvent,
+  cancelTimers,
+  findIncidentByCode,
+  findIncidentById,
+  scheduleTimers,
+  updateIncidentVersioned,
+} from '../../db/repositories/incidents.ts'
 import { setSatisfaction } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
-import { versionConflict } from './problems.ts'
-import { incidentView, type IncidentView } from './view.ts'
+import { workingCalendar } from '../calendar/working-calendar.ts'
+import { planTransition } from './plan.ts'
+import { versionConflict, withCalendar } from './problems.ts'
+import { factsOf, incidentView, type IncidentView } from './view.ts'
 
-/** While the unit works on it (R10: did they go on site?) or once it is closed (was the reporter satisfied?). */
-export const CALLBACK_STATES: readonly string[] = ['dispatched', 'accepted', 'on_site', 'resolved', 'closed']
+export { CALLBACK_STATES }
 
 export interface CallbackInput {
   code: string
@@ -19,24 +27,41 @@ export interface CallbackInput {
   /** Closed incidents, reporter reached: how satisfied they are. */
   satisfaction?: Rating
   note?: string
+  /** With "not satisfied": reopen it at once (closed → registered, a new registration step), in the same transaction. */
+  reopen?: boolean
 }
+
+/** The reopen's reason when the seat gives no note. */
+export const CALLBACK_REOPEN_REASON = '回访不满意，重新办理 / Not satisfied at the callback: reopened'
 
 class StaleVersion extends Error {}
 
 /**
  * The seat records a callback (回访, R10 and after closing): an event `callback` (no state change) with whether
  * the reporter was reached and, for a closed incident, their satisfaction, which is stored on the incident.
- * ONE transaction under optimistic locking. "Not satisfied" does not reopen by itself: the dispatcher decides
- * (`reopen`), unlike the citizen's own rating on the public page.
+ * ONE transaction under optimistic locking. "Not satisfied" reopens only when the seat says so (`reopen: true`,
+ * the desk's default): then the workflow's own `reopen` (closed → registered, back at the center, counted in
+ * reopen_count, new R1–R3 deadlines) follows in the same transaction, with the note as its reason.
  */
-export async function recordCallback({ database, actor, input }: { database: Database; actor: Actor; input: CallbackInput }): Promise<IncidentView> {
+export async function recordCallback({
+  database,
+  actor,
+  input,
+  officeHours,
+}: {
+  database: Database
+  actor: Actor
+  input: CallbackInput
+  /** The deployment's office hours, for the deadlines of a reopen (config.officeHours). */
+  officeHours?: OfficeHours
+}): Promise<IncidentView> {
   if (actingRole(actor, ['dispatcher']) !== 'dispatcher') {
     throw problems.forbidden('role_not_allowed', 'Only the command center (dispatcher) records callbacks')
   }
   const rec = await findIncidentByCode(database, input.code)
   if (!rec) throw problems.notFound('incident', `No incident ${input.code}`)
   if (rec.version !== input.version) throw versionConflict(rec, input.version)
-  if (!CALLBACK_STATES.includes(rec.state)) {
+  if (!(CALLBACK_STATES as readonly string[]).includes(rec.state)) {
     throw problems.conflict('transition_not_allowed', `Incident ${rec.code} is ${rec.state}: callbacks are for incidents with a unit or closed`, {
       state: rec.state,
       version: rec.version,
@@ -53,11 +78,24 @@ export async function recordCallback({ database, actor, input }: { database: Dat
       errors: [{ path: 'satisfaction', message: 'not allowed here' }],
     })
   }
+  if (input.reopen && input.satisfaction !== 'not_satisfied') {
+    throw problems.unprocessable('reopen_not_allowed', 'A callback reopens the incident only when the reporter is not satisfied', {
+      errors: [{ path: 'reopen', message: 'only with satisfaction not_satisfied' }],
+    })
+  }
   const at = new Date()
   const urgentCheck = !closed && rec.track === 'urgent'
+  const reason = input.note?.trim() ? `回访不满意：${input.note.trim()}` : CALLBACK_REOPEN_REASON
+  let plan: ReturnType<typeof planTransition> | null = null
+  if (input.reopen) {
+    const check = checkTransition({ state: 'closed', action: 'reopen', role: 'dispatcher', input: { reason, at }, incident: factsOf(rec) })
+    if (!check.ok) throw problems.conflict('cannot_reopen', `The incident cannot be reopened: ${check.code}`)
+    const calendar = await workingCalendar(database, officeHours)
+    plan = withCalendar(() => planTransition('reopen', rec, { reason }, at, calendar))
+  }
   try {
     await database.db.transaction(async (tx) => {
-      const version = input.satisfaction
+      let version = input.satisfaction
         ? await setSatisfaction(database, tx, { incidentId: rec.id, version: rec.version, rating: input.satisfaction, at })
         : await updateIncidentVersioned(database, tx, rec.id, rec.version, {}, at)
       if (version === null) throw new StaleVersion()
@@ -72,9 +110,25 @@ export async function recordCallback({ database, actor, input }: { database: Dat
           reached: input.reached,
           ...(input.satisfaction ? { satisfaction: input.satisfaction } : {}),
           ...(urgentCheck ? { rule: 'R10' } : {}),
+          ...(plan ? { reopened: true } : {}),
           version,
         },
       })
+      if (plan) {
+        version = await updateIncidentVersioned(database, tx, rec.id, version, { ...plan.patch, state: 'registered' }, at)
+        if (version === null) throw new StaleVersion()
+        await appendEvent(database, tx, rec.id, at, {
+          actor: actor.id,
+          actorRole: 'dispatcher',
+          action: 'reopen',
+          fromState: 'closed',
+          toState: 'registered',
+          note: null,
+          data: { ...plan.data, callback: true, satisfaction: input.satisfaction, version },
+        })
+        await cancelTimers(database, tx, rec.id, plan.cancel, at)
+        await scheduleTimers(database, tx, rec.id, plan.schedule, at)
+      }
     })
   } catch (e) {
     if (!(e instanceof StaleVersion)) throw e

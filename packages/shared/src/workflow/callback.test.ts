@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { callbackTask } from './callback.ts'
+
+const ev = (action: string, to: string | null = null, data: Record<string, unknown> | null = null) => ({ action, to, data })
+const dispatched = [ev('create', 'reported'), ev('register', 'registered'), ev('dispatch', 'dispatched')]
+
+describe('callbackTask (回访)', () => {
+  it('R10: due once the worker raised callbackDue after the dispatch, until the seat records a callback', () => {
+    expect(callbackTask('dispatched', dispatched, true)).toEqual({ possible: true, due: false, kind: 'r10' })
+    const raised = [...dispatched, ev('callbackDue', 'dispatched', { rule: 'R10' })]
+    expect(callbackTask('dispatched', raised, false)).toEqual({ possible: true, due: true, kind: 'r10' })
+    expect(callbackTask('accepted', [...raised, ev('accept', 'accepted')], true).due).toBe(true)
+    expect(callbackTask('accepted', [...raised, ev('callback', 'dispatched', { reached: false })], true).due).toBe(false)
+    // A re-dispatch starts a new R10 period: the old callbackDue is not owed any more.
+    expect(callbackTask('dispatched', [...raised, ev('returnToCenter', 'returned'), ev('redispatch', 'dispatched')], true).due).toBe(false)
+  })
+
+  it('closed: the reporter is owed a satisfaction callback, unless they rated it themselves or have no phone', () => {
+    const closed = [...dispatched, ev('resolve', 'resolved'), ev('verifyPass', 'closed')]
+    expect(callbackTask('closed', closed, true)).toEqual({ possible: true, due: true, kind: 'satisfaction' })
+    expect(callbackTask('closed', closed, false).due).toBe(false)
+    expect(callbackTask('closed', [...closed, ev('callback', 'closed', { reached: false })], true).due).toBe(true)
+    expect(callbackTask('closed', [...closed, ev('callback', 'closed', { reached: true, satisfaction: 'satisfied' })], true).due).toBe(false)
+    expect(callbackTask('closed', [...closed, ev('rate', 'closed', { rating: 'satisfied' })], true).due).toBe(false)
+    // Reopened and closed again: a new round is owed.
+    const again = [...closed, ev('callback', 'closed', { reached: true, satisfaction: 'not_satisfied' }), ev('reopen', 'registered'), ev('answerAndClose', 'closed')]
+    expect(callbackTask('closed', again, true).due).toBe(true)
+  })
+
+  it('not possible at the center or after a merge / rejection; possible but not owed while resolved', () => {
+    for (const s of ['reported', 'registered', 'returned', 'merged', 'rejected']) expect(callbackTask(s, dispatched, true), s).toEqual({ possible: false, due: false, kind: null })
+    expect(callbackTask('resolved', dispatched, true)).toEqual({ possible: true, due: false, kind: null })
+  })
+})

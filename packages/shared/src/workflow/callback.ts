@@ -1,0 +1,58 @@
+import type { IncidentState } from './states.ts'
+
+/**
+ * The seat's callback (回访): R10 for urgent incidents in the unit's hands ("12 h after dispatch the center calls
+ * back": the timer worker writes `callbackDue`), and after closing (was the reporter satisfied?). Not a state
+ * change: the API records it as an event `callback`; "not satisfied" may reopen the incident (the workflow's
+ * `reopen`, in the same transaction).
+ */
+
+/** While the unit works on it (R10: did they go on site?) or once it is closed (was the reporter satisfied?). */
+export const CALLBACK_STATES: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site', 'resolved', 'closed']
+const UNIT_WORK: readonly string[] = ['dispatched', 'accepted', 'on_site']
+const DISPATCHES = ['dispatch', 'redispatch']
+
+export interface CallbackTask {
+  /** A callback may be recorded now. */
+  possible: boolean
+  /** One is waiting: the R10 check the worker raised, or a closed report whose reporter has not been called back. */
+  due: boolean
+  /** What the callback asks: whether the unit came (R10), or the reporter's satisfaction (closed). */
+  kind: 'r10' | 'satisfaction' | null
+}
+
+/**
+ * Whether the seat owes a callback on this incident, from its state and event log (oldest first):
+ * - R10: in the unit's hands, a `callbackDue` since the last (re)dispatch and no `callback` after it;
+ * - satisfaction: closed, the reporter left a phone number, and no callback with a satisfaction since it was
+ *   (last) closed — nor the reporter's own rating on the public page.
+ */
+export function callbackTask(
+  state: string,
+  events: readonly { action: string; to?: string | null; data?: Record<string, unknown> | null }[],
+  hasReporterPhone: boolean,
+): CallbackTask {
+  if (!(CALLBACK_STATES as readonly string[]).includes(state)) return { possible: false, due: false, kind: null }
+  if (state === 'closed') {
+    let closedAt = -1
+    events.forEach((e, i) => {
+      if (e.to === 'closed' && e.action !== 'callback' && e.action !== 'rate') closedAt = i
+    })
+    const answered = events.some((e, i) => i > closedAt && ((e.action === 'callback' && e.data?.satisfaction != null) || e.action === 'rate'))
+    return { possible: true, due: hasReporterPhone && !answered, kind: 'satisfaction' }
+  }
+  if (UNIT_WORK.includes(state)) {
+    let from = -1
+    events.forEach((e, i) => {
+      if (DISPATCHES.includes(e.action)) from = i
+    })
+    let due = false
+    for (let i = from + 1; i < events.length; i++) {
+      if (events[i]!.action === 'callbackDue') due = true
+      else if (events[i]!.action === 'callback') due = false
+    }
+    return { possible: true, due, kind: 'r10' }
+  }
+  // resolved: waiting for verification — a callback may be recorded, nothing is owed.
+  return { possible: true, due: false, kind: null }
+}
