@@ -149,6 +149,18 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`dispatch desk in
     if (engine === 'embedded') await mapIdle(desk)
     await screenshot(desk, 'dispatch-detail-zh-CN')
 
+    // 回访 from the incident page: the reporter was not reached, with a note → the timeline shows the result.
+    await desk.getByTestId('callback-open').click()
+    await desk.getByTestId('work-dialog').waitFor()
+    await desk.getByTestId('callback-reached-no').check()
+    await desk.getByTestId('callback-note').fill('来电人未接听，稍后再拨')
+    await screenshot(desk, 'dispatch-callback-dialog-zh-CN')
+    await desk.getByTestId('callback-submit').click()
+    await desk.getByTestId('callback-notice').waitFor({ timeout: 20_000 })
+    await desk.locator('[data-testid=timeline] li[data-action=callback]').waitFor({ timeout: 20_000 })
+    await expect(desk.locator('[data-testid=timeline] li[data-action=callback]').textContent()).resolves.toContain('未接通反映人')
+    await screenshot(desk, 'dispatch-callback-done-zh-CN')
+
     expect(pageErrors).toEqual([])
     expect(outside).toEqual([])
     if (engine !== 'embedded') return

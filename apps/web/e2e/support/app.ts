@@ -51,8 +51,11 @@ async function startOnPostgis(): Promise<RunningApp> {
   const template = inject(PG_TEMPLATE_KEY)
   const name = newDatabaseName('hj_e2e')
   await createDatabase(name, template)
-  // The data folder still holds uploaded photos.
+  // The data folder still holds uploaded photos; the demo's (same content-derived ids on both engines) come
+  // from the embedded template's files.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-pg-'))
+  const files = templateDir() && path.join(templateDir()!, 'files')
+  if (files && fs.existsSync(files)) fs.cpSync(files, path.join(dataDir, 'files'), { recursive: true })
   const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
   const server = await startServer(serverOverrides(dataDir, databaseUrl(name)))
   return {

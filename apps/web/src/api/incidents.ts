@@ -104,7 +104,7 @@ export interface IncidentDetail extends IncidentListItem {
   hazardMarked: boolean
   extension: { pending: boolean; requestedDueAt: string | null; reason: string | null }
   primaryCode: string | null
-  satisfaction: unknown
+  satisfaction: Satisfaction | null
   createdBy: string | null
   registeredAt: string | null
   dispatchedAt: string | null
@@ -177,6 +177,21 @@ export interface ActionInput {
   primaryCode?: string
   incidentType?: IncidentType
   approve?: boolean
+}
+
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'not_satisfied'
+export const SATISFACTIONS: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'not_satisfied']
+
+/** `POST /api/incidents/:code/callback` (dispatcher): the seat's callback (回访, R10 / after closing). */
+export interface CallbackInput {
+  version: number
+  /** The reporter was reached by phone. */
+  reached: boolean
+  /** Closed incidents whose reporter was reached: how satisfied they are. */
+  satisfaction?: Satisfaction
+  note?: string
+  /** With "not_satisfied": reopen it in the same transaction (back at the center). */
+  reopen?: boolean
 }
 
 export interface SimilarIncident {
@@ -253,6 +268,8 @@ export function incidentEndpoints(client: ApiClient = api) {
       client.request<IncidentDetail>('/api/incidents', { method: 'POST', body, headers: { 'Idempotency-Key': body.clientId } }),
     act: (c: string, action: WorkflowAction, body: ActionInput) =>
       client.request<IncidentDetail>(`/api/incidents/${code(c)}/actions/${action}`, { method: 'POST', body }),
+    /** Records the seat's callback; "not satisfied" with `reopen` reopens it in the same transaction. */
+    callback: (c: string, body: CallbackInput) => client.request<IncidentDetail>(`/api/incidents/${code(c)}/callback`, { method: 'POST', body }),
     similar: (q: { lng: number; lat: number; fineClass: string; exclude?: string }, signal?: AbortSignal) =>
       client.get<{ incidents: SimilarIncident[] }>('/api/incidents/similar', { query: q, signal }),
     knowledge: (q: string, signal?: AbortSignal) =>

@@ -47,7 +47,7 @@ export interface ArrivalCheck {
   far: boolean
 }
 
-export type NotificationKind = 'assignment' | 'urge' | 'supervision' | 'verification'
+export type NotificationKind = 'assignment' | 'urge' | 'supervision' | 'verification' | 'closure'
 
 export interface AppNotification {
   id: number

@@ -29,6 +29,7 @@ export type IconName =
   | 'download'
   | 'workbench'
   | 'menu'
+  | 'phone'
 
 export const ICON_PATHS: Record<IconName, string> = {
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
@@ -36,6 +37,8 @@ export const ICON_PATHS: Record<IconName, string> = {
   layers: 'm12 3 9 5-9 5-9-5 9-5Zm-9 9 9 5 9-5M3 16l9 5 9-5',
   close: 'M6 6l12 12M18 6 6 18',
   menu: 'M4 6h16M4 12h16M4 18h16',
+  phone:
+    'M21 16.4v3a2 2 0 0 1-2.2 2 19.6 19.6 0 0 1-8.5-3 19.3 19.3 0 0 1-6-6 19.6 19.6 0 0 1-3-8.6A2 2 0 0 1 3.3 1.6h3a2 2 0 0 1 2 1.7c.1 1 .4 1.9.7 2.8a2 2 0 0 1-.5 2.1L7.3 9.4a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.8.7a2 2 0 0 1 1.5 2Z',
   retry: 'M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5',
   target: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14Zm0-4a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM12 2v3m0 14v3M2 12h3m14 0h3',
   alert: 'M12 3 2 20h20L12 3Zm0 6v5m0 3h.01',

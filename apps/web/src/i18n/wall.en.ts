@@ -99,6 +99,8 @@ export const wallEn = {
       urge: 'Urged',
       supervise: 'Supervised',
       callback: 'Called back',
+      callbackDue: 'Callback due',
+      primaryClosed: 'Closed with its primary',
     },
   },
 }

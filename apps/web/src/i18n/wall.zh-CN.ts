@@ -99,6 +99,8 @@ export const wallZh = {
       urge: '催办',
       supervise: '督办',
       callback: '回访',
+      callbackDue: '回访到期',
+      primaryClosed: '随主件办结',
     },
   },
 }

@@ -17,8 +17,21 @@ export interface CallbackTask {
   possible: boolean
   /** One is waiting: the R10 check the worker raised, or a closed report whose reporter has not been called back. */
   due: boolean
-  /** What the callback asks: whether the unit came (R10), or the reporter's satisfaction (closed). */
-  kind: 'r10' | 'satisfaction' | null
+  /**
+   * What the callback asks: whether the unit came (R10, urgent incidents in the unit's hands), the reporter's
+   * satisfaction (closed), or just how things stand (another incident in the unit's hands, or resolved).
+   */
+  kind: 'r10' | 'satisfaction' | 'progress' | null
+}
+
+export interface CallbackFacts {
+  state: string
+  /** The event log, oldest first (`to`: the state after the event). */
+  events: readonly { action: string; to?: string | null; data?: Record<string, unknown> | null }[]
+  /** The reporter left a phone number (a satisfaction callback needs one). */
+  hasReporterPhone: boolean
+  /** The urgent track (R10 applies to it). */
+  urgent: boolean
 }
 
 /**
@@ -27,11 +40,7 @@ export interface CallbackTask {
  * - satisfaction: closed, the reporter left a phone number, and no callback with a satisfaction since it was
  *   (last) closed — nor the reporter's own rating on the public page.
  */
-export function callbackTask(
-  state: string,
-  events: readonly { action: string; to?: string | null; data?: Record<string, unknown> | null }[],
-  hasReporterPhone: boolean,
-): CallbackTask {
+export function callbackTask({ state, events, hasReporterPhone, urgent }: CallbackFacts): CallbackTask {
   if (!(CALLBACK_STATES as readonly string[]).includes(state)) return { possible: false, due: false, kind: null }
   if (state === 'closed') {
     let closedAt = -1
@@ -51,8 +60,8 @@ export function callbackTask(
       if (events[i]!.action === 'callbackDue') due = true
       else if (events[i]!.action === 'callback') due = false
     }
-    return { possible: true, due, kind: 'r10' }
+    return { possible: true, due, kind: urgent ? 'r10' : 'progress' }
   }
   // resolved: waiting for verification — a callback may be recorded, nothing is owed.
-  return { possible: true, due: false, kind: null }
+  return { possible: true, due: false, kind: 'progress' }
 }

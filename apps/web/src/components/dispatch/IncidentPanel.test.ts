@@ -44,6 +44,34 @@ describe('IncidentPanel', { timeout: 20_000 }, () => {
     expect(wrapper.find('[data-testid=action-dispatch]').text()).toContain('派遣至 涵东街道办事处')
   })
 
+  it('a due R10 callback shows its block; the dialog records it and the panel re-reads the incident', async () => {
+    const urgent = detail({ state: 'dispatched', version: 4, track: 'urgent', type: 'urgent', unit: { code: 'transport', name: '区交通运输局' }, allowedActions: [] })
+    const calls: string[] = []
+    const { wrapper, store } = await mountPanel(urgent, {
+      '/api/incidents/HJ20261126-0001/callback': (_url, init) => {
+        calls.push(`${init?.method} ${String(init?.body)}`)
+        return { json: { ...urgent, version: 5 } }
+      },
+      '/api/incidents/HJ20261126-0001/events': { json: { code: urgent.code, events: [] } },
+      '/api/incidents/HJ20261126-0001': { json: { ...urgent, version: 5 } },
+    })
+    expect(wrapper.find('[data-testid=panel-callback]').exists()).toBe(false)
+    store.events = [
+      { id: 1, at: 'x', actor: 'dispatcher', actorRole: 'dispatcher', action: 'dispatch', from: 'registered', to: 'dispatched', note: null, photos: null, data: null },
+      { id: 2, at: 'x', actor: 'timer-worker', actorRole: 'system', action: 'callbackDue', from: 'dispatched', to: 'dispatched', note: null, photos: null, data: { rule: 'R10' } },
+    ]
+    await flush()
+    expect(wrapper.find('[data-testid=panel-callback]').text()).toContain('R10 回访')
+    await wrapper.find('[data-testid=panel-callback-open]').trigger('click')
+    await wrapper.find('[data-testid=callback-reached-no]').setValue(true)
+    await wrapper.find('[data-testid=callback-submit]').trigger('click')
+    for (let i = 0; i < 5; i++) await flush()
+    expect(calls).toEqual(['POST {"version":4,"reached":false}'])
+    expect(wrapper.find('[data-testid=work-dialog]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=panel-callback-done]').text()).toBe('回访已记录')
+    expect(store.detail?.version).toBe(5)
+  })
+
   it('near a street boundary asks which side, and the other side dispatches to the other office', async () => {
     const { wrapper } = await mountPanel(detail({ assignment: street }))
     const side = wrapper.find('[data-testid=which-side]')
