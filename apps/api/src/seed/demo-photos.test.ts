@@ -22,6 +22,8 @@ describe('demo photos (drawn at seed time, no network)', () => {
     expect(sceneOf('010501')).toBe('road')
     expect(sceneOf('020701')).toBe('street')
     expect(sceneOf('041401')).toBe('street')
+    expect(sceneOf('031005')).toBe('litter')
+    expect(sceneOf('031002')).toBeNull() // 夜间违规施工: no scene fits
     expect(sceneOf('020901')).toBeNull()
     expect(sceneOf(null)).toBeNull()
   })

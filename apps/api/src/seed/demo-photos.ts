@@ -6,26 +6,27 @@ import type { FileStorage } from '../storage/index.ts'
 /**
  * Demo photos (issue 4 item 10): a few street scenes drawn here as SVG and rendered to JPEG by sharp at seed
  * time — no network, no files from elsewhere. Each scene has a "before" (the problem as reported) and an
- * "after" (as the unit left it); the demo attaches them by the incident's subclass. Six images, stored once
+ * "after" (as the unit left it); the demo attaches them by the incident's fine class. Six images, stored once
  * through the photo storage and shared by the incidents that show them.
  */
 
 export const DEMO_SCENES = ['litter', 'road', 'street'] as const
 export type DemoScene = (typeof DEMO_SCENES)[number]
 
-/** Which subclass shows which scene; the others get no photos. */
-const SCENE_OF_SUBCLASS: Record<string, DemoScene> = {
-  '0206': 'litter', // 环境卫生
-  '0310': 'litter', // 工地管理 (渣土、遗撒)
-  '0105': 'road', // 道路交通设施
-  '0102': 'road', // 排水设施
-  '0207': 'street', // 市容秩序
-  '0414': 'street', // 交通出行 (乱停放)
-  '0311': 'street', // 违法建设 (占用公共空间)
+/** Which fine classes show which scene (what the drawing shows fits them); the others get no photos. */
+const SCENE_OF_CLASS: Record<string, DemoScene> = {
+  // 环境卫生: 暴露垃圾, 积存垃圾渣土, 垃圾箱满溢, 道路不洁; 工地: 道路遗撒, 施工废弃料乱堆
+  ...Object.fromEntries(['020601', '020602', '020603', '020604', '031005', '031006'].map((c) => [c, 'litter' as const])),
+  // 道路破损坑洼, 路面塌陷, 人行道板破损; 井盖、雨水箅子、污水外溢、道路积水
+  ...Object.fromEntries(['010501', '010502', '010503', '010201', '010202', '010203', '010204'].map((c) => [c, 'road' as const])),
+  // 占道经营, 店外经营, 流动摊贩, 乱堆物堆料, 露天烧烤; 乱停放, 占用消防通道, 废弃车辆; 私搭乱建, 占用公共空间
+  ...Object.fromEntries(
+    ['020701', '020702', '020703', '020704', '020708', '041401', '041402', '041403', '041407', '031101', '031102'].map((c) => [c, 'street' as const]),
+  ),
 }
 
 export function sceneOf(fineClass: string | null): DemoScene | null {
-  return fineClass ? (SCENE_OF_SUBCLASS[fineClass.slice(0, 4)] ?? null) : null
+  return fineClass ? (SCENE_OF_CLASS[fineClass] ?? null) : null
 }
 
 /** The stored photos: scene → the ids of its before and after image. */
