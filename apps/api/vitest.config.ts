@@ -9,5 +9,7 @@ export default defineProject({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // One migrated PGlite, dumped; each embedded test database starts as a copy (test/engines.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { afterAll, beforeAll, describe } from 'vitest'
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, inject } from 'vitest'
 import { openDatabase } from '../src/db/open.ts'
 import type { Database, Engine } from '../src/db/types.ts'
 
@@ -19,7 +20,7 @@ export interface TestDatabase {
 /** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on dispose. */
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'embedded') {
-    const database = await openDatabase({})
+    const database = await openDatabase({ pgliteFrom: pgliteTemplate() })
     return { database, dispose: () => database.close() }
   }
   const adminUrl = process.env.TEST_DATABASE_URL!
@@ -38,6 +39,17 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
       await admin.end()
     },
   }
+}
+
+/** The migrated PGlite tarball from test/global-setup.ts (undefined when a file runs without it: migrate afresh). */
+function pgliteTemplate(): Blob | undefined {
+  let file: string | undefined
+  try {
+    file = inject('hjPgliteTemplate')
+  } catch {
+    return undefined
+  }
+  return file && fs.existsSync(file) ? new Blob([fs.readFileSync(file)]) : undefined
 }
 
 /**

@@ -11,12 +11,14 @@ export interface OpenOptions {
   databaseUrl?: string
   /** PGlite folder; undefined with no databaseUrl → in memory. */
   pgliteDir?: string
+  /** In memory, starting from this PGlite data-dir tarball (tests' migrated template). */
+  pgliteFrom?: Blob
   migrate?: boolean
 }
 
 /** One code path for both engines: open, then apply drizzle/ migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.databaseUrl ? await openServer(opts.databaseUrl) : await openEmbedded(opts.pgliteDir)
+  const database = opts.databaseUrl ? await openServer(opts.databaseUrl) : await openEmbedded(opts.pgliteDir, opts.pgliteFrom)
   if (opts.migrate !== false) {
     try {
       if (database.engine === 'server') await migrateServer(database, MIGRATIONS_FOLDER)
