@@ -1,10 +1,9 @@
 import { insertPhotos, type NewPhoto } from '../../db/repositories/photos.ts'
 import type { AppDb, Database } from '../../db/types.ts'
 import { sniffMediaType, isPhotoKind } from '../../storage/sniff.ts'
-import { shardedKey, type FileStorage } from '../../storage/index.ts'
+import type { FileStorage } from '../../storage/index.ts'
 import { processPhoto } from './process.ts'
-
-const EXT = { jpeg: 'jpg', png: 'png', webp: 'webp' } as const
+import { photoRow } from './upload.ts'
 
 /** A UUID (version 8, RFC 9562 "custom") from the content's SHA-256: the same image always gets the same id. */
 export function contentUuid(sha256Hex: string): string {
@@ -32,26 +31,7 @@ export async function storeGeneratedPhotos(
     const kind = sniffMediaType(img.data).kind
     if (!isPhotoKind(kind)) throw new Error(`${img.name} is not a JPEG, PNG or WebP image`)
     const p = await processPhoto(img.data, kind, img.name)
-    const id = contentUuid(p.sha256)
-    const row: NewPhoto = {
-      id,
-      sha256: p.sha256,
-      mime: p.mime,
-      bytes: p.bytes,
-      width: p.width,
-      height: p.height,
-      orientation: p.orientation,
-      gps: p.hints.gps,
-      takenAt: p.hints.takenAt,
-      storageKey: shardedKey('photos', id, `.${EXT[kind]}`),
-      thumbKey: shardedKey('photos', id, '.thumb.webp'),
-      thumbMime: p.thumbnail.mime,
-      thumbWidth: p.thumbnail.width,
-      thumbHeight: p.thumbnail.height,
-      thumbBytes: p.thumbnail.data.byteLength,
-      originalName: img.name,
-      uploadedBy,
-    }
+    const row = photoRow(contentUuid(p.sha256), p, img.name, uploadedBy)
     await storage.put(row.storageKey, img.data)
     await storage.put(row.thumbKey, p.thumbnail.data)
     rows.push(row)

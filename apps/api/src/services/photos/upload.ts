@@ -18,6 +18,29 @@ const MAX_TEXT_FIELD_BYTES = 64 * 1024
 const ACCEPTED_MIME = ['image/jpeg', 'image/png', 'image/webp']
 const EXT: Record<PhotoKind, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' }
 
+/** The `photo` row for a processed image stored under `id` (original and thumbnail keys sharded by id). */
+export function photoRow(id: string, p: ProcessedPhoto, originalName: string | null, uploadedBy: string | null): NewPhoto {
+  return {
+    id,
+    sha256: p.sha256,
+    mime: p.mime,
+    bytes: p.bytes,
+    width: p.width,
+    height: p.height,
+    orientation: p.orientation,
+    gps: p.hints.gps,
+    takenAt: p.hints.takenAt,
+    storageKey: shardedKey('photos', id, `.${EXT[p.kind]}`),
+    thumbKey: shardedKey('photos', id, '.thumb.webp'),
+    thumbMime: p.thumbnail.mime,
+    thumbWidth: p.thumbnail.width,
+    thumbHeight: p.thumbnail.height,
+    thumbBytes: p.thumbnail.data.byteLength,
+    originalName,
+    uploadedBy,
+  }
+}
+
 export interface ReceivedPhoto {
   index: number
   filename: string | undefined
@@ -149,28 +172,7 @@ export async function storePhotos(
   const processed: ProcessedPhoto[] = []
   for (const p of photos) processed.push(await processPhoto(p.data, p.kind, p.label))
 
-  const rows: NewPhoto[] = processed.map((p, i) => {
-    const id = randomUUID()
-    return {
-      id,
-      sha256: p.sha256,
-      mime: p.mime,
-      bytes: p.bytes,
-      width: p.width,
-      height: p.height,
-      orientation: p.orientation,
-      gps: p.hints.gps,
-      takenAt: p.hints.takenAt,
-      storageKey: shardedKey('photos', id, `.${EXT[p.kind]}`),
-      thumbKey: shardedKey('photos', id, '.thumb.webp'),
-      thumbMime: p.thumbnail.mime,
-      thumbWidth: p.thumbnail.width,
-      thumbHeight: p.thumbnail.height,
-      thumbBytes: p.thumbnail.data.byteLength,
-      originalName: photos[i]!.filename?.slice(0, 255) ?? null,
-      uploadedBy,
-    }
-  })
+  const rows: NewPhoto[] = processed.map((p, i) => photoRow(randomUUID(), p, photos[i]!.filename?.slice(0, 255) ?? null, uploadedBy))
 
   const written: string[] = []
   try {
