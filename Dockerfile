@@ -14,4 +14,5 @@ ENV NODE_ENV=production PORT=8080 DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 8080
-CMD ["node", "--import", "tsx", "apps/api/src/main.ts"]
+# A 32 MB young generation: see SERVER_NODE_FLAGS in bench/lib.ts (measured there).
+CMD ["node", "--max-semi-space-size=32", "--import", "tsx", "apps/api/src/main.ts"]

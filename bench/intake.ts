@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
-import { freePort, signInHeaders, start, stop, waitHealthy, type Figure } from './lib.ts'
+import { freePort, SERVER_NODE_FLAGS, signInHeaders, start, stop, waitHealthy, type Figure } from './lib.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 10)
@@ -111,7 +111,7 @@ async function runEngine(engine: string, env: Record<string, string>, connection
   const t0 = performance.now()
   // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
-  const child = start(process.execPath, [...profile, '--import', 'tsx', 'bench/intake-server.ts'], { ...env, PORT: String(port) }, ROOT)
+  const child = start(process.execPath, [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', 'bench/intake-server.ts'], { ...env, PORT: String(port) }, ROOT)
   try {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, t0, child)
     const points = (await (await fetch(`http://127.0.0.1:${port}/bench/points?n=2000`)).json()) as { lng: number; lat: number }[]

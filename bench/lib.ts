@@ -13,6 +13,13 @@ export interface Figure {
   baseline?: { name: string; value: number }
 }
 
+/**
+ * V8 flags the API server runs with (package.json `start`, the Dockerfile, every benchmark server): a 32 MB young
+ * generation. Batch answers (1,000 points, ~1.6 MB of bilingual explanation) allocate briefly but a lot; with
+ * the default the scavenger ran for ~14 % of the server's CPU in `npm run bench -- assign`.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32']
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer()

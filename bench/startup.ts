@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { freePort, start, stop, waitHealthy, type Figure } from './lib.ts'
+import { freePort, SERVER_NODE_FLAGS, start, stop, waitHealthy, type Figure } from './lib.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -23,7 +23,7 @@ export async function benchStartup(): Promise<Figure[]> {
   for (const label of ['cold (empty data folder)', 'warm (existing data)']) {
     const port = await freePort()
     t0 = performance.now()
-    child = start(process.execPath, ['scripts/start.mjs'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' }, ROOT)
+    child = start(process.execPath, [...SERVER_NODE_FLAGS, 'scripts/start.mjs'], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' }, ROOT)
     const ms = await waitHealthy(`http://127.0.0.1:${port}/api/health`, t0, child)
     await stop(child)
     figures.push({ name: `npm start → healthy, embedded, ${label}`, value: ms, unit: 'ms', baseline })

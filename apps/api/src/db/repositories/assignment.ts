@@ -28,12 +28,31 @@ export interface SpatialMatches {
   neighbours: { level: RegionLevel; code: string; name: string; distanceM: number }[]
 }
 
+/** One row of the lookup: a region piece near a point (`r`) or a responsibility area that takes it (`a`). */
+interface MatchRow extends Record<string, unknown> {
+  i: number
+  k: 'r' | 'a'
+  /** Region level, or the area's geometry kind. */
+  kind: string
+  id: number
+  /** Region code, or the area's unit. */
+  code: string
+  name: string
+  version: number | null
+  cov: boolean | null
+  d: number | null
+  class_code: string | null
+  buffer_m: number | null
+  area_m2: number | null
+}
+
 /**
- * Everything the decision procedure needs for a batch of points, in ONE statement:
- * containing regions by level (ST_Covers on the GiST-indexed lookup pieces, region_piece; on a shared edge or vertex the lowest
- * code wins, which keeps levels consistent because codes nest), responsibility areas for the point's
- * class (polygons by ST_Covers on their pieces, lines by ST_DWithin on geography within their buffer), and the
- * nearest neighbouring region per level within `nearM` metres.
+ * Everything the decision procedure needs for a batch of points, in ONE statement of flat rows:
+ * region pieces near each point (region_piece: regions cut to ≤ 16 vertices, each piece carrying its region's
+ * code, name and validity, so no join back to `region`) with whether the piece covers the point and, if not,
+ * its geodesic distance when within `nearM`; and the responsibility areas for the point's class (polygons by
+ * ST_Covers on their pieces, lines by ST_DWithin on geography within their buffer). The rows are folded per
+ * point here: a region covers a point when one of its pieces does, its distance is the least over its pieces.
  */
 export async function spatialMatches(
   database: Database,
@@ -48,51 +67,58 @@ export async function spatialMatches(
   // shortest at this latitude; 2 % slack for the spheroid), so the exact geodesic distance is computed only
   // for pieces that can be near.
   const within = sql`${opts.nearM} * 1.02 / (111320.0 * greatest(cos(radians(p.lat)), 0.05))`
-  const rows = await database.rows<{ i: number; hits: unknown; areas: unknown }>(sql`
+  const rows = await database.rows<MatchRow>(sql`
     WITH p AS (
       SELECT i, lat, ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS g, fine
-      FROM json_to_recordset(${input}::json) AS x(i int, lng float8, lat float8, fine text)
+      FROM json_to_recordset(${input}::text::json) AS x(i int, lng float8, lat float8, fine text)
     )
-    SELECT p.i, rg.hits, ar.areas
-    FROM p
-    CROSS JOIN LATERAL (
-      -- One probe of the lookup pieces (region_piece: regions cut to ≤ 16 vertices) in the box around the point
-      -- answers both questions: the regions that cover it and the neighbours within nearM.
-      SELECT coalesce(json_agg(json_build_array(n.level, n.id, n.code, n.name, n.version, h.d, h.cov)), '[]'::json) AS hits
-      FROM (
-        SELECT s.region_id, bool_or(s.cov) AS cov,
-               min(CASE WHEN s.cov THEN 0 WHEN s.near THEN ST_Distance(s.geom::geography, p.g::geography) END) AS d
-        FROM (
-          SELECT pc.region_id, pc.geom, c.cov, NOT c.cov AND ST_DWithin(pc.geom, p.g, ${within}) AS near
-          FROM region_piece pc CROSS JOIN LATERAL (SELECT ST_Covers(pc.geom, p.g) AS cov) c
-          WHERE pc.geom && ${box(opts.nearM)}
-        ) s
-        WHERE s.cov OR s.near
-        GROUP BY s.region_id
-      ) h
-      JOIN region n ON n.id = h.region_id
-      WHERE ${validAt(opts.at, 'n')} AND (h.cov OR h.d <= ${opts.nearM})
-    ) rg
-    CROSS JOIN LATERAL (
-      SELECT coalesce(json_agg(json_build_object(
-        'areaId', a.id, 'name', a.name, 'unitCode', a.unit_code, 'classCode', a.class_code,
-        'geometryKind', a.geometry_kind, 'bufferM', a.buffer_m, 'areaM2', a.area_m2,
-        'distanceM', CASE WHEN a.geometry_kind = 'line' THEN ST_Distance(a.geom::geography, p.g::geography) END
-      ) ORDER BY a.id), '[]'::json) AS areas
-      FROM responsibility_area a
-      WHERE p.fine IS NOT NULL AND a.active AND left(p.fine, length(a.class_code)) = a.class_code
-        AND (
-          (a.geometry_kind = 'polygon' AND EXISTS (
+    SELECT p.i, 'r' AS k, h.level AS kind, h.region_id AS id, h.code::text AS code, h.name, h.version, h.cov, h.d,
+           NULL::text AS class_code, NULL::float8 AS buffer_m, NULL::float8 AS area_m2
+    FROM p CROSS JOIN LATERAL (
+      SELECT pc.level, pc.region_id, pc.code, pc.name, pc.version, c.cov,
+             CASE WHEN c.cov THEN 0 WHEN ST_DWithin(pc.geom, p.g, ${within})
+                  THEN ST_Distance(pc.geom::geography, p.g::geography) END AS d
+      FROM region_piece pc CROSS JOIN LATERAL (SELECT ST_Covers(pc.geom, p.g) AS cov) c
+      WHERE pc.geom && ${box(opts.nearM)} AND ${validAt(opts.at, 'pc')}
+      OFFSET 0 -- a fence: pushed into this filter, the outer WHERE evaluated ST_Covers and the distance twice
+    ) h
+    WHERE h.cov OR h.d <= ${opts.nearM}
+    UNION ALL
+    SELECT p.i, 'a', a.geometry_kind, a.id, a.unit_code::text, a.name, NULL, NULL,
+           CASE WHEN a.geometry_kind = 'line' THEN ST_Distance(a.geom::geography, p.g::geography) END,
+           a.class_code::text, a.buffer_m::float8, a.area_m2
+    FROM p JOIN responsibility_area a
+      ON p.fine IS NOT NULL AND a.active AND left(p.fine, length(a.class_code)) = a.class_code
+    WHERE (a.geometry_kind = 'polygon' AND EXISTS (
             SELECT 1 FROM responsibility_area_piece ap WHERE ap.area_id = a.id AND ap.geom && p.g AND ST_Covers(ap.geom, p.g)))
-          OR (a.geometry_kind = 'line' AND a.geom && ${box(sql`a.buffer_m`)}
-              AND ST_DWithin(a.geom::geography, p.g::geography, a.buffer_m))
-        )
-    ) ar
-    ORDER BY p.i`, opts.tx, { prepare: true })
-  const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
-  return rows.map((r) => ({
-    ...pickRegions(parse<RegionHit[]>(r.hits)),
-    areas: parse<SpatialMatches['areas']>(r.areas).map((a) => ({ ...a, areaId: Number(a.areaId) })),
+       OR (a.geometry_kind = 'line' AND a.geom && ${box(sql`a.buffer_m`)}
+           AND ST_DWithin(a.geom::geography, p.g::geography, a.buffer_m))`, opts.tx, { prepare: true })
+  return foldMatches(rows, points.length)
+}
+
+/** Per point: its region hits (one per region, pieces merged) and its areas in id order. */
+function foldMatches(rows: readonly MatchRow[], n: number): SpatialMatches[] {
+  const hits: Map<number, RegionHit>[] = Array.from({ length: n }, () => new Map())
+  const areas: SpatialMatches['areas'][] = Array.from({ length: n }, () => [])
+  for (const r of rows) {
+    const id = Number(r.id)
+    if (r.k === 'r') {
+      const d = r.cov ? 0 : Number(r.d)
+      const seen = hits[r.i]!.get(id)
+      if (!seen) hits[r.i]!.set(id, [r.kind as RegionLevel, id, r.code, r.name, Number(r.version), d, r.cov === true])
+      else {
+        seen[5] = Math.min(seen[5], d)
+        seen[6] ||= r.cov === true
+      }
+    } else if (r.kind === 'line') {
+      areas[r.i]!.push({ areaId: id, name: r.name, unitCode: r.code, classCode: r.class_code!, geometryKind: 'line', distanceM: Number(r.d), bufferM: Number(r.buffer_m) })
+    } else {
+      areas[r.i]!.push({ areaId: id, name: r.name, unitCode: r.code, classCode: r.class_code!, geometryKind: 'polygon', areaM2: Number(r.area_m2) })
+    }
+  }
+  return hits.map((h, i) => ({
+    ...pickRegions([...h.values()]),
+    areas: areas[i]!.sort((a, b) => a.areaId - b.areaId),
   }))
 }
 

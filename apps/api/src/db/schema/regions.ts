@@ -34,7 +34,7 @@ export const region = pgTable(
 
 /**
  * The point-in-region lookup's index: every non-district region version cut by ST_Subdivide into pieces of at most
- * 16 vertices (a trigger in migration 0014 keeps it in step with `region`). A 1,000-vertex street covers a point
+ * 16 vertices (a trigger, migrations 0014 and 0017, keeps it in step with `region`). A 1,000-vertex street covers a point
  * ~30× slower than a 16-vertex piece of it, and a piece's bounding box is tight, so the GiST probe returns few
  * candidates. A point is in a region when a piece covers it; its distance to a region is the least over the pieces.
  */
@@ -45,6 +45,14 @@ export const regionPiece = pgTable(
       .notNull()
       .references(() => region.id, { onDelete: 'cascade' }),
     geom: geometry('geom', 'Geometry').notNull(),
+    // Copies of the region row (kept by the same trigger, migration 0017): the lookup answers from the pieces
+    // alone — joining each candidate piece back to `region` doubled the cost of a 1,000-point batch.
+    level: text('level').notNull(),
+    code: varchar('code', { length: 15 }).notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validTo: timestamp('valid_to', { withTimezone: true }),
   },
   (t) => [index('region_piece_geom_gist').using('gist', t.geom), index('region_piece_region_idx').on(t.regionId)],
 )
