@@ -126,7 +126,9 @@ async function withServer<T>(env: Record<string, string>, fn: (s: RunningServer)
 async function withServerProcess<T>(databaseUrl: string, fn: (s: { database: Database; url: string }) => Promise<T>): Promise<T> {
   const port = await freePort()
   const env = { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', TIMER_WORKER: 'false' }
-  const child = start(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'apps/api/src/main.ts'], env, ROOT)
+  // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const child = start(process.execPath, [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', 'apps/api/src/main.ts'], env, ROOT)
   const database = await (async () => {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, performance.now(), child)
     return openDatabase({ databaseUrl, pgliteDir: '' })
