@@ -2,10 +2,12 @@ import { Readable } from 'node:stream'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { findPhoto, type PhotoRecord } from '../db/repositories/photos.ts'
+import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { multipartBoundary } from '../http/multipart.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
+import { incidentRowScope } from '../services/auth/scope.ts'
 import { formatBytes, maxUploadBodyBytes, photoJson, receivePhotos, storePhotos } from '../services/photos/upload.ts'
 import { createFileStorage, type FileStorage } from '../storage/index.ts'
 
@@ -22,8 +24,6 @@ export function photoRoutes({ database, config }: AppDeps, storage: FileStorage 
   const maxBytes = config.photoMaxBytes
   return new Hono()
     .post('/photos', async (c) => {
-      // TODO(auth): only signed-in users (inspectors, handlers, the public report form with its own limits)
-      // may upload; uploaded_by comes from the session.
       const boundary = multipartBoundary(c.req.header('content-type'))
       if (!boundary) {
         throw problems.unsupportedMediaType(`Upload photos as multipart/form-data with the file in the field "file"`)
@@ -38,7 +38,7 @@ export function photoRoutes({ database, config }: AppDeps, storage: FileStorage 
         })
       }
       const received = await receivePhotos(c.req.raw.body, boundary, maxBytes)
-      const stored = await storePhotos(database, storage, received, null)
+      const stored = await storePhotos(database, storage, received, actorOf(c).id)
       const body = stored.map(photoJson)
       if (body.length === 1) {
         c.header('location', body[0]!.url)
@@ -47,19 +47,19 @@ export function photoRoutes({ database, config }: AppDeps, storage: FileStorage 
       return c.json(body, 201)
     })
     .get('/photos/:id', async (c) => {
-      // TODO(auth): a photo is visible to whoever may see an incident that references it.
-      const photo = await photoOr404(c.req.param('id'))
+      const photo = await photoOr404(c)
       return serveFile(c, storage, photo.storageKey, photo.mime, `"${photo.sha256}"`)
     })
     .get('/photos/:id/thumbnail', async (c) => {
-      // TODO(auth): as for the original.
-      const photo = await photoOr404(c.req.param('id'))
+      const photo = await photoOr404(c)
       return serveFile(c, storage, photo.thumbKey, photo.thumbMime, `"${photo.sha256}-thumb"`)
     })
 
-  async function photoOr404(raw: string): Promise<PhotoRecord> {
-    const id = parseInput(idParam, raw, 'photo id')
-    const photo = await findPhoto(database, id)
+  /** The photo when the caller may see it (their upload, or shown by an incident in their scope), else 404. */
+  async function photoOr404(c: Context): Promise<PhotoRecord> {
+    const id = parseInput(idParam, c.req.param('id'), 'photo id')
+    const actor = actorOf(c)
+    const photo = await findPhoto(database, id, { actorId: actor.id, scope: incidentRowScope(actor) })
     if (!photo) throw problems.notFound('photo', `No photo with id ${id}`)
     return photo
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { photo } from '../schema/photos.ts'
 import type { AppDb, Database } from '../types.ts'
+import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 export interface PhotoRecord {
   id: string
@@ -60,13 +61,31 @@ interface PhotoRow extends Record<string, unknown> {
   created_at: string
 }
 
-export async function findPhoto(database: Database, id: string): Promise<PhotoRecord | null> {
+/** Who asks for a photo: it is theirs when they uploaded it, or when an incident in their scope shows it. */
+export interface PhotoViewer {
+  actorId: string
+  scope: RowScope
+}
+
+/**
+ * A photo by id; with `viewer`, only when the viewer may see it (null otherwise, so a photo out of reach looks
+ * exactly like a missing one): all-seeing roles (scope null) see every photo, others their own uploads and the
+ * photos of an event of an incident in their scope (GIN index incident_event_photos_gin).
+ */
+export async function findPhoto(database: Database, id: string, viewer?: PhotoViewer): Promise<PhotoRecord | null> {
+  const visible =
+    !viewer || !viewer.scope
+      ? sql`true`
+      : sql`(p.uploaded_by = ${viewer.actorId} OR EXISTS (
+          SELECT 1 FROM incident_event e JOIN incident i ON i.id = e.incident_id
+          WHERE e.photos IS NOT NULL AND e.photos @> jsonb_build_array(jsonb_build_object('id', p.id::text))
+            AND ${incidentScopeSql(viewer.scope)}))`
   const [r] = await database.rows<PhotoRow>(sql`
     SELECT id::text, sha256, mime, bytes, width, height, orientation,
            ST_X(gps) AS lng, ST_Y(gps) AS lat, to_json(taken_at) #>> '{}' AS taken_at,
            storage_key, thumb_key, thumb_mime, thumb_width, thumb_height, thumb_bytes,
            original_name, uploaded_by, to_json(created_at) #>> '{}' AS created_at
-    FROM photo WHERE id = ${id}::uuid`)
+    FROM photo p WHERE p.id = ${id}::uuid AND ${visible}`)
   if (!r) return null
   return {
     id: r.id,

@@ -125,7 +125,13 @@ export const incidentEvent = pgTable(
     photos: jsonb('photos'),
     data: jsonb('data'),
   },
-  (t) => [index('incident_event_incident_idx').on(t.incidentId, t.id)],
+  (t) => [
+    index('incident_event_incident_idx').on(t.incidentId, t.id),
+    // Which incidents show a photo (who may see it): containment on the events that carry photos.
+    index('incident_event_photos_gin')
+      .using('gin', t.photos.op('jsonb_path_ops'))
+      .where(sql`${t.photos} IS NOT NULL`),
+  ],
 )
 
 /**

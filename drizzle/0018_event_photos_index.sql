@@ -1,0 +1,1 @@
+CREATE INDEX "incident_event_photos_gin" ON "incident_event" USING gin ("photos" jsonb_path_ops) WHERE "incident_event"."photos" IS NOT NULL;
