@@ -1,5 +1,5 @@
 import { computed, ref, shallowRef } from 'vue'
-import { keepSample, simplifyTrack, TRACK_CHUNK_POINTS, type TrackPoint } from '@hanjiang/shared/patrol/track'
+import { continuesChunk, keepSample, simplifyTrack, TRACK_CHUNK_POINTS, type TrackPoint } from '@hanjiang/shared/patrol/track'
 import type { Crs } from '@hanjiang/shared/geo/crs'
 
 export interface TrackChunk {
@@ -10,7 +10,8 @@ export interface TrackChunk {
 /**
  * Records the patrol track: fixes are sampled as they come (10 m / 60 s, poor fixes dropped), and every
  * TRACK_CHUNK_POINTS kept fixes — or when recording stops — the chunk is simplified (turf, 5 m) and handed to
- * `emit` (the outbox). Consecutive chunks share their boundary fix, so the uploaded lines join up.
+ * `emit` (the outbox). Consecutive chunks share their boundary fix, so the uploaded lines join up — except after
+ * a gap with no fix (shared `continuesChunk`): the line so far is sent and the next one starts at the new fix.
  */
 export function useTrackRecorder(emit: (chunk: TrackChunk) => void | Promise<void>, chunkSize = TRACK_CHUNK_POINTS) {
   const recording = ref(false)
@@ -34,6 +35,12 @@ export function useTrackRecorder(emit: (chunk: TrackChunk) => void | Promise<voi
     if (fix.crs) crs = fix.crs
     const p: TrackPoint = { lng: fix.lng, lat: fix.lat, t: fix.t, accuracy: fix.accuracy ?? null }
     trail.value = [...trail.value, p]
+    const first = pending[0]
+    const prev = pending[pending.length - 1]
+    if (first && prev && !continuesChunk(first, prev, p)) {
+      flushChunk()
+      pending = []
+    }
     pending.push(p)
     if (pending.length >= chunkSize) flushChunk()
   }

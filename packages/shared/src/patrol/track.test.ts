@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunkTrack, keepSample, sampleTrack, simplifyTrack, type TrackPoint } from './track.ts'
+import { chunkTrack, continuesChunk, keepSample, sampleTrack, simplifyTrack, TRACK_CHUNK_MAX_SPAN_MS, TRACK_MAX_GAP_MS, type TrackPoint } from './track.ts'
 
 const M = 1 / 111_320 // one metre of latitude in degrees
 const at = (north: number, east: number, t: number, accuracy?: number): TrackPoint => ({
@@ -70,5 +70,15 @@ describe('chunks', () => {
     const chunks = chunkTrack(pts, 3)
     expect(chunks.map((c) => c.map((p) => p.t))).toEqual([[0, 1, 2], [2, 3, 4], [4, 5, 6]])
     expect(chunkTrack([pts[0]!])).toEqual([])
+  })
+
+  it('a chunk ends at a gap with no fix, and before it would span more than the server takes', () => {
+    const a = at(0, 0, 0)
+    expect(continuesChunk(a, a, at(20, 0, TRACK_MAX_GAP_MS))).toBe(true)
+    expect(continuesChunk(a, a, at(20, 0, TRACK_MAX_GAP_MS + 1))).toBe(false)
+    // Fixes every 5 minutes (no gap) still end the chunk at the span limit.
+    const late = at(0, 0, TRACK_CHUNK_MAX_SPAN_MS - 60_000)
+    expect(continuesChunk(a, late, at(20, 0, TRACK_CHUNK_MAX_SPAN_MS))).toBe(true)
+    expect(continuesChunk(a, late, at(20, 0, TRACK_CHUNK_MAX_SPAN_MS + 1))).toBe(false)
   })
 })

@@ -38,6 +38,22 @@ export const TRACK_CHUNK_POINTS = 60
  */
 export const TRACK_CHUNK_MAX_SPAN_MS = 24 * 3_600_000
 
+/**
+ * No fix kept for longer than this (GPS lost, phone asleep, recording left on overnight) ends the line: what
+ * happened in between is unknown, so the next fix starts a new chunk instead of a straight line across the gap
+ * counting as patrolled.
+ */
+export const TRACK_MAX_GAP_MS = 10 * 60_000
+
+/**
+ * Whether fix `next` may extend the chunk that started with `first` and last kept `last`: not after a gap
+ * ({@link TRACK_MAX_GAP_MS}), and never so that the chunk spans more than the server takes
+ * ({@link TRACK_CHUNK_MAX_SPAN_MS}; a longer chunk would be refused and lost from the outbox).
+ */
+export function continuesChunk(first: TrackPoint, last: TrackPoint, next: TrackPoint): boolean {
+  return next.t - last.t <= TRACK_MAX_GAP_MS && next.t - first.t <= TRACK_CHUNK_MAX_SPAN_MS
+}
+
 /** Whether `next` is worth keeping after `last` (null: nothing kept yet). Time must move forward. */
 export function keepSample(last: TrackPoint | null, next: TrackPoint, o: SamplingOptions = TRACK_SAMPLING): boolean {
   if (next.accuracy != null && next.accuracy > o.maxAccuracyM) return false
