@@ -58,6 +58,7 @@ export const deskEn: typeof deskZh = {
       resolveBy: 'Resolve by',
       ownershipBy: 'Ownership by',
       callbackAt: 'Call back at',
+      callbackDone: 'Called back {at}',
       overdueAt: 'Overdue at',
       none: 'No running deadline',
     },

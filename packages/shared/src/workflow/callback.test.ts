@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callbackTask as task } from './callback.ts'
+import { callbackTask as task, r10CallbackAnswer } from './callback.ts'
 
 const callbackTask = (state: string, events: Parameters<typeof task>[0]['events'], hasReporterPhone: boolean, urgent = true) =>
   task({ state, events, hasReporterPhone, urgent })
@@ -35,5 +35,26 @@ describe('callbackTask (回访)', () => {
     expect(callbackTask('resolved', dispatched, true)).toEqual({ possible: true, due: false, kind: 'progress' })
     // Another incident in the unit's hands: a callback may be recorded (how things stand), R10 is not its rule.
     expect(callbackTask('dispatched', dispatched, true, false)).toEqual({ possible: true, due: false, kind: 'progress' })
+  })
+})
+
+describe('r10CallbackAnswer (the callbackAt deadline met)', () => {
+  const at = (action: string, h: number, to: string | null = 'dispatched') => ({ action, to, at: `2026-11-26T${String(h).padStart(2, '0')}:00:00+08:00` })
+  const base = [at('create', 1, 'reported'), at('dispatch', 2)]
+
+  it('is the first callback after the latest callbackDue of this dispatch', () => {
+    expect(r10CallbackAnswer(base)).toBeNull()
+    const raised = [...base, at('callbackDue', 14)]
+    expect(r10CallbackAnswer(raised)).toBeNull()
+    const answered = [...raised, at('callback', 15), at('accept', 16, 'accepted'), at('callback', 17, 'accepted')]
+    expect(r10CallbackAnswer(answered)?.at).toBe('2026-11-26T15:00:00+08:00')
+  })
+
+  it('not before the check is raised, and not for an earlier dispatch', () => {
+    // Called early: R10 is not met (the worker still raises the check at 12 h).
+    expect(r10CallbackAnswer([...base, at('callback', 5)])).toBeNull()
+    const old = [...base, at('callbackDue', 14), at('callback', 15), at('returnToCenter', 16, 'returned'), at('redispatch', 17)]
+    expect(r10CallbackAnswer(old)).toBeNull()
+    expect(r10CallbackAnswer([...old, at('callbackDue', 5), at('callback', 6)])?.at).toBe('2026-11-26T06:00:00+08:00')
   })
 })

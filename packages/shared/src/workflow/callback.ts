@@ -65,3 +65,19 @@ export function callbackTask({ state, events, hasReporterPhone, urgent }: Callba
   // resolved: waiting for verification — a callback may be recorded, nothing is owed.
   return { possible: true, due: false, kind: 'progress' }
 }
+
+/**
+ * The callback that answered the R10 check of the current dispatch (the `callbackAt` deadline): the first
+ * `callback` after the worker's latest `callbackDue` since the last (re)dispatch — the same events that make
+ * {@link callbackTask} stop owing it. Null while none is recorded, or while the check has not been raised
+ * (a callback before the 12 h does not meet R10: the worker still raises it). Events oldest first.
+ */
+export function r10CallbackAnswer<E extends { action: string; at: string | Date }>(events: readonly E[]): E | null {
+  let raised = -1
+  events.forEach((e, i) => {
+    if (DISPATCHES.includes(e.action)) raised = -1
+    else if (e.action === 'callbackDue') raised = i
+  })
+  if (raised < 0) return null
+  return events.slice(raised + 1).find((e) => e.action === 'callback') ?? null
+}

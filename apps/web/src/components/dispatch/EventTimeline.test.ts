@@ -88,4 +88,24 @@ describe('DeadlineList', { timeout: 20_000 }, () => {
     expect(wrapper.find('[data-testid=countdown]').exists()).toBe(false)
     expect(wrapper.find('.overdue').exists()).toBe(false)
   })
+
+  it('shows the R10 callback time as done, with when, once the seat called back after the check was raised', async () => {
+    const r10 = { ...deadlines, dispatchBy: null, arriveBy: '2026-11-26T15:00:00+08:00', callbackAt: '2026-11-26T21:00:00+08:00' }
+    const now = new Date('2026-11-26T14:30:00Z') // 22:30 Shanghai: the callback time is 1 h 30 past
+    const raised = [
+      ev({ id: 1, action: 'dispatch', from: 'registered', to: 'dispatched', at: '2026-11-26T09:00:00+08:00' }),
+      ev({ id: 2, action: 'callbackDue', from: 'dispatched', to: 'dispatched', at: '2026-11-26T21:00:05+08:00' }),
+    ]
+    const owed = await mountApp(DeadlineList, { props: { deadlines: r10, now, events: raised } })
+    const row = () => owed.wrapper.find('[data-kind=callbackAt]')
+    expect(row().classes()).toContain('overdue')
+
+    await owed.wrapper.setProps({ events: [...raised, ev({ id: 3, action: 'callback', from: 'dispatched', to: 'dispatched', at: '2026-11-26T21:40:00+08:00', data: { reached: true, rule: 'R10' } })] })
+    expect(row().classes()).not.toContain('overdue')
+    expect(row().classes()).toContain('done')
+    expect(row().find('[data-testid=deadline-done]').text()).toBe('已回访 2026/11/26 21:40')
+    expect(row().find('[data-testid=countdown]').exists()).toBe(false)
+    // The other deadlines still count.
+    expect(owed.wrapper.find('[data-kind=arriveBy]').classes()).toContain('overdue')
+  })
 })
