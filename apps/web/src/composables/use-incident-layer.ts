@@ -3,7 +3,7 @@ import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl'
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { isAbortError } from '../api/client.ts'
 import { incidentMapEndpoints, type IncidentMapFilters, type IncidentMapQuery, type IncidentMapView } from '../api/incident-map.ts'
-import { INCIDENT_CLICKABLE, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayerId, toFeatures } from '../map/incident-layers.ts'
+import { CLUSTER_FOOTPRINT_IMAGE, clusterFootprintImage, INCIDENT_CLICKABLE, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayerId, toFeatures } from '../map/incident-layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useIncidentStream, type LiveIncidentEvent } from './use-incident-stream.ts'
 import type { MapTool } from './use-region-selection.ts'
@@ -75,6 +75,7 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
   const visible = () => toValue(options.visible) ?? true
 
   function draw(m: RegionMap, v: IncidentMapView | null): void {
+    if (!m.hasImage(CLUSTER_FOOTPRINT_IMAGE)) m.addImage(CLUSTER_FOOTPRINT_IMAGE, clusterFootprintImage())
     ;(m.getSource(INCIDENT_SOURCE) as GeoJSONSource | undefined)?.setData(toFeatures(v ?? { clusters: [], points: [] }))
     updatePulse(m, v)
   }

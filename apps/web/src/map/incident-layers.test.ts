@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildStyle } from './style.ts'
-import { INCIDENT_LAYERS, INCIDENT_SOURCE, PATROL_SOURCE, countLabel, incidentLayerId, incidentLayers, toFeatures } from './incident-layers.ts'
+import { CLUSTER_FOOTPRINT_IMAGE, INCIDENT_LAYERS, INCIDENT_SOURCE, PATROL_SOURCE, clusterFootprintImage, countLabel, incidentLayerId, incidentLayers, toFeatures } from './incident-layers.ts'
 
 describe('incident layers', () => {
   it('are in the style above the regions and areas, under the probe marker, with their sources', () => {
@@ -17,6 +17,18 @@ describe('incident layers', () => {
   it('scale up for the wall', () => {
     const [, cluster] = incidentLayers(2)
     expect((cluster as { paint: Record<string, unknown> }).paint['circle-stroke-width']).toBe(4)
+  })
+
+  it('clusters keep region labels off their discs (a transparent footprint icon that takes part in placement)', () => {
+    const count = incidentLayers().find((l) => l.id === incidentLayerId.clusterCount) as { layout: Record<string, unknown> }
+    expect(count.layout['icon-image']).toBe(CLUSTER_FOOTPRINT_IMAGE)
+    expect(count.layout['icon-ignore-placement']).toBe(false)
+    expect(count.layout['text-ignore-placement']).toBe(false)
+    const img = clusterFootprintImage()
+    expect(img.data.length).toBe(img.width * img.height * 4)
+    expect(img.data.every((b) => b === 0)).toBe(true)
+    const street = buildStyle().layers.find((l) => l.id.includes('label') && l.id.includes('street')) as { layout: Record<string, unknown> }
+    expect(street.layout['text-variable-anchor']).toContain('top')
   })
 
   it('label counts compactly', () => {

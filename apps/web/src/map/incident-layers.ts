@@ -68,6 +68,18 @@ const stateColor: ExpressionSpecification = [
 const isCluster: ExpressionSpecification = ['==', ['get', 'kind'], 'cluster']
 const isPoint: ExpressionSpecification = ['==', ['get', 'kind'], 'point']
 
+/**
+ * A transparent square the cluster count carries as its icon, sized to the cluster's disc: symbol placement then
+ * keeps town and community labels (lower layers, placed later) off the discs — they move aside or hide — instead
+ * of being drawn underneath them. Added to the map by useIncidentLayer.
+ */
+export const CLUSTER_FOOTPRINT_IMAGE = 'incident-cluster-footprint'
+const FOOTPRINT_PX = 16
+
+export function clusterFootprintImage(): { width: number; height: number; data: Uint8Array } {
+  return { width: FOOTPRINT_PX, height: FOOTPRINT_PX, data: new Uint8Array(FOOTPRINT_PX * FOOTPRINT_PX * 4) }
+}
+
 /** Cluster radius grows with the log of the count: 10 → 14 px, 1,000 → 26 px, capped. */
 const clusterRadius: ExpressionSpecification = ['min', 34, ['+', 10, ['*', 5.5, ['log10', ['max', 1, ['get', 'count']]]]]]
 
@@ -109,7 +121,11 @@ export function incidentLayers(scale = 1): LayerSpecification[] {
       'text-font': BOLD_FONT_STACK,
       'text-size': s(13),
       'text-allow-overlap': true,
-      'text-ignore-placement': true,
+      'text-ignore-placement': false,
+      'icon-image': CLUSTER_FOOTPRINT_IMAGE,
+      'icon-size': ['/', ['*', 2, ['+', ['*', clusterRadius, scale], s(5)]], FOOTPRINT_PX],
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
     },
     paint: { 'text-color': '#ffffff' },
   }

@@ -194,6 +194,9 @@ function selected(level: RegionLevel): LineLayerSpecification[] {
   ]
 }
 
+/** Where a region label may go when its centre is taken (first that fits wins). */
+const LABEL_ANCHORS: ('center' | 'top' | 'bottom' | 'left' | 'right')[] = ['center', 'top', 'bottom', 'right', 'left']
+
 function label(level: RegionLevel): SymbolLayerSpecification {
   const z = LEVEL_ZOOM[level]
   const base = {
@@ -226,6 +229,10 @@ function label(level: RegionLevel): SymbolLayerSpecification {
           'text-max-width': 8,
           'text-padding': 4,
           'symbol-sort-key': 0,
+          // Beside an incident cluster drawn on the label point rather than hidden under it (the offset, in ems,
+          // clears a cluster disc with its halo).
+          'text-variable-anchor': LABEL_ANCHORS,
+          'text-radial-offset': 2.1,
         },
         paint: textPaint(COLORS.labelDark, 1.8),
       }
@@ -238,6 +245,8 @@ function label(level: RegionLevel): SymbolLayerSpecification {
           'text-size': ['interpolate', ['linear'], ['zoom'], 12, 11, 15, 13.5],
           'text-max-width': 7,
           'text-padding': 3,
+          'text-variable-anchor': LABEL_ANCHORS,
+          'text-radial-offset': 1.8,
         },
         paint: textPaint(COLORS.labelMid, 1.5),
       }
