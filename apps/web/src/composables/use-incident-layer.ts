@@ -1,12 +1,14 @@
-import { bboxContains, isOpenState, paddedBbox, POINTS_MIN_ZOOM, wantsPoints, type Bbox } from '@hanjiang/shared/incident-map/index'
+import { isOpenState, POINTS_MIN_ZOOM, wantsPoints } from '@hanjiang/shared/incident-map/index'
 import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl'
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { isAbortError } from '../api/client.ts'
 import { incidentMapEndpoints, type IncidentMapFilters, type IncidentMapQuery, type IncidentMapView } from '../api/incident-map.ts'
 import { CLUSTER_FOOTPRINT_IMAGE, clusterFootprintImage, INCIDENT_CLICKABLE, INCIDENT_LAYERS, INCIDENT_SOURCE, incidentLayerId, toFeatures } from '../map/incident-layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useIncidentStream, type LiveIncidentEvent } from './use-incident-stream.ts'
 import type { MapTool } from './use-region-selection.ts'
+import { useViewFetch, viewBbox } from './use-view-fetch.ts'
+
+export { viewBbox }
 
 export type IncidentLayerStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -26,12 +28,6 @@ export interface IncidentLayerOptions {
   onPick?: (code: string) => void
   /** Injected in tests. */
   fetchView?: (q: IncidentMapQuery, signal: AbortSignal) => Promise<IncidentMapView>
-}
-
-/** The view's box in WGS84 degrees. */
-export function viewBbox(m: Pick<RegionMap, 'getBounds'>): Bbox {
-  const b = m.getBounds()
-  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
 }
 
 /** Requests differ only by filters and, below the points zoom, the whole zoom level (the cluster cell size). */
@@ -65,11 +61,8 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
   const view = shallowRef<IncidentMapView | null>(null)
   const fetchView = options.fetchView ?? ((q, signal) => incidentMapEndpoints().incidentMap(q, signal))
   const scale = options.scale ?? 1
-  let controller: AbortController | null = null
-  let debounce: ReturnType<typeof setTimeout> | undefined
   let liveTimer: ReturnType<typeof setTimeout> | undefined
   let pulseTimer: ReturnType<typeof setInterval> | undefined
-  let loaded: { key: string; bbox: Bbox } | null = null
 
   const filters = () => toValue(options.filters)
   const visible = () => toValue(options.visible) ?? true
@@ -80,40 +73,21 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
     updatePulse(m, v)
   }
 
-  async function load(force = false): Promise<void> {
-    const m = map.value
-    if (!m || !visible()) return
-    const zoom = m.getZoom()
-    const current = viewBbox(m)
-    const f = filters()
-    const key = requestKey(f, zoom)
-    if (!force && loaded && loaded.key === key && bboxContains(loaded.bbox, current)) return
-    const bbox = paddedBbox(current, zoom)
-    controller?.abort()
-    const mine = new AbortController()
-    controller = mine
-    status.value = 'loading'
-    try {
-      const v = await fetchView({ ...f, bbox, zoom }, mine.signal)
-      if (controller !== mine) return
+  const { load } = useViewFetch(map, {
+    visible,
+    key: (zoom) => requestKey(filters(), zoom),
+    fetch: (bbox, zoom, signal) => fetchView({ ...filters(), bbox, zoom }, signal),
+    apply: (m, v) => {
       view.value = v
-      loaded = { key, bbox }
-      error.value = null
-      status.value = 'ready'
       draw(m, v)
-    } catch (e) {
-      if (isAbortError(e) || controller !== mine) return
-      error.value = e
-      status.value = 'error'
-    } finally {
-      if (controller === mine) controller = null
-    }
-  }
-
-  function schedule(): void {
-    clearTimeout(debounce)
-    debounce = setTimeout(() => void load(), options.debounceMs ?? 250)
-  }
+    },
+    status: (s, e) => {
+      status.value = s
+      if (s === 'ready') error.value = null
+      if (s === 'error') error.value = e
+    },
+    debounceMs: options.debounceMs,
+  })
 
   /** A live event: patch what is on screen now, then let the server re-aggregate soon (throttled). */
   function applyEvent(e: LiveIncidentEvent): void {
@@ -157,13 +131,10 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
     for (const id of INCIDENT_LAYERS) if (m.getLayer(id)) m.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none')
   }
 
-  const onMove = () => schedule()
   watch(
     map,
-    (m, old) => {
-      old?.off('moveend', onMove)
+    (m) => {
       if (!m) return
-      m.on('moveend', onMove)
       setVisibility(m, visible())
       void load(true)
     },
@@ -212,11 +183,8 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
   }
 
   onScopeDispose(() => {
-    clearTimeout(debounce)
     clearTimeout(liveTimer)
     clearInterval(pulseTimer)
-    controller?.abort()
-    map.value?.off('moveend', onMove)
   })
 
   // Planned patrol routes share the map but not this layer's requests: see usePatrolRouteLayer.

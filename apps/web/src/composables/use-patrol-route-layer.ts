@@ -1,12 +1,11 @@
-import { bboxContains, paddedBbox, type Bbox } from '@hanjiang/shared/incident-map/index'
+import type { Bbox } from '@hanjiang/shared/incident-map/index'
 import type { GeoJSONSource } from 'maplibre-gl'
-import { onScopeDispose, toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
-import { isAbortError } from '../api/client.ts'
+import { toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import { patrolRouteEndpoints, type PatrolRoutesView } from '../api/patrol-routes.ts'
 import { incidentLayerId, PATROL_SOURCE } from '../map/incident-layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { usePatrolRoutesStore } from '../stores/patrol-routes.ts'
-import { viewBbox } from './use-incident-layer.ts'
+import { useViewFetch } from './use-view-fetch.ts'
 
 export interface PatrolRouteLayerOptions {
   /** Default: the shared switch (usePatrolRoutesStore().visible). Hidden, the layer fetches nothing. */
@@ -30,10 +29,6 @@ export function usePatrolRouteLayer(map: ShallowRef<RegionMap | null>, options: 
   const store = usePatrolRoutesStore()
   const fetchRoutes = options.fetchRoutes ?? ((q, signal) => patrolRouteEndpoints().routes(q, signal))
   const visible = () => toValue(options.visible) ?? store.visible
-  let controller: AbortController | null = null
-  let debounce: ReturnType<typeof setTimeout> | undefined
-  let loaded: { zoom: number; bbox: Bbox } | null = null
-
   function draw(m: RegionMap, fc: GeoJSON.FeatureCollection | null): void {
     ;(m.getSource(PATROL_SOURCE) as GeoJSONSource | undefined)?.setData(fc ?? EMPTY)
   }
@@ -42,49 +37,29 @@ export function usePatrolRouteLayer(map: ShallowRef<RegionMap | null>, options: 
     if (m.getLayer(incidentLayerId.patrol)) m.setLayoutProperty(incidentLayerId.patrol, 'visibility', on ? 'visible' : 'none')
   }
 
-  async function load(force = false): Promise<void> {
-    const m = map.value
-    if (!m || !visible()) return
-    const zoom = Math.max(0, Math.min(22, Math.floor(m.getZoom())))
-    const current = viewBbox(m)
-    if (!force && loaded && loaded.zoom === zoom && bboxContains(loaded.bbox, current)) return
-    const bbox = paddedBbox(current, zoom)
-    controller?.abort()
-    const mine = new AbortController()
-    controller = mine
-    store.status = 'loading'
-    try {
-      const fc = await fetchRoutes({ bbox, zoom }, mine.signal)
-      if (controller !== mine) return
-      loaded = { zoom, bbox }
+  const { load, cancel } = useViewFetch(map, {
+    visible,
+    // Routes are simplified per whole zoom level.
+    zoom: (m) => Math.max(0, Math.min(22, Math.floor(m.getZoom()))),
+    key: (zoom) => String(zoom),
+    fetch: (bbox, zoom, signal) => fetchRoutes({ bbox, zoom }, signal),
+    apply: (m, fc) => {
       draw(m, fc)
       store.count = fc.features.length
       store.truncated = fc.truncated
-      store.error = null
-      store.status = 'ready'
-    } catch (e) {
-      if (isAbortError(e) || controller !== mine) return
-      store.error = e
-      store.status = 'error'
-    } finally {
-      if (controller === mine) controller = null
-    }
-  }
+    },
+    status: (s, e) => {
+      store.status = s
+      if (s === 'ready') store.error = null
+      if (s === 'error') store.error = e
+    },
+    debounceMs: options.debounceMs,
+  })
 
-  function schedule(): void {
-    clearTimeout(debounce)
-    debounce = setTimeout(() => void load(), options.debounceMs ?? 250)
-  }
-
-  const onMove = () => {
-    if (visible()) schedule()
-  }
   watch(
     map,
-    (m, old) => {
-      old?.off('moveend', onMove)
+    (m) => {
       if (!m) return
-      m.on('moveend', onMove)
       setVisibility(m, visible())
       void load(true)
     },
@@ -96,9 +71,7 @@ export function usePatrolRouteLayer(map: ShallowRef<RegionMap | null>, options: 
     setVisibility(m, on)
     if (on) void load()
     else {
-      clearTimeout(debounce)
-      controller?.abort()
-      controller = null
+      cancel()
       store.status = 'idle'
     }
   })
@@ -107,12 +80,6 @@ export function usePatrolRouteLayer(map: ShallowRef<RegionMap | null>, options: 
     () => store.reloads,
     () => void load(true),
   )
-
-  onScopeDispose(() => {
-    clearTimeout(debounce)
-    controller?.abort()
-    map.value?.off('moveend', onMove)
-  })
 
   return { refresh: () => load(true) }
 }
