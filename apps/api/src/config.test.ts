@@ -60,4 +60,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OFFICE_HOURS: 'nine to five' })).toThrowError(/OFFICE_HOURS: "nine to five" is not a session HH:MM-HH:MM; expected HH:MM-HH:MM\[,HH:MM-HH:MM…\] \(Shanghai time\), e.g. 08:30-12:00,14:30-17:30/)
     expect(() => loadConfig({ OFFICE_HOURS: '17:30-08:30', PORT: 'x' })).toThrowError(/PORT[\s\S]*OFFICE_HOURS: "17:30-08:30": a session must start before it ends/)
   })
+
+  it('reads the sign-in throttle (20 failures per 15 minutes) and TRUSTED_PROXIES (loopback unless set)', () => {
+    expect(loadConfig({})).toMatchObject({ signInThrottleMaxFailures: 20, signInThrottleWindowMs: 900_000, trustedProxies: ['127.0.0.0/8', '::1/128'] })
+    expect(loadConfig({ SIGN_IN_THROTTLE_MAX_FAILURES: '50', SIGN_IN_THROTTLE_WINDOW_MINUTES: '60' })).toMatchObject({ signInThrottleMaxFailures: 50, signInThrottleWindowMs: 3_600_000 })
+    expect(() => loadConfig({ SIGN_IN_THROTTLE_MAX_FAILURES: '0' })).toThrowError(/SIGN_IN_THROTTLE_MAX_FAILURES/)
+    expect(loadConfig({ TRUSTED_PROXIES: '' }).trustedProxies).toEqual(['127.0.0.0/8', '::1/128'])
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }).trustedProxies).toEqual([])
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 10.1.2.3' }).trustedProxies).toEqual(['10.0.0.0/8', '10.1.2.3/32'])
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'my-proxy' })).toThrowError(/TRUSTED_PROXIES: "my-proxy" is not an IP address or CIDR block/)
+  })
 })

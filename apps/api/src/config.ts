@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseOfficeHours, type OfficeHours } from '@hanjiang/shared'
+import { parseTrustedProxies } from './http/addresses.ts'
 
 /** Repo root, resolved from this file so the app works from any cwd. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
@@ -32,6 +33,15 @@ const officeHours = z.string().transform((raw, ctx): OfficeHours => {
     return parseOfficeHours(raw)
   } catch (e) {
     ctx.addIssue({ code: 'custom', message: `${(e as Error).message}${(e as Error).message.includes('expected') ? '' : ` (expected ${OFFICE_HOURS_FORMAT})`}` })
+    return z.NEVER
+  }
+})
+
+const trustedProxies = z.string().transform((raw, ctx): string[] => {
+  try {
+    return parseTrustedProxies(raw)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message })
     return z.NEVER
   }
 })
@@ -85,6 +95,15 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(1).max(30 * 24).default(12),
   /** Secure cookies: `auto` = when the request came over https (or X-Forwarded-Proto says so). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
+  /** Sign-in throttle per client address (on top of the per-account lock-out): failures per window. */
+  SIGN_IN_THROTTLE_MAX_FAILURES: z.coerce.number({ message: 'must be a whole number of failed sign-ins' }).int('must be a whole number of failed sign-ins').min(1).max(100_000).default(20),
+  SIGN_IN_THROTTLE_WINDOW_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).min(1).max(24 * 60).default(15),
+  /** Peers whose X-Forwarded-For names the client: `loopback` (default), `none`, or addresses / CIDR blocks. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v : 'loopback'))
+    .pipe(trustedProxies),
   /** The first admin's password on a fresh non-demo database (generated and printed once when unset). */
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
@@ -124,6 +143,11 @@ export interface Config {
   sessionIdleMs: number
   sessionMaxMs: number
   cookieSecure: 'auto' | 'true' | 'false'
+  /** Failed sign-ins from one client address (an IPv6 /64) within the window before it gets 429. */
+  signInThrottleMaxFailures: number
+  signInThrottleWindowMs: number
+  /** CIDR blocks (`address/prefix`) of the reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: readonly string[]
   adminPassword: string | undefined
 }
 
@@ -166,6 +190,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
     sessionMaxMs: Math.round(e.SESSION_MAX_HOURS * 3_600_000),
     cookieSecure: e.COOKIE_SECURE,
+    signInThrottleMaxFailures: e.SIGN_IN_THROTTLE_MAX_FAILURES,
+    signInThrottleWindowMs: Math.round(e.SIGN_IN_THROTTLE_WINDOW_MINUTES * 60_000),
+    trustedProxies: e.TRUSTED_PROXIES,
     adminPassword: e.ADMIN_PASSWORD,
   }
 }

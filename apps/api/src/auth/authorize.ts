@@ -27,7 +27,7 @@ export function authorize({ database, config }: AppDeps): MiddlewareHandler {
     const rule = ruleFor(c.req.method, route.path)
     if (!rule) throw problems.denied(`No access rule for ${c.req.method} ${route.path}; denied by default.`)
     if (rule.access === 'public') {
-      c.set('actor', { ...PUBLIC_ACTOR, ip: clientIp(c), userAgent: userAgentOf(c) })
+      c.set('actor', { ...PUBLIC_ACTOR, ip: clientIp(c, config.trustedProxies), userAgent: userAgentOf(c) })
       return next()
     }
 
@@ -46,7 +46,7 @@ export function authorize({ database, config }: AppDeps): MiddlewareHandler {
     }
     if (!creds) throw problems.unauthenticated()
 
-    const actor = actorOfUser(creds.user, { ip: clientIp(c), userAgent: userAgentOf(c), sessionHash: creds.sessionHash, csrfToken: creds.csrfToken })
+    const actor = actorOfUser(creds.user, { ip: clientIp(c, config.trustedProxies), userAgent: userAgentOf(c), sessionHash: creds.sessionHash, csrfToken: creds.csrfToken })
     c.set('actor', actor)
     if (creds.user.mustChangePassword && !(rule.access === 'signedIn' && rule.passwordChange)) throw problems.passwordChangeRequired()
     if (rule.access === 'permission' && !permissionsOf(userRoles(actor)).includes(rule.permission)) {

@@ -90,6 +90,16 @@ export const problems = {
       { retryAfterSeconds },
       { 'retry-after': String(retryAfterSeconds) },
     ),
+  // Per client address, before the password is looked at (services/auth/sign-in-throttle.ts).
+  tooManySignInAttempts: (retryAfterSeconds: number) =>
+    new Problem(
+      429,
+      'too_many_sign_in_attempts',
+      'Too many sign-in attempts',
+      `Too many failed sign-ins from this network; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      { retryAfterSeconds },
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
   accountDisabled: () => new Problem(403, 'account-disabled', 'Account disabled', 'This account is disabled; ask an administrator.'),
   unsupportedMediaType: (detail: string) => new Problem(415, 'unsupported_media_type', 'Unsupported media type', detail),
 }

@@ -42,7 +42,8 @@ export function authRoutes({ database, config }: AppDeps) {
         username: body.username,
         password: body.password,
         maxAgeMs: config.sessionMaxMs,
-        from: { ip: clientIp(c), userAgent: userAgentOf(c) },
+        from: { ip: clientIp(c, config.trustedProxies), userAgent: userAgentOf(c) },
+        throttle: { maxFailures: config.signInThrottleMaxFailures, windowMs: config.signInThrottleWindowMs },
       })
       setSessionCookies(c, config, r.sessionId, r.csrfToken)
       c.header('cache-control', 'no-store')

@@ -56,10 +56,8 @@ const trackingParam = z.string().trim().toUpperCase().regex(/^[0-9A-HJKMNP-TV-Z]
 const ratingBody = z.strictObject({ rating: z.enum(RATINGS, { message: `rating must be one of ${RATINGS.join(', ')}` }) })
 const photoParam = z.uuid({ message: 'a photo id is a UUID' })
 
-const clientIp = (c: Context): string => peerIp(c) ?? 'unknown'
-
-
 export function publicRoutes({ database, config }: AppDeps, storage: FileStorage = createFileStorage(config), limiter = new RateLimiter(databaseStore(database))) {
+  const clientIp = (c: Context): string => peerIp(c, config.trustedProxies) ?? 'unknown'
   return new Hono()
     .post('/public/reports', small(REPORT_MAX_BODY), async (c) => {
       const input = parseInput(reportBody, await jsonBody(c), 'body')

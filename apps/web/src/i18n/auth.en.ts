@@ -16,6 +16,8 @@ export const authEn: typeof authZh = {
       required: 'Enter your user name and password.',
       invalidCredentials: 'Wrong user name or password.',
       locked: 'Too many failed sign-ins: the account is locked for now. Try again in {minutes} minutes.',
+      throttled:
+        'Too many failed sign-ins from this network: signing in is paused. Try again in a minute. | Too many failed sign-ins from this network: signing in is paused. Try again in {minutes} minutes.',
       disabled: 'This account is disabled. Ask a system administrator.',
       expired: 'Your session expired or was ended elsewhere. Please sign in again.',
       signedOut: 'You have signed out.',

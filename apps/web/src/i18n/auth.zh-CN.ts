@@ -14,6 +14,7 @@ export const authZh = {
       required: '请输入用户名和密码。',
       invalidCredentials: '用户名或密码错误。',
       locked: '登录失败次数过多，账号已临时锁定，请 {minutes} 分钟后再试。',
+      throttled: '本网络登录失败次数过多，暂时无法登录，请 {minutes} 分钟后再试。',
       disabled: '该账号已停用，请联系系统管理员。',
       expired: '登录已过期或已在别处注销，请重新登录。',
       signedOut: '您已安全退出。',

@@ -52,6 +52,10 @@ describe('LoginView', () => {
     await fill(wrapper, 'dispatcher', 'wrong')
     expect(wrapper.find('[data-testid=login-error]').text()).toBe('登录失败次数过多，账号已临时锁定，请 10 分钟后再试。')
 
+    answer = problem(429, 'too_many_sign_in_attempts', { retryAfterSeconds: 870 })
+    await fill(wrapper, 'dispatcher', 'wrong')
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('本网络登录失败次数过多，暂时无法登录，请 15 分钟后再试。')
+
     answer = problem(403, 'account-disabled')
     await fill(wrapper, 'dispatcher', 'x')
     expect(wrapper.find('[data-testid=login-error]').text()).toBe('该账号已停用，请联系系统管理员。')
@@ -65,6 +69,19 @@ describe('LoginView', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('change-password'), { timeout: 15_000 })
     expect(router.currentRoute.value.query.redirect).toBe('/audit')
     wrapper.unmount()
+  })
+
+  it('explains the per-network sign-in throttle in English too', async () => {
+    mockFetch({ '/api/auth/login': () => problem(429, 'too_many_sign_in_attempts', { retryAfterSeconds: 30 }) })
+    const { wrapper } = await mountApp(LoginView, { path: '/login', locale: 'en' })
+    await fill(wrapper, 'dispatcher', 'wrong')
+    expect(wrapper.find('[data-testid=login-error]').text()).toBe('Too many failed sign-ins from this network: signing in is paused. Try again in a minute.')
+    wrapper.unmount()
+    mockFetch({ '/api/auth/login': () => problem(429, 'too_many_sign_in_attempts', { retryAfterSeconds: 601 }) })
+    const again = await mountApp(LoginView, { path: '/login', locale: 'en' })
+    await fill(again.wrapper, 'dispatcher', 'wrong')
+    expect(again.wrapper.find('[data-testid=login-error]').text()).toBe('Too many failed sign-ins from this network: signing in is paused. Try again in 11 minutes.')
+    again.wrapper.unmount()
   })
 
   it('says why the user is here after an expired session, in English too', async () => {

@@ -120,3 +120,20 @@ export const auditLog = pgTable(
     index('audit_log_object_idx').on(t.objectType, t.objectId, t.id),
   ],
 )
+
+/**
+ * The sign-in throttle per client network (an IPv4 address, an IPv6 /64): failed sign-ins counted in a window
+ * that starts with the first failure, shared by every API process. The address is stored as is (not hashed) so
+ * an administrator can see and clear a blocked office; rows older than a window are pruned by the sign-ins
+ * themselves (db/repositories/sign-in-throttle.ts).
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    address: text('address').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    /** Failures in the window, plus the sign-ins from the address still being checked. */
+    attempts: integer('attempts').notNull(),
+  },
+  (t) => [index('sign_in_throttle_window_idx').on(t.windowStart)],
+)

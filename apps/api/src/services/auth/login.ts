@@ -8,6 +8,7 @@ import { problems } from '../../http/problem.ts'
 import { dummyHash, randomToken, sha256, verifyPassword } from '../../auth/crypto.ts'
 import { recordAudit } from '../audit/record.ts'
 import { actorOfUser } from './actor.ts'
+import { admitSignIn, type ThrottleSettings } from './sign-in-throttle.ts'
 
 export interface LoginResult {
   user: UserRecord
@@ -16,7 +17,8 @@ export interface LoginResult {
 }
 
 /**
- * Sign-in (auth contract). The same 401 for an unknown name and a wrong password, and the same work (an
+ * Sign-in (auth contract). First the per-address throttle (429 before anything else is looked at; a success
+ * gives its counted attempt back). The same 401 for an unknown name and a wrong password, and the same work (an
  * argon2 verify against a dummy hash) so timing does not tell them apart. A locked account is refused before
  * the password is looked at; a disabled one only after, so a guesser learns nothing. Every outcome is audited.
  */
@@ -26,13 +28,19 @@ export async function login({
   password,
   maxAgeMs,
   from,
+  throttle,
+  now = new Date(),
 }: {
   database: Database
   username: string
   password: string
   maxAgeMs: number
   from: Pick<Actor, 'ip' | 'userAgent'>
+  throttle: ThrottleSettings
+  /** The throttle's clock (the session's ends are the database's). */
+  now?: Date
 }): Promise<LoginResult> {
+  const ticket = await admitSignIn(database, from, throttle, now)
   const anonymous: Actor = { id: username.slice(0, 100), role: 'public', roles: [], ...from }
   const user = await findUserByUsername(database, username)
   if (!user) {
@@ -41,7 +49,6 @@ export async function login({
     throw problems.invalidCredentials()
   }
   const actor = actorOfUser(user, from)
-  const now = new Date()
   if (user.lockedUntil && user.lockedUntil > now) {
     const seconds = Math.max(1, Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000))
     await recordAudit(database, actor, { action: 'auth.login_failed', objectType: 'user', objectId: user.id, detail: { reason: 'locked' } })
@@ -76,6 +83,7 @@ export async function login({
       userAgent: from.userAgent ?? null,
     }, tx)
     await recordLoginSuccess(database, user.id, tx)
+    await ticket.refund(tx)
     await recordAudit(database, actor, { action: 'auth.login', objectType: 'user', objectId: user.id }, tx)
   })
   return { user, sessionId, csrfToken }
