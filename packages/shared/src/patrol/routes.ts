@@ -21,5 +21,9 @@ export function coordinateDigits(zoom: number): number {
   return Math.max(4, Math.min(7, Math.ceil(-Math.log10(degreesPerPixel(zoom) / 10))))
 }
 
-/** Roles with a patrol view (apps/api/src/services/patrol/scope.ts): the center's read roles district-wide, inspectors and grid admins their areas. */
-export const PATROL_VIEW_ROLES = ['admin', 'dispatcher', 'efficiency_office', 'viewer', 'inspector', 'grid_admin'] as const
+/** Roles that see patrol data of the whole district: the center's read roles. */
+export const PATROL_DISTRICT_ROLES = ['admin', 'dispatcher', 'efficiency_office', 'viewer'] as const
+/** Roles that see patrol data of their own areas. */
+export const PATROL_AREA_ROLES = ['inspector', 'grid_admin'] as const
+/** Roles with a patrol view (the API's apps/api/src/services/patrol/scope.ts, the web's layer switch). */
+export const PATROL_VIEW_ROLES = [...PATROL_DISTRICT_ROLES, ...PATROL_AREA_ROLES] as const
