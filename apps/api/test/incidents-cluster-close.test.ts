@@ -4,15 +4,18 @@ import { seedFixture } from './app.ts'
 import { describeEachEngine } from './engines.ts'
 import { complaint, incidentApi, photo, type Json } from './incidents-helpers.ts'
 
-/** R9 一诉一整改: closing the primary of a cluster answers every report merged into it, in the same transaction. */
+/**
+ * R9 一诉一整改: closing the primary of a cluster answers every report merged into it, in the same transaction;
+ * reopening it (after a bad callback) tells them the same way.
+ */
 describeEachEngine(
-  'R9: closing a cluster primary answers its members',
+  'R9: closing a cluster primary answers its members, reopening it tells them',
   (ctx) => {
     const api = incidentApi(() => ctx.database)
-    const closureBells = async (codes: string[]) =>
+    const closureBells = async (codes: string[], kind: 'closure' | 'reopen' = 'closure') =>
       ctx.database.rows<{ code: string; unit: string | null; role: string | null; data: Json }>(sql`
         SELECT incident_code AS code, unit_code AS unit, role, data FROM notification
-        WHERE kind = 'closure' AND incident_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) ORDER BY id`)
+        WHERE kind = ${kind} AND incident_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) ORDER BY id`)
 
     /** A primary with two direct members and one member merged into a member (a chain), plus an unrelated report. */
     async function cluster() {
@@ -107,6 +110,11 @@ describeEachEngine(
       await api.step(primary, 'answerAndClose', { note: '补充：周末同样时段' })
       answers = (await api.events(member)).filter((e: Json) => e.action === 'primaryClosed')
       expect(answers.map((a: Json) => a.note)).toEqual(['每日 7:00–9:00、18:00–20:00 定时投放', '补充：周末同样时段'])
+      expect((await api.events(member)).filter((e: Json) => e.action.startsWith('primary')).map((e: Json) => e.action)).toEqual([
+        'primaryClosed',
+        'primaryReopened',
+        'primaryClosed',
+      ])
     })
 
     it('a close that fails leaves the members as they were (one transaction)', async () => {
@@ -131,6 +139,101 @@ describeEachEngine(
       expect((await api.get(primary)).body.state).toBe('resolved')
       expect(await Promise.all(members.map(async (m) => (await api.events(m)).length))).toEqual(before)
       expect(await closureBells(members)).toEqual([])
+    })
+
+    /** The cluster of cluster(), its primary handled and closed (verifyPass) — every member answered. */
+    async function closedCluster() {
+      const c = await cluster()
+      await api.step(c.primary, 'dispatch', { unitCode: 'city_admin' })
+      await api.step(c.primary, 'accept', {}, 'handler')
+      await api.step(c.primary, 'arrive', {}, 'handler')
+      await api.step(c.primary, 'resolve', { note: '已清运', afterPhotos: [photo()] }, 'handler')
+      await api.step(c.primary, 'verifyPass', {}, 'inspector')
+      return c
+    }
+    const callback = async (code: string, body: Record<string, unknown>) => {
+      const { body: cur } = await api.get(code)
+      return api.call('POST', `/api/incidents/${code}/callback`, { version: cur.version, ...body })
+    }
+
+    it('a "not satisfied" callback that reopens the primary: one primaryReopened per member (direct and chained) at the reopen\'s time, versions move, the bell rings where closure rang', async () => {
+      const { primary, members, other } = await closedCluster()
+      const versions: number[] = await Promise.all(members.map(async (m) => (await api.get(m)).body.version as number))
+      const r = await callback(primary, { reached: true, satisfaction: 'not_satisfied', note: '垃圾又堆起来了', reopen: true })
+      expect(r.status).toBe(200)
+      expect(r.body.state).toBe('registered')
+      const reopen = (await api.events(primary)).at(-1) as Json
+      expect(reopen.action).toBe('reopen')
+
+      for (const [i, m] of members.entries()) {
+        expect((await api.get(m)).body).toMatchObject({ state: 'merged', version: versions[i]! + 1 })
+        const told = (await api.events(m)).filter((e: Json) => e.action === 'primaryReopened')
+        expect(told, m).toHaveLength(1)
+        expect(told[0]).toMatchObject({
+          from: 'merged',
+          to: 'merged',
+          at: reopen.at,
+          actorRole: 'dispatcher',
+          note: '回访不满意：垃圾又堆起来了',
+          photos: null,
+          data: { rule: 'R9', primaryCode: primary, primaryAction: 'reopen', callback: true, version: versions[i]! + 1 },
+        })
+        expect(told[0].data.message.zh).toContain(primary)
+      }
+      expect((await api.events(other)).some((e: Json) => e.action === 'primaryReopened')).toBe(false)
+      expect((await api.events(primary)).some((e: Json) => e.action === 'primaryReopened')).toBe(false)
+
+      // Addressed as the closure was: the command center's dispatchers (the members never had a unit).
+      const bells = await closureBells(members, 'reopen')
+      expect(bells.map((b) => b.code).sort()).toEqual([...members].sort())
+      for (const b of bells) expect(b).toMatchObject({ unit: 'command_center', role: 'dispatcher', data: { action: 'primaryReopened', rule: 'R9', primaryCode: primary, state: 'merged' } })
+      const mine = (await api.call('GET', '/api/notifications?unread=1')).body.items as Json[]
+      expect(mine.filter((n) => n.kind === 'reopen' && members.includes(n.incidentCode)).map((n) => n.incidentCode).sort()).toEqual([...members].sort())
+    })
+
+    it('the workflow\'s own reopen tells the members too; the public page shows the step after the closure; the next close answers again', async () => {
+      const { primary, members } = await closedCluster()
+      const tracking = (await api.get(members[0]!)).body.trackingCode as string
+      await api.step(primary, 'reopen', { reason: '回访不满意' })
+      const told = (await api.events(members[0]!)).filter((e: Json) => e.action === 'primaryReopened')
+      expect(told).toHaveLength(1)
+      expect(told[0]).toMatchObject({ note: '回访不满意', data: { primaryAction: 'reopen' } })
+      expect(told[0].data.callback).toBeUndefined()
+
+      const track = (await api.call('GET', `/api/public/track/${tracking}`, undefined, {}, 'viewer')).body
+      expect(track.timeline.map((e: Json) => e.step).slice(-2)).toEqual(['cluster_closed', 'cluster_reopened'])
+      expect(track.timeline.at(-1)).toEqual({ at: told[0].at, step: 'cluster_reopened' })
+      // Nothing internal leaves: no reason, no actor, no primary code.
+      expect(JSON.stringify(track)).not.toContain('回访不满意')
+      expect(JSON.stringify(track)).not.toContain(primary)
+
+      await api.step(primary, 'dispatch', { unitCode: 'city_admin' })
+      await api.step(primary, 'accept', {}, 'handler')
+      await api.step(primary, 'arrive', {}, 'handler')
+      await api.step(primary, 'resolve', { note: '已再次清运', afterPhotos: [photo()] }, 'handler')
+      await api.step(primary, 'close', { note: '已再次整改完毕' })
+      const actions = (await api.events(members[0]!)).map((e: Json) => e.action).filter((a: string) => a.startsWith('primary'))
+      expect(actions).toEqual(['primaryClosed', 'primaryReopened', 'primaryClosed'])
+      const steps = (await api.call('GET', `/api/public/track/${tracking}`, undefined, {}, 'viewer')).body.timeline.map((e: Json) => e.step)
+      expect(steps.slice(-3)).toEqual(['cluster_closed', 'cluster_reopened', 'cluster_closed'])
+    })
+
+    it('a reopen that fails leaves the members as they were (one transaction)', async () => {
+      const { primary, members } = await closedCluster()
+      const before = await Promise.all(members.map(async (m) => (await api.events(m)).length))
+      await ctx.database.rows(sql`
+        CREATE OR REPLACE FUNCTION test_refuse_reopened() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused for the test'; END $$`)
+      await ctx.database.rows(sql`CREATE TRIGGER test_refuse_reopened BEFORE INSERT ON incident_event FOR EACH ROW WHEN (NEW.action = 'primaryReopened') EXECUTE FUNCTION test_refuse_reopened()`)
+      try {
+        const r = await callback(primary, { reached: true, satisfaction: 'not_satisfied', reopen: true })
+        expect(r.status).toBe(500)
+      } finally {
+        await ctx.database.rows(sql`DROP TRIGGER test_refuse_reopened ON incident_event`)
+      }
+      expect((await api.get(primary)).body).toMatchObject({ state: 'closed', satisfaction: null })
+      expect(await Promise.all(members.map(async (m) => (await api.events(m)).length))).toEqual(before)
+      expect(await closureBells(members, 'reopen')).toEqual([])
     })
   },
   seedFixture,

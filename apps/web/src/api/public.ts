@@ -6,6 +6,7 @@ import { api, type ApiClient } from './client.ts'
 export type PublicStep =
   | 'received' | 'registered' | 'dispatched' | 'accepted' | 'on_site' | 'resolved' | 'closed' | 'rework'
   | 'returned' | 'rejected' | 'merged' | 'reopened' | 'extension_requested' | 'extended' | 'rated' | 'cluster_closed'
+  | 'cluster_reopened'
 
 export type Rating = 'satisfied' | 'basically_satisfied' | 'not_satisfied'
 export const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'not_satisfied']

@@ -47,7 +47,7 @@ export interface ArrivalCheck {
   far: boolean
 }
 
-export type NotificationKind = 'assignment' | 'urge' | 'supervision' | 'verification' | 'closure'
+export type NotificationKind = 'assignment' | 'urge' | 'supervision' | 'verification' | 'closure' | 'reopen'
 
 export interface AppNotification {
   id: number

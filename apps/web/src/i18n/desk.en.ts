@@ -255,6 +255,7 @@ export const deskEn: typeof deskZh = {
       note: 'Note',
       callbackDue: 'Callback due (R10)',
       primaryClosed: 'Closed with its primary',
+      primaryReopened: 'Reopened with its primary',
       alert: 'Alert',
       overdue: 'Overdue',
       rate: 'Rated by the reporter',
@@ -267,6 +268,7 @@ export const deskEn: typeof deskZh = {
     eventSatisfaction: 'Satisfaction: {rating}',
     eventReopened: 'Not satisfied at the callback: reopened',
     eventCluster: 'Primary {code} closed: this report is answered with it (R9)',
+    eventClusterReopened: 'Primary {code} reopened: this report is handled again with it (R9)',
   },
   callback: {
     title: 'Call back {code}',

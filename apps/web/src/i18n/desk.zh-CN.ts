@@ -253,6 +253,7 @@ export const deskZh = {
       note: '备注',
       callbackDue: '回访到期（R10）',
       primaryClosed: '随主件办结',
+      primaryReopened: '随主件重新办理',
       alert: '告警',
       overdue: '超期',
       rate: '群众评价',
@@ -265,6 +266,7 @@ export const deskZh = {
     eventSatisfaction: '满意度：{rating}',
     eventReopened: '回访不满意，已重新办理',
     eventCluster: '主件 {code} 已办结，本件随同办结（一诉一整改）',
+    eventClusterReopened: '主件 {code} 已重新办理，本件随同重新办理（一诉一整改）',
   },
   callback: {
     title: '回访 {code}',

@@ -101,6 +101,7 @@ export const wallEn = {
       callback: 'Called back',
       callbackDue: 'Callback due',
       primaryClosed: 'Closed with its primary',
+      primaryReopened: 'Reopened with its primary',
     },
   },
 }

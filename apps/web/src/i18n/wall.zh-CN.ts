@@ -101,6 +101,7 @@ export const wallZh = {
       callback: '回访',
       callbackDue: '回访到期',
       primaryClosed: '随主件办结',
+      primaryReopened: '随主件重新办理',
     },
   },
 }

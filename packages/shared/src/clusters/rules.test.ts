@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { distanceM } from '../geo/distance.ts'
 import {
   CLUSTER_CLOSED_ACTION,
+  CLUSTER_REOPENED_ACTION,
   CLUSTER_FLAG_MIN_REPORTS,
   closesCluster,
   clusterClosedMessage,
+  clusterReopenedMessage,
   clusterReportCount,
   isClusterFlagged,
   isMergeTargetState,
+  reopensCluster,
   searchBoxDegrees,
   subclassOf,
 } from './rules.ts'
@@ -85,6 +88,18 @@ describe('R9: closing the primary answers the merged reports', () => {
     for (const s of ['resolved', 'merged', 'rejected', 'registered']) expect(closesCluster(s), s).toBe(false)
     expect(CLUSTER_CLOSED_ACTION).toBe('primaryClosed')
     const m = clusterClosedMessage('HJ20261126-00001')
+    expect(m.zh).toContain('HJ20261126-00001')
+    expect(m.en).toContain('HJ20261126-00001')
+  })
+})
+
+describe('R9: reopening the primary tells the merged reports', () => {
+  it('only a transition out of closed does it; the message names the primary', () => {
+    expect(reopensCluster('closed', 'registered')).toBe(true)
+    expect(reopensCluster('closed', 'closed')).toBe(false) // a callback or rating on a closed incident
+    for (const s of ['resolved', 'merged', 'registered']) expect(reopensCluster(s, 'registered'), s).toBe(false)
+    expect(CLUSTER_REOPENED_ACTION).toBe('primaryReopened')
+    const m = clusterReopenedMessage('HJ20261126-00001')
     expect(m.zh).toContain('HJ20261126-00001')
     expect(m.en).toContain('HJ20261126-00001')
   })

@@ -49,6 +49,26 @@ export function clusterClosedMessage(primaryCode: string): { zh: string; en: str
   }
 }
 
+/**
+ * The event each member gets when its primary is reopened (a bad callback): the answer its reporter was given
+ * at closing no longer holds, so the member's timeline, public page and bell say the problem is handled again
+ * — and the next closing answers it again ({@link CLUSTER_CLOSED_ACTION}).
+ */
+export const CLUSTER_REOPENED_ACTION = 'primaryReopened'
+
+/** Whether a transition from `fromState` to `toState` reopens a closed incident, and so tells its members. */
+export function reopensCluster(fromState: IncidentState | string, toState: IncidentState | string): boolean {
+  return fromState === 'closed' && toState !== 'closed'
+}
+
+/** What the member's timeline and notification say when the primary is reopened (no personal data). */
+export function clusterReopenedMessage(primaryCode: string): { zh: string; en: string } {
+  return {
+    zh: `同一问题的主件 ${primaryCode} 已重新办理，本件随同重新办理（一诉一整改），办结后再次答复反映人`,
+    en: `The primary report ${primaryCode} of the same problem was reopened: this merged report is handled again with it and answered when it closes (R9)`,
+  }
+}
+
 /** Reports in a cluster: the primary plus its members. */
 export function clusterReportCount(memberCount: number): number {
   if (!Number.isInteger(memberCount) || memberCount < 0) throw new RangeError(`memberCount must be a non-negative integer, got ${memberCount}`)

@@ -44,6 +44,6 @@ describe('isAddressedTo', () => {
     expect(isAddressedTo(to({ unitCode: 'water.s1' }), handler)).toBe(false)
   })
   it('covers the workflow actions that create work for someone', () => {
-    expect(Object.keys(NOTIFICATION_RULES).sort()).toEqual(['assign', 'dispatch', 'primaryClosed', 'redispatch', 'resolve', 'supervise', 'urge'])
+    expect(Object.keys(NOTIFICATION_RULES).sort()).toEqual(['assign', 'dispatch', 'primaryClosed', 'primaryReopened', 'redispatch', 'resolve', 'supervise', 'urge'])
   })
 })

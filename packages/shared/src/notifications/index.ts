@@ -1,7 +1,7 @@
 import type { ActorRole } from '../workflow/states.ts'
 
 /** What the bell shows (issue 7 item 5). */
-export const NOTIFICATION_KINDS = ['assignment', 'urge', 'supervision', 'verification', 'closure'] as const
+export const NOTIFICATION_KINDS = ['assignment', 'urge', 'supervision', 'verification', 'closure', 'reopen'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /**
@@ -12,7 +12,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
  * - urge / supervise → the audience the escalation names (`data.to`: role + unit; level 3: the district);
  * - resolve → the inspectors whose area holds the incident's grid (a verification task);
  * - primaryClosed (R9: the cluster's primary was closed, which answers this merged report) → the member's unit,
- *   else the command center's dispatchers (migration 0016, its own trigger).
+ *   else the command center's dispatchers (migration 0016, its own trigger);
+ * - primaryReopened (R9: that primary was reopened, the answer no longer holds) → the same audience (migration 0020).
  */
 export const NOTIFICATION_RULES: Readonly<Record<string, { kind: NotificationKind; audience: string }>> = {
   dispatch: { kind: 'assignment', audience: 'unit' },
@@ -22,6 +23,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, { kind: NotificationKin
   supervise: { kind: 'supervision', audience: 'escalation target' },
   resolve: { kind: 'verification', audience: 'inspectors of the grid' },
   primaryClosed: { kind: 'closure', audience: "the member's unit, else the command center's dispatchers" },
+  primaryReopened: { kind: 'reopen', audience: "the member's unit, else the command center's dispatchers" },
 }
 
 /** A notification's address: NULL parts match anyone. */

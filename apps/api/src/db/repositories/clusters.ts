@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { CLUSTER_CLOSED_ACTION, NOT_MERGEABLE_STATES, searchBoxDegrees } from '@hanjiang/shared'
+import { CLUSTER_CLOSED_ACTION, CLUSTER_REOPENED_ACTION, NOT_MERGEABLE_STATES, searchBoxDegrees } from '@hanjiang/shared'
 import type { AppDb, Database } from '../types.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 import { isoUtc } from './knowledge.ts'
@@ -194,9 +194,11 @@ export async function findCluster(database: Database, code: string, scope: RowSc
 }
 
 export interface MemberAnswer {
+  /** `primaryClosed` (the primary was closed: the members are answered) or `primaryReopened`. */
+  action: typeof CLUSTER_CLOSED_ACTION | typeof CLUSTER_REOPENED_ACTION
   actor: string
   actorRole: string
-  /** The closing note of the primary (its answer), for the members' internal timeline. */
+  /** The closing note of the primary (its answer) or the reopen's reason, for the members' internal timeline. */
   note: string | null
   /** The primary's after-photos (the rectification), shown with each member. */
   photos: unknown
@@ -205,10 +207,10 @@ export interface MemberAnswer {
 }
 
 /**
- * R9: in the closing transaction `tx`, every incident merged into `primaryId` — directly or through an earlier
- * primary — that is still `merged` gets a new version and ONE event `primaryClosed` (no state change). One
- * statement whatever the cluster's size; the event triggers ring the doorbell and the members' bells.
- * Returns the members' codes, in id order.
+ * R9: in the transaction `tx` that closes (or reopens) the primary, every incident merged into `primaryId` —
+ * directly or through an earlier primary — that is still `merged` gets a new version and ONE event `a.action`
+ * (`primaryClosed` / `primaryReopened`, no state change). One statement whatever the cluster's size; the event
+ * triggers ring the doorbell and the members' bells. Returns the members' codes, in id order.
  */
 export async function answerClusterMembers(database: Database, tx: AppDb, primaryId: number, at: Date, a: MemberAnswer): Promise<string[]> {
   const rows = await database.rows<{ code: string }>(
@@ -223,7 +225,7 @@ export async function answerClusterMembers(database: Database, tx: AppDb, primar
       RETURNING i.id, i.code, i.version
     ), ev AS (
       INSERT INTO incident_event (incident_id, at, actor, actor_role, action, from_state, to_state, note, photos, data)
-      SELECT upd.id, ${at.toISOString()}::timestamptz, ${a.actor}::text, ${a.actorRole}::text, ${CLUSTER_CLOSED_ACTION}::text,
+      SELECT upd.id, ${at.toISOString()}::timestamptz, ${a.actor}::text, ${a.actorRole}::text, ${a.action}::text,
         'merged', 'merged', ${a.note}::text, ${a.photos === null || a.photos === undefined ? null : JSON.stringify(a.photos)}::jsonb,
         ${JSON.stringify(a.data)}::jsonb || jsonb_build_object('version', upd.version)
       FROM upd ORDER BY upd.id

@@ -20,7 +20,7 @@ export const workAssignment = pgTable('work_assignment', {
 
 /**
  * In-app notification (new assignment, urge, supervision, verification task, a cluster's closure answering a
- * merged report). Written by the triggers of migrations 0010/0013 and 0016 in the same transaction as the
+ * merged report or its reopen). Written by the triggers of migrations 0010/0013 and 0016/0020 in the same transaction as the
  * incident_event that causes it, whoever writes the event.
  * Addressed to an audience: a unit, a role, a region (prefix of the incident's grid code) and/or one user;
  * NULL = any. Holds no personal data (it goes to webhooks as is).
@@ -48,7 +48,7 @@ export const notification = pgTable(
     index('notification_unit_idx').on(t.unitCode, t.id),
     index('notification_role_idx').on(t.role, t.id),
     index('notification_incident_idx').on(t.incidentId),
-    check('notification_kind_ck', sql`${t.kind} IN ('assignment','urge','supervision','verification','closure')`),
+    check('notification_kind_ck', sql`${t.kind} IN ('assignment','urge','supervision','verification','closure','reopen')`),
   ],
 )
 

@@ -1,6 +1,8 @@
 import {
   CLUSTER_CLOSED_ACTION,
+  CLUSTER_REOPENED_ACTION,
   clusterClosedMessage,
+  clusterReopenedMessage,
   fineClassInfo,
   workingDaysDeadline,
   type ActorRole,
@@ -174,7 +176,8 @@ export function runLifecycle(sim: IncidentSim, draft: IncidentDraft, o: Lifecycl
 
 /**
  * R9, as transition.ts does it when a primary closes: each closing of `primary` after `member` was merged into it
- * gives the member one `primaryClosed` event (same time, actor, closing note and the primary's after-photos).
+ * gives the member one `primaryClosed` event (same time, actor, closing note and the primary's after-photos);
+ * each reopen after a closing one `primaryReopened` (tell-members-reopened.ts: same time and actor, the reason).
  */
 export function answerMerged(member: IncidentSim, primary: IncidentSim): void {
   if (member.rec.state !== 'merged') return
@@ -185,7 +188,21 @@ export function answerMerged(member: IncidentSim, primary: IncidentSim): void {
       const photos = (e.photos as { id: string; kind: string }[]).filter((p) => p.kind === 'after')
       after = photos.length ? photos : null
     }
-    if (e.toState !== 'closed' || e.fromState === 'closed' || e.at.getTime() < mergedAt) continue
+    if (e.at.getTime() < mergedAt) continue
+    const actor = { id: e.actor ?? 'dispatcher', role: (e.actorRole ?? 'dispatcher') as ActorRole }
+    if (e.action === 'reopen' && e.fromState === 'closed') {
+      const reopened = {
+        rule: 'R9',
+        primaryCode: primary.rec.code,
+        primaryAction: 'reopen',
+        reopenedAt: e.at.toISOString(),
+        message: clusterReopenedMessage(primary.rec.code),
+      }
+      const reason = (e.data as { reason?: string } | null)?.reason ?? null
+      member.note(CLUSTER_REOPENED_ACTION, actor, e.at, reopened, {}, { note: reason, photos: null })
+      continue
+    }
+    if (e.toState !== 'closed' || e.fromState === 'closed') continue
     const data = {
       rule: 'R9',
       primaryCode: primary.rec.code,
@@ -193,6 +210,6 @@ export function answerMerged(member: IncidentSim, primary: IncidentSim): void {
       closedAt: e.at.toISOString(),
       message: clusterClosedMessage(primary.rec.code),
     }
-    member.note(CLUSTER_CLOSED_ACTION, { id: e.actor ?? 'dispatcher', role: (e.actorRole ?? 'dispatcher') as ActorRole }, e.at, data, {}, { note: e.note ?? null, photos: after })
+    member.note(CLUSTER_CLOSED_ACTION, actor, e.at, data, {}, { note: e.note ?? null, photos: after })
   }
 }

@@ -1,4 +1,4 @@
-import { clusterClosedMessage, type WorkflowAction } from '@hanjiang/shared'
+import { CLUSTER_CLOSED_ACTION, clusterClosedMessage, type WorkflowAction } from '@hanjiang/shared'
 import { answerClusterMembers, latestAfterPhotos } from '../../db/repositories/clusters.ts'
 import type { AppDb, Database } from '../../db/types.ts'
 
@@ -24,6 +24,7 @@ export interface ClosedPrimary {
 export async function answerMembers(database: Database, tx: AppDb, p: ClosedPrimary): Promise<string[]> {
   const photos = await latestAfterPhotos(database, tx, p.id)
   return answerClusterMembers(database, tx, p.id, p.at, {
+    action: CLUSTER_CLOSED_ACTION,
     actor: p.actor,
     actorRole: p.actorRole,
     note: p.note,

@@ -13,6 +13,7 @@ import { actingRole, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
+import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
 import { planTransition } from './plan.ts'
 import { versionConflict, withCalendar } from './problems.ts'
 import { factsOf, incidentView, type IncidentView } from './view.ts'
@@ -128,6 +129,8 @@ export async function recordCallback({
         })
         await cancelTimers(database, tx, rec.id, plan.cancel, at)
         await scheduleTimers(database, tx, rec.id, plan.schedule, at)
+        // R9: a reopened primary tells the reports merged into it, as its closing answered them.
+        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: 'dispatcher', reason, callback: true, at })
       }
     })
   } catch (e) {

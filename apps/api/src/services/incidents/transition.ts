@@ -2,6 +2,7 @@ import {
   checkTransition,
   closesCluster,
   isWorkflowAction,
+  reopensCluster,
   toInstant,
   transitionMessages,
   WORKFLOW_TABLE,
@@ -26,6 +27,7 @@ import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { requireIncidentInScope } from '../auth/scope.ts'
 import { answerMembers } from '../clusters/answer-members.ts'
+import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { photoRefs } from './photos.ts'
 import { planTransition } from './plan.ts'
@@ -65,7 +67,7 @@ class StaleVersion extends Error {}
  * guards, input), then ONE transaction updates the incident only if its version is still the one
  * the caller saw, appends the event, and cancels/schedules the timers. Nothing changes without its
  * event; a lost race answers 409 version_conflict with the current state and version. Closing an incident
- * answers the reports merged into it (R9) in the same transaction: one event per member.
+ * answers the reports merged into it (R9) in the same transaction: one event per member; reopening it tells them.
  */
 export async function transitionIncident({
   database,
@@ -198,6 +200,9 @@ export async function transitionIncident({
       await scheduleTimers(database, tx, rec.id, plan.schedule, at)
       if (closesCluster(to)) {
         await answerMembers(database, tx, { id: rec.id, code: rec.code, action, actor: actor.id, actorRole: role, note: input.note ?? null, at })
+      }
+      if (reopensCluster(rec.state, to)) {
+        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: role, reason: input.reason ?? null, callback: false, at })
       }
     })
   } catch (e) {

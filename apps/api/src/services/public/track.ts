@@ -11,6 +11,8 @@ export type PublicStep =
   | 'returned' | 'rejected' | 'merged' | 'reopened' | 'extension_requested' | 'extended' | 'rated'
   /** R9: the report it was merged into was closed, which answers this one too (with its after-photos). */
   | 'cluster_closed'
+  /** R9: … and reopened after a bad callback: handled again, answered again when it closes. */
+  | 'cluster_reopened'
 
 export interface PublicTimelineEntry {
   at: string
@@ -52,6 +54,7 @@ const STEP_OF: Record<string, PublicStep> = {
   requestExtension: 'extension_requested',
   rate: 'rated',
   primaryClosed: 'cluster_closed',
+  primaryReopened: 'cluster_reopened',
 }
 
 const ids = (photos: unknown, kinds: readonly string[]): string[] =>

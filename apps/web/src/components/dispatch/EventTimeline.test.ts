@@ -42,13 +42,14 @@ describe('EventTimeline', { timeout: 20_000 }, () => {
     expect(items[3]!.text()).toContain('somethingNew')
   })
 
-  it('shows a callback\'s result, its reopen, the worker\'s message and a cluster\'s answer (R9)', async () => {
+  it('shows a callback\'s result, its reopen, the worker\'s message and a cluster\'s answer and reopen (R9)', async () => {
     const events = [
       ev({ id: 1, action: 'callbackDue', from: 'dispatched', to: 'dispatched', actor: 'timer-worker', data: { rule: 'R10', message: { zh: '派遣已满 12 小时，请回访', en: '12 h since dispatch: call back' } } }),
       ev({ id: 2, action: 'callback', from: 'dispatched', to: 'dispatched', note: '无人接听', data: { reached: false, rule: 'R10' } }),
       ev({ id: 3, action: 'callback', from: 'closed', to: 'closed', data: { reached: true, satisfaction: 'not_satisfied', reopened: true } }),
       ev({ id: 4, action: 'reopen', from: 'closed', to: 'registered', data: { reason: '回访不满意：垃圾又堆起来了' } }),
       ev({ id: 5, action: 'primaryClosed', from: 'merged', to: 'merged', data: { primaryCode: 'HJ20261120-00007', message: { zh: 'x', en: 'x' } } }),
+      ev({ id: 6, action: 'primaryReopened', from: 'merged', to: 'merged', note: '回访不满意：垃圾又堆起来了', data: { primaryCode: 'HJ20261120-00007', message: { zh: 'y', en: 'y' } } }),
     ]
     const { wrapper } = await mountApp(EventTimeline, { props: { events } })
     const items = wrapper.findAll('li.event')
@@ -62,6 +63,10 @@ describe('EventTimeline', { timeout: 20_000 }, () => {
     expect(items[4]!.text()).toContain('随主件办结')
     expect(items[4]!.find('[data-testid=event-cluster]').text()).toBe('主件 HJ20261120-00007 已办结，本件随同办结（一诉一整改）')
     expect(items[4]!.text()).not.toContain('主件：')
+    expect(items[5]!.text()).toContain('随主件重新办理')
+    expect(items[5]!.find('[data-testid=event-cluster]').text()).toBe('主件 HJ20261120-00007 已重新办理，本件随同重新办理（一诉一整改）')
+    expect(items[5]!.text()).toContain('回访不满意：垃圾又堆起来了')
+    expect(items[5]!.text()).not.toContain('主件：')
   })
 
   it('says so when there is nothing yet', async () => {
