@@ -1,4 +1,4 @@
-import type { Bbox } from '@hanjiang/shared/incident-map/index'
+import type { Bbox, IncidentMapView, MapCluster, MapPoint } from '@hanjiang/shared/incident-map/index'
 import { api, type ApiClient } from './client.ts'
 
 /**
@@ -6,36 +6,7 @@ import { api, type ApiClient } from './client.ts'
  * sends them (times ISO-8601 with +08:00) and typed calls, each with an injectable client.
  */
 
-export interface MapCluster {
-  id: string
-  lng: number
-  lat: number
-  count: number
-  byState: Record<string, number>
-  urgent: number
-  overdue: number
-}
-
-export interface MapPoint {
-  code: string
-  lng: number
-  lat: number
-  state: string
-  track: string
-  overdue: boolean
-  fineClass: string | null
-  unitCode: string | null
-}
-
-export interface IncidentMapView {
-  mode: 'clusters' | 'points'
-  zoom: number
-  bbox: Bbox
-  total: number
-  truncated: boolean
-  clusters: MapCluster[]
-  points: MapPoint[]
-}
+export type { IncidentMapView, MapCluster, MapPoint }
 
 /** The filters every map screen offers (issue 5 item 4). Empty = no restriction. */
 export interface IncidentMapFilters {

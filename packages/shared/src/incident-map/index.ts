@@ -63,3 +63,4 @@ export function bboxContains(outer: Bbox, inner: Bbox): boolean {
 export function bboxHas(b: Bbox, lng: number, lat: number): boolean {
   return lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3]
 }
+export type { IncidentMapView, MapCluster, MapPoint } from './view.ts'

@@ -1,4 +1,4 @@
-import { INCIDENT_STATES, OPEN_STATES, type Bbox } from '@hanjiang/shared'
+import { INCIDENT_STATES, OPEN_STATES, type Bbox, type MapPoint } from '@hanjiang/shared'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../types.ts'
 
@@ -36,16 +36,8 @@ export interface ClusterRow {
   single: PointRow | null
 }
 
-export interface PointRow {
-  code: string
-  lng: number
-  lat: number
-  state: string
-  track: string
-  overdue: boolean
-  fineClass: string | null
-  unitCode: string | null
-}
+/** A point row is the map contract's point (packages/shared incident-map/view.ts). */
+export type PointRow = MapPoint
 
 const OPEN = sql.raw(`(${OPEN_STATES.map((s) => `'${s}'`).join(',')})`)
 const isOpen = sql`i.state IN ${OPEN}`

@@ -1,5 +1,5 @@
-import { clusterCell, INCIDENT_STATES, MAX_POINTS, wantsPoints, type Bbox } from '@hanjiang/shared'
-import { incidentClusters, incidentPoints, type MapFilter, type PointRow } from '../../db/repositories/incident-map.ts'
+import { clusterCell, INCIDENT_STATES, MAX_POINTS, wantsPoints, type Bbox, type IncidentMapView, type MapCluster, type MapPoint } from '@hanjiang/shared'
+import { incidentClusters, incidentPoints, type MapFilter } from '../../db/repositories/incident-map.ts'
 import type { Database } from '../../db/types.ts'
 
 /**
@@ -11,31 +11,7 @@ import type { Database } from '../../db/types.ts'
  * and re-aggregate per tile, and live updates patch single points in the client's copy instead of invalidating tiles.
  */
 
-export interface MapCluster {
-  /** Stable for a cell at a zoom: `z/gx/gy`. */
-  id: string
-  lng: number
-  lat: number
-  count: number
-  /** Non-zero counts only. */
-  byState: Record<string, number>
-  urgent: number
-  overdue: number
-}
-
-export type MapPoint = PointRow
-
-export interface IncidentMapView {
-  mode: 'clusters' | 'points'
-  zoom: number
-  bbox: Bbox
-  /** Incidents matched in the box (in points mode: those sent). */
-  total: number
-  /** Points mode only: more matched than MAX_POINTS; zoom in or narrow the filters. */
-  truncated: boolean
-  clusters: MapCluster[]
-  points: MapPoint[]
-}
+export type { IncidentMapView, MapCluster, MapPoint }
 
 export interface IncidentMapInput extends Omit<MapFilter, 'scope'> {
   zoom: number
