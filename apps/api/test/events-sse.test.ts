@@ -4,12 +4,15 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Config } from '../src/config.ts'
+import { sha256 } from '../src/auth/crypto.ts'
 import { appendEvent } from '../src/db/repositories/incidents.ts'
+import type { Database } from '../src/db/types.ts'
 import { closeEventBus, eventBus } from '../src/live/event-bus.ts'
+import { SessionWatch } from '../src/live/session-watch.ts'
 import { REPLAY_LIMIT } from '../src/routes/events.ts'
 import { startServer } from '../src/server.ts'
 import { seedFixture, testApp } from './app.ts'
-import { signIn } from './auth.ts'
+import { signIn, type Session } from './auth.ts'
 import { describeEachEngine, openTestDatabase, type TestDatabase } from './engines.ts'
 import { complaint, incidentApi, roadCollapse, type Json } from './incidents-helpers.ts'
 
@@ -92,6 +95,22 @@ function sse(res: Response) {
       const out: Frame[] = []
       while (!done(out)) out.push(await next(timeoutMs))
       return out
+    },
+    /** Waits for the end of the stream, skipping heartbeats (anything else fails); resolves with the ms it took. */
+    ended: async (timeoutMs: number): Promise<number> => {
+      const t0 = Date.now()
+      for (;;) {
+        const left = timeoutMs - (Date.now() - t0)
+        if (left <= 0) throw new Error(`the stream did not end within ${timeoutMs} ms`)
+        let f: Frame
+        try {
+          f = await next(left)
+        } catch (e) {
+          if ((e as Error).message === 'the stream ended') return Date.now() - t0
+          throw e
+        }
+        expect(f).toEqual({ comment: 'heartbeat' })
+      }
     },
     /** Frames that arrive within `ms` (to show nothing else comes). */
     drain: async (ms: number): Promise<Frame[]> => {
@@ -334,6 +353,90 @@ describeEachEngine(
       // The next request starts a new bus.
       const c = await open()
       expect((await c.next()).event).toBe('ready')
+    })
+
+    describe('a stream ends soon after its session does', () => {
+      const BEAT = 200
+      const app = () => testApp(ctx.database, { sseHeartbeatMs: BEAT })
+      const openAs = async (session: Session) => {
+        const res = await app().request('/api/events', { headers: { cookie: session.headers.cookie! } })
+        expect(res.status).toBe(200)
+        const s = sse(res)
+        streams.push(s)
+        expect((await s.next()).event).toBe('ready')
+        return s
+      }
+      const userId = async (username: string) =>
+        (await ctx.database.rows<{ id: string }>(sql`SELECT id FROM app_user WHERE username = ${username}`))[0]!.id
+
+      it('signed out elsewhere: ends within one heartbeat interval, the reconnect gets 401; other streams go on', async () => {
+        const leaver = await signIn(app(), ctx.database, { username: 'sse-leaver' })
+        const stayer = await signIn(app(), ctx.database, { username: 'sse-stayer' })
+        const a = await openAs(leaver)
+        const a2 = await openAs(leaver) // a second tab on the same session
+        const b = await openAs(stayer)
+        expect((await app().request('/api/auth/logout', { method: 'POST', headers: leaver.headers })).status).toBe(204)
+        expect(await a.ended(BEAT * 10)).toBeLessThan(BEAT * 10)
+        expect(await a2.ended(BEAT * 10)).toBeLessThan(BEAT * 10)
+        expect((await app().request('/api/events', { headers: { cookie: leaver.headers.cookie! } })).status).toBe(401)
+        // The other session's stream is untouched: it keeps its heartbeats.
+        const later = await b.drain(BEAT * 3)
+        expect(later.length).toBeGreaterThan(0)
+        expect(later.every((f) => f.comment === 'heartbeat')).toBe(true)
+        expect(await b.next(BEAT * 3)).toEqual({ comment: 'heartbeat' })
+      })
+
+      it('revoked by an administrator, past its absolute end, idle too long: each stream ends', async () => {
+        const admin = await signIn(app(), ctx.database, 'admin')
+        const revoked = await signIn(app(), ctx.database, { username: 'sse-revoked' })
+        const expired = await signIn(app(), ctx.database, { username: 'sse-expired' })
+        const idle = await signIn(app(), ctx.database, { username: 'sse-idle' })
+        const [r, e, i] = [await openAs(revoked), await openAs(expired), await openAs(idle)]
+        const rv = await app().request(`/api/admin/users/${await userId('sse-revoked')}/revoke-sessions`, { method: 'POST', headers: admin.headers })
+        expect(rv.status).toBe(200)
+        await ctx.database.rows(sql`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE id_hash = ${sha256(expired.sessionId)}`)
+        await ctx.database.rows(sql`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE id_hash = ${sha256(idle.sessionId)}`)
+        for (const s of [r, e, i]) expect(await s.ended(BEAT * 10)).toBeLessThan(BEAT * 10)
+      })
+
+      it('the notification stream (the bell) ends the same way', async () => {
+        const handler = await signIn(app(), ctx.database, { username: 'sse-bell', role: 'handler' })
+        const res = await app().request('/api/notifications/stream', { headers: { cookie: handler.headers.cookie! } })
+        expect(res.status).toBe(200)
+        const s = sse(res)
+        streams.push(s)
+        expect((await s.next()).event).toBe('unread')
+        expect((await app().request('/api/auth/logout', { method: 'POST', headers: handler.headers })).status).toBe(204)
+        expect(await s.ended(BEAT * 10)).toBeLessThan(BEAT * 10)
+      })
+
+      it('all open streams are checked in ONE statement per interval, however many', async () => {
+        let statements = 0
+        const counting: Database = Object.assign(Object.create(ctx.database) as Database, {
+          rows: ((q, tx, o) => {
+            statements++
+            return ctx.database.rows(q, tx, o)
+          }) as Database['rows'],
+        })
+        const watch = new SessionWatch(counting, { intervalMs: 60_000, idleMs: 30 * 60_000 })
+        const sessions: Session[] = []
+        for (let k = 0; k < 8; k++) sessions.push(await signIn(app(), ctx.database, { username: `sse-batch-${k}` }))
+        const ended: string[] = []
+        const unwatch = sessions.flatMap((s) => [1, 2, 3].map((n) => watch.watch(sha256(s.sessionId), () => ended.push(`${s.username}#${n}`))))
+        expect(watch.size).toBe(8)
+        const gone = sessions.slice(0, 3)
+        for (const s of gone) expect((await app().request('/api/auth/logout', { method: 'POST', headers: s.headers })).status).toBe(204)
+        expect(await watch.check()).toBe(9)
+        expect(statements).toBe(1)
+        expect(ended.sort()).toEqual(gone.flatMap((s) => [1, 2, 3].map((n) => `${s.username}#${n}`)).sort())
+        expect(watch.size).toBe(5)
+        expect(await watch.check()).toBe(0)
+        expect(statements).toBe(2)
+        for (const u of unwatch) u()
+        expect(watch.size).toBe(0)
+        expect(await watch.check()).toBe(0)
+        expect(statements).toBe(2) // nothing watched: no statement
+      })
     })
 
     it('a Last-Event-ID that is not an event id is a 400 problem', async () => {

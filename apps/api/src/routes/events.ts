@@ -7,6 +7,7 @@ import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { eventBus, type LiveEvent } from '../live/event-bus.ts'
+import { watchSession } from '../live/session-watch.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
 
 /**
@@ -20,6 +21,8 @@ import { incidentRowScope } from '../services/auth/scope.ts'
  * - `event: ready` after the replay, with `id:` = the stream's position, so a client that connects and drops
  *   before any incident event still resumes from the right place.
  * - A comment line every SSE_HEARTBEAT_MS keeps proxies from closing an idle stream.
+ * - A cookie session's stream ends within SSE_HEARTBEAT_MS of the session ending (revoked, expired, idle):
+ *   the sessions of all open streams are re-checked together on that interval (live/session-watch.ts).
  */
 
 export const REPLAY_LIMIT = 1000
@@ -47,9 +50,10 @@ const frame = (id: number | null, data: unknown, event = 'incident') => ({
 export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono()
   app.get('/events', async (c) => {
+    const actor = actorOf(c)
     // Row scope (issue 6): the replay is filtered in its SQL; the live fan-out is one shared query for every
     // stream, so each stream keeps only the summaries inside its scope (same rule: unit + sections, area prefixes).
-    const scope = incidentRowScope(actorOf(c))
+    const scope = incidentRowScope(actor)
     const units = scope ? new Set(await unitsWithSections(deps.database, scope.unitCodes)) : null
     const inScope = (s: { unitCode: string | null; regionCode: string | null }) =>
       !scope || (s.unitCode !== null && units!.has(s.unitCode)) || inAreas(s.regionCode, scope.areaPrefixes)
@@ -79,6 +83,10 @@ export function eventRoutes(deps: AppDeps): Hono {
         },
       })
       stream.onAbort(() => {
+        closed = true
+        poke()
+      })
+      const unwatch = watchSession(deps, actor.sessionHash, () => {
         closed = true
         poke()
       })
@@ -139,6 +147,7 @@ export function eventRoutes(deps: AppDeps): Hono {
           }
         }
       } finally {
+        unwatch()
         sub.unsubscribe()
       }
     })

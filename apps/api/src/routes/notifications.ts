@@ -7,6 +7,7 @@ import type { AppDeps } from '../http/context.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { workActorOf } from '../http/work-actor.ts'
 import { eventBus } from '../live/event-bus.ts'
+import { watchSession } from '../live/session-watch.ts'
 import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
 import { readerOf } from '../services/notifications/reader.ts'
 
@@ -17,7 +18,8 @@ import { readerOf } from '../services/notifications/reader.ts'
  * {notification, unread} for each new one addressed to the caller. It rides the incident event bus (LISTEN
  * incident_event, shared by all API processes): the trigger writes a notification in the same transaction
  * as its event, so once the bus hands out the event the notification is there to read. A reconnecting
- * client re-reads its unread count first, so nothing is lost across a drop.
+ * client re-reads its unread count first, so nothing is lost across a drop. Ends within SSE_HEARTBEAT_MS of
+ * its session ending (live/session-watch.ts).
  */
 
 const listQuery = z.object({
@@ -30,7 +32,8 @@ const readBody = z.union([
 ])
 const NOTIFYING = new Set(Object.keys(NOTIFICATION_RULES))
 
-export function notificationRoutes({ database, config }: AppDeps) {
+export function notificationRoutes(deps: AppDeps) {
+  const { database, config } = deps
   return new Hono()
     .get('/notifications', async (c) => {
       const actor = workActorOf(c, [])
@@ -76,6 +79,10 @@ export function notificationRoutes({ database, config }: AppDeps) {
           closed = true
           poke()
         })
+        const unwatch = watchSession(deps, actor.sessionHash, () => {
+          closed = true
+          poke()
+        })
         try {
           await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unread: await countUnread(database, reader) }), retry: 3000 })
           while (!closed) {
@@ -106,6 +113,7 @@ export function notificationRoutes({ database, config }: AppDeps) {
             }
           }
         } finally {
+          unwatch()
           sub.unsubscribe()
         }
       })

@@ -222,6 +222,23 @@ export async function sessionUsersByHash(
   return new Map(rows.map((r) => [String(r.idHash), { user: userOf(r), csrfToken: String(r.csrfToken) }]))
 }
 
+/**
+ * Which of these session-id hashes are still live (not revoked, not idle too long, not past their end, the user
+ * not disabled): the same test as {@link sessionUsersByHash}, for many open streams in ONE statement, without
+ * touching last_seen_at (an open stream is not activity: idle sessions must still end).
+ */
+export async function liveSessionHashes(database: Database, idHashes: readonly string[], idleSeconds: number): Promise<Set<string>> {
+  const rows = await database.rows<{ idHash: string }>(
+    sql`
+    SELECT s.id_hash AS "idHash" FROM user_session s JOIN app_user u ON u.id = s.user_id
+    WHERE s.id_hash = ANY(${`{${idHashes.join(',')}}`}::text[]) AND s.revoked_at IS NULL AND s.expires_at > now()
+      AND s.last_seen_at > now() - make_interval(secs => ${idleSeconds}) AND NOT u.disabled`,
+    undefined,
+    { prepare: true },
+  )
+  return new Set(rows.map((r) => String(r.idHash)))
+}
+
 export async function revokeSession(database: Database, idHash: string, tx?: AppDb): Promise<void> {
   await database.rows(sql`UPDATE user_session SET revoked_at = now() WHERE id_hash = ${idHash} AND revoked_at IS NULL`, tx)
 }
