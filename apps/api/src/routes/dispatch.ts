@@ -5,10 +5,15 @@ import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { deskQueue } from '../services/incidents/desk-queue.ts'
+import { owedCallbacks } from '../services/incidents/owed-callbacks.ts'
 
-/** The dispatch desk (issue 5 item 1): its queue, keyset-paged in urgency / time-left order, with the counts. */
+/**
+ * The dispatch desk (issue 5 item 1): its queue, keyset-paged in urgency / time-left order, with the counts; with
+ * `view=callbacks` the callbacks (回访) the seats owe, R10 first, then the longest owed (each view has its own cursors).
+ */
 
 const queueQuery = z.object({
+  view: z.enum(['waiting', 'callbacks'], { message: 'view is waiting or callbacks' }).optional(),
   cursor: z.string().max(300, 'cursor is at most 300 characters').optional(),
   limit: z.coerce
     .number({ message: 'limit must be a number' })
@@ -21,7 +26,9 @@ const queueQuery = z.object({
 export function dispatchRoutes({ database }: AppDeps) {
   return new Hono().get('/dispatch/queue', async (c) => {
     const q = parseInput(queueQuery, c.req.query(), 'query')
+    const input = { cursor: q.cursor, limit: q.limit }
+    const page = q.view === 'callbacks' ? await owedCallbacks({ database, actor: actorOf(c), input }) : await deskQueue({ database, actor: actorOf(c), input })
     // Live data: the desk pages it and patches it from /api/events.
-    return c.json(await deskQueue({ database, actor: actorOf(c), input: q }), 200, { 'cache-control': 'no-store' })
+    return c.json(page, 200, { 'cache-control': 'no-store' })
   })
 }

@@ -146,6 +146,22 @@ export interface DeskQueuePage extends IncidentPage {
   urgent: number
 }
 
+/** What an owed callback asks (packages/shared callbackTask's kind). */
+export type OwedCallbackKind = 'r10' | 'progress' | 'satisfaction'
+
+/** A row of `GET /api/dispatch/queue?view=callbacks`: an incident the seats owe a callback, since when. */
+export interface OwedCallbackItem extends IncidentListItem {
+  callback: { kind: OwedCallbackKind; dueAt: string }
+}
+
+/** `GET /api/dispatch/queue?view=callbacks`: the longest owed first; `total` all owed, `urgent` the R10 ones. */
+export interface OwedCallbacksPage {
+  items: OwedCallbackItem[]
+  nextCursor: string | null
+  total: number
+  urgent: number
+}
+
 export interface IncidentListQuery {
   state?: IncidentState[]
   unit?: string
@@ -257,6 +273,9 @@ export function incidentEndpoints(client: ApiClient = api) {
     /** The desk's queue, keyset-paged: pass the previous page's `nextCursor`; `limit: 0` asks for the counts only. */
     deskQueue: (q: { cursor?: string | null; limit?: number } = {}, signal?: AbortSignal) =>
       client.get<DeskQueuePage>('/api/dispatch/queue', { query: { cursor: q.cursor ?? undefined, limit: q.limit }, signal }),
+    /** The callbacks the seats owe, keyset-paged like the queue; `limit: 0` asks for the counts only. */
+    owedCallbacks: (q: { cursor?: string | null; limit?: number } = {}, signal?: AbortSignal) =>
+      client.get<OwedCallbacksPage>('/api/dispatch/queue', { query: { view: 'callbacks', cursor: q.cursor ?? undefined, limit: q.limit }, signal }),
     get: (c: string, signal?: AbortSignal) => client.get<IncidentDetail>(`/api/incidents/${code(c)}`, { signal }),
     events: async (c: string, signal?: AbortSignal) =>
       (await client.get<{ code: string; events: IncidentEvent[] }>(`/api/incidents/${code(c)}/events`, { signal })).events,

@@ -28,13 +28,17 @@ type T = (key: string, params?: Record<string, unknown>) => string
 
 const pad = (v: number) => String(v).padStart(2, '0')
 
-/** "1 天 3 小时" / "2:05:09" / "已超时 12 分钟" in the current language (keys under `dispatch.countdown`). */
+/** The length of a span: "1 天 3 小时" / "2:05:09" / "12:05" in the current language. */
+export function formatSpan(r: Remaining, t: T): string {
+  return r.days > 0
+    ? t('dispatch.countdown.days', { days: r.days, hours: r.hours })
+    : r.hours > 0
+      ? `${r.hours}:${pad(r.minutes)}:${pad(r.seconds)}`
+      : `${pad(r.minutes)}:${pad(r.seconds)}`
+}
+
+/** "剩 1 天 3 小时" / "剩 2:05:09" / "超时 12:05" in the current language (keys under `dispatch.countdown`). */
 export function formatRemaining(r: Remaining, t: T): string {
-  const span =
-    r.days > 0
-      ? t('dispatch.countdown.days', { days: r.days, hours: r.hours })
-      : r.hours > 0
-        ? `${r.hours}:${pad(r.minutes)}:${pad(r.seconds)}`
-        : `${pad(r.minutes)}:${pad(r.seconds)}`
+  const span = formatSpan(r, t)
   return r.overdue ? t('dispatch.countdown.overdue', { span }) : t('dispatch.countdown.left', { span })
 }

@@ -23,6 +23,25 @@ export const deskEn: typeof deskZh = {
       loadingMore: 'Loading more…',
       moreFailed: 'Could not load more',
     },
+    lists: {
+      label: 'Desk lists',
+      waiting: 'To dispatch',
+      callbacks: 'Callbacks owed',
+    },
+    callbacks: {
+      loading: 'Loading the callbacks owed…',
+      empty: 'No callback is owed',
+      count: '{count} callbacks owed',
+      r10Count: '{count} R10',
+      kind: {
+        r10: 'R10 check',
+        progress: 'Progress',
+        satisfaction: 'Satisfaction',
+      },
+      since: 'Owed since {at}',
+      waited: 'waiting {span}',
+      noPhone: 'No phone',
+    },
     live: {
       connecting: 'Connecting live updates…',
       open: 'Live',

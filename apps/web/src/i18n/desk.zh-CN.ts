@@ -21,6 +21,25 @@ export const deskZh = {
       loadingMore: '正在加载更多…',
       moreFailed: '加载失败',
     },
+    lists: {
+      label: '队列切换',
+      waiting: '待派遣',
+      callbacks: '待回访',
+    },
+    callbacks: {
+      loading: '正在加载待回访…',
+      empty: '没有待回访的诉求件',
+      count: '待回访 {count} 件',
+      r10Count: 'R10 回访 {count} 件',
+      kind: {
+        r10: 'R10 回访',
+        progress: '进展回访',
+        satisfaction: '满意度回访',
+      },
+      since: '{at} 起待回访',
+      waited: '已等 {span}',
+      noPhone: '无联系电话',
+    },
     live: {
       connecting: '正在连接实时推送…',
       open: '实时',

@@ -1,0 +1,75 @@
+import { DESK_PAGE_SIZE, formatShanghai } from '@hanjiang/shared'
+import { z } from 'zod'
+import { listOwedCallbacks, type OwedCallbackKind, type OwedKey } from '../../db/repositories/owed-callbacks.ts'
+import type { Database } from '../../db/types.ts'
+import type { Actor } from '../../http/actor.ts'
+import { problems } from '../../http/problem.ts'
+import { reference } from '../assignment/reference-cache.ts'
+import { incidentRowScope } from '../auth/scope.ts'
+import { incidentListItem, type IncidentListItem } from './view.ts'
+
+/** The cursor is the whole sort key of the page's last row, as the desk queue's (desk-queue.ts). */
+export const encodeOwedCursor = (k: OwedKey): string => Buffer.from(JSON.stringify(['c1', k.rank, k.dueMs, k.code])).toString('base64url')
+
+const cursorShape = z.tuple([
+  z.literal('c1'),
+  z.number().int().min(0).max(1),
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  z.string().min(1).max(64),
+])
+
+export function decodeOwedCursor(cursor: string): OwedKey {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString())
+  } catch {
+    parsed = null
+  }
+  const r = cursorShape.safeParse(parsed)
+  if (!r.success) throw problems.validation('cursor is not a callbacks cursor this API gave out', [{ path: 'cursor', message: 'invalid cursor' }])
+  const [, rank, dueMs, code] = r.data
+  return { rank, dueMs, code }
+}
+
+export type OwedCallbackItem = IncidentListItem & {
+  /** What the callback asks (packages/shared callbackTask's kind) and since when it is owed (+08:00). */
+  callback: { kind: OwedCallbackKind; dueAt: string }
+}
+
+export interface OwedCallbacksPage {
+  items: OwedCallbackItem[]
+  /** Null on the last page (and when counts only were asked for). */
+  nextCursor: string | null
+  /** Every callback owed in the caller's scope, and the R10 ones (urgent incidents in a unit's hands) among them. */
+  total: number
+  urgent: number
+}
+
+/**
+ * GET /api/dispatch/queue?view=callbacks: one page of the callbacks the seats owe (R10 raised by the worker, or
+ * a closed report whose reporter was not called back), R10 first, then the longest owed, with the counts.
+ * `limit` 0 answers the counts only (the desk's tab badge).
+ */
+export async function owedCallbacks({
+  database,
+  actor,
+  input,
+}: {
+  database: Database
+  actor: Actor
+  input: { cursor?: string; limit?: number }
+}): Promise<OwedCallbacksPage> {
+  const limit = input.limit ?? DESK_PAGE_SIZE
+  const after = input.cursor ? decodeOwedCursor(input.cursor) : undefined
+  const [page, ref] = await Promise.all([
+    listOwedCallbacks(database, { scope: incidentRowScope(actor), after, limit: limit > 0 ? limit + 1 : 0 }),
+    reference(database),
+  ])
+  const rows = page.rows.slice(0, limit)
+  return {
+    items: rows.map((r) => Object.assign(incidentListItem(r.record, ref), { callback: { kind: r.kind, dueAt: formatShanghai(r.dueAt) } })),
+    nextCursor: limit > 0 && page.rows.length > limit ? encodeOwedCursor(rows[rows.length - 1]!.key) : null,
+    total: page.total,
+    urgent: page.r10,
+  }
+}
