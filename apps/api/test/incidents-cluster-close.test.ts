@@ -176,7 +176,7 @@ describeEachEngine(
           actorRole: 'dispatcher',
           note: '回访不满意：垃圾又堆起来了',
           photos: null,
-          data: { rule: 'R9', primaryCode: primary, primaryAction: 'reopen', callback: true, version: versions[i]! + 1 },
+          data: { rule: 'R9', primaryCode: primary, primaryAction: 'reopen', via: 'callback', version: versions[i]! + 1 },
         })
         expect(told[0].data.message.zh).toContain(primary)
       }
@@ -197,8 +197,7 @@ describeEachEngine(
       await api.step(primary, 'reopen', { reason: '回访不满意' })
       const told = (await api.events(members[0]!)).filter((e: Json) => e.action === 'primaryReopened')
       expect(told).toHaveLength(1)
-      expect(told[0]).toMatchObject({ note: '回访不满意', data: { primaryAction: 'reopen' } })
-      expect(told[0].data.callback).toBeUndefined()
+      expect(told[0]).toMatchObject({ note: '回访不满意', data: { primaryAction: 'reopen', via: 'workflow' } })
 
       const track = (await api.call('GET', `/api/public/track/${tracking}`, undefined, {}, 'viewer')).body
       expect(track.timeline.map((e: Json) => e.step).slice(-2)).toEqual(['cluster_closed', 'cluster_reopened'])
@@ -216,6 +215,20 @@ describeEachEngine(
       expect(actions).toEqual(['primaryClosed', 'primaryReopened', 'primaryClosed'])
       const steps = (await api.call('GET', `/api/public/track/${tracking}`, undefined, {}, 'viewer')).body.timeline.map((e: Json) => e.step)
       expect(steps.slice(-3)).toEqual(['cluster_closed', 'cluster_reopened', 'cluster_closed'])
+    })
+
+    it("the primary's reporter rating \"not satisfied\" on the public page reopens it: the members are told too", async () => {
+      const { primary, members } = await closedCluster()
+      const tracking = (await api.get(primary)).body.trackingCode as string
+      const r = await api.call('POST', `/api/public/track/${tracking}/rating`, { rating: 'not_satisfied' }, { 'x-forwarded-for': '203.0.113.77' }, 'viewer')
+      expect(r.status).toBe(200)
+      expect(r.body.state).toBe('registered')
+      for (const m of members) {
+        const told = (await api.events(m)).filter((e: Json) => e.action === 'primaryReopened')
+        expect(told, m).toHaveLength(1)
+        expect(told[0]).toMatchObject({ actor: 'public-rating', actorRole: 'system', data: { primaryCode: primary, via: 'rating' } })
+      }
+      expect((await closureBells(members, 'reopen')).map((b) => b.code).sort()).toEqual([...members].sort())
     })
 
     it('a reopen that fails leaves the members as they were (one transaction)', async () => {

@@ -43,7 +43,7 @@ describe('demo R9: members hear of their primary closing and reopening', () => {
     expect(notes[1]).toMatchObject({
       at: at(6),
       actor: { id: 'dispatcher', role: 'dispatcher' },
-      data: { rule: 'R9', primaryCode: 'HJ20260601-00001', primaryAction: 'reopen', reopenedAt: at(6).toISOString() },
+      data: { rule: 'R9', primaryCode: 'HJ20260601-00001', primaryAction: 'reopen', via: 'workflow', reopenedAt: at(6).toISOString() },
       extra: { note: '垃圾又堆起来了', photos: null },
     })
     expect((notes[1]!.data.message as { zh: string }).zh).toContain('HJ20260601-00001')

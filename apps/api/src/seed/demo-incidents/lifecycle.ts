@@ -195,6 +195,7 @@ export function answerMerged(member: IncidentSim, primary: IncidentSim): void {
         rule: 'R9',
         primaryCode: primary.rec.code,
         primaryAction: 'reopen',
+        via: 'workflow',
         reopenedAt: e.at.toISOString(),
         message: clusterReopenedMessage(primary.rec.code),
       }

@@ -9,8 +9,8 @@ export interface ReopenedPrimary {
   actorRole: string
   /** Why it was reopened (the workflow's reason, e.g. the callback's "not satisfied" note). */
   reason: string | null
-  /** True when a callback's "not satisfied" reopened it (callback.ts), false for the plain workflow action. */
-  callback: boolean
+  /** What reopened it: the workflow's action, a seat's "not satisfied" callback, or the reporter's own rating. */
+  via: 'workflow' | 'callback' | 'rating'
   at: Date
 }
 
@@ -32,7 +32,7 @@ export async function tellMembersReopened(database: Database, tx: AppDb, p: Reop
       rule: 'R9',
       primaryCode: p.code,
       primaryAction: 'reopen',
-      ...(p.callback ? { callback: true } : {}),
+      via: p.via,
       reopenedAt: p.at.toISOString(),
       message: clusterReopenedMessage(p.code),
     },

@@ -130,7 +130,7 @@ export async function recordCallback({
         await cancelTimers(database, tx, rec.id, plan.cancel, at)
         await scheduleTimers(database, tx, rec.id, plan.schedule, at)
         // R9: a reopened primary tells the reports merged into it, as its closing answered them.
-        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: 'dispatcher', reason, callback: true, at })
+        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: 'dispatcher', reason, via: 'callback', at })
       }
     })
   } catch (e) {

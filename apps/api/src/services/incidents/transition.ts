@@ -202,7 +202,7 @@ export async function transitionIncident({
         await answerMembers(database, tx, { id: rec.id, code: rec.code, action, actor: actor.id, actorRole: role, note: input.note ?? null, at })
       }
       if (reopensCluster(rec.state, to)) {
-        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: role, reason: input.reason ?? null, callback: false, at })
+        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: role, reason: input.reason ?? null, via: 'workflow', at })
       }
     })
   } catch (e) {

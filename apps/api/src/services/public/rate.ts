@@ -11,6 +11,7 @@ import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
+import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
 import { planTransition } from '../incidents/plan.ts'
 import { withCalendar } from '../incidents/problems.ts'
 import { factsOf } from '../incidents/view.ts'
@@ -78,6 +79,16 @@ export async function rateOutcome(database: Database, trackingCode: string, rati
         })
         await cancelTimers(database, tx, t.id, plan.cancel, at)
         await scheduleTimers(database, tx, t.id, plan.schedule, at)
+        // R9: a reopened primary tells the reports merged into it, as its closing answered them.
+        await tellMembersReopened(database, tx, {
+          id: t.id,
+          code: t.code,
+          actor: RATING_ACTOR.id,
+          actorRole: RATING_ACTOR.role,
+          reason: NOT_SATISFIED_REASON,
+          via: 'rating',
+          at,
+        })
       }
     })
   } catch (e) {
