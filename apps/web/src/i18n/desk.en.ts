@@ -77,6 +77,7 @@ export const deskEn: typeof deskZh = {
       resolveBy: 'Resolve by',
       ownershipBy: 'Ownership by',
       callbackAt: 'Call back at',
+      stepTaken: 'Step done',
       callbackDone: 'Called back {at}',
       overdueAt: 'Overdue at',
       none: 'No running deadline',

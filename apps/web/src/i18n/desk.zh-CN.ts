@@ -75,6 +75,7 @@ export const deskZh = {
       resolveBy: '办结时限',
       ownershipBy: '权属认定时限',
       callbackAt: '回访时间',
+      stepTaken: '环节已办',
       callbackDone: '已回访 {at}',
       overdueAt: '超期时间',
       none: '暂无计时中的时限',

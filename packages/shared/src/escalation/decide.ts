@@ -1,6 +1,7 @@
 import { leadUnitFallback, type LeadUnitFallback } from '../assignment/lead-unit.ts'
 import type { NamedUnit, UnitNames } from '../assignment/types.ts'
 import { DEADLINE_KINDS, type DeadlineKind, type IncidentType } from '../deadlines/types.ts'
+import { AT_CENTER, deadlineRunning, NOT_ON_SITE } from './running.ts'
 import type { FineClassInfo } from '../taxonomy/types.ts'
 import type { ActorRole, IncidentState, ZhEnText } from '../workflow/states.ts'
 
@@ -123,13 +124,6 @@ export type TimerOutcome =
   | 'already_overdue'
   | 'unknown_kind'
 
-const AT_CENTER: readonly IncidentState[] = ['reported', 'registered']
-/** Not on site yet (R5, R10: "not on site → urge; still not → …"). */
-const NOT_ON_SITE: readonly IncidentState[] = ['dispatched', 'accepted']
-const UNIT_WORK: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site']
-/** Still being handled: a missed resolve-by makes it overdue (resolved is judged at verification, not here). */
-const OPEN_FOR_RESOLVE: readonly IncidentState[] = ['registered', 'dispatched', 'accepted', 'on_site', 'returned']
-
 const CENTER: EscalationAudience = { role: 'dispatcher', unitCode: 'command_center' }
 
 const RULE_OF: Record<DeadlineKind, (type: IncidentType) => EscalationRule> = {
@@ -229,7 +223,7 @@ export function decideTimer(timer: DueTimer, f: EscalationFacts, ctx: Escalation
 
   switch (kind) {
     case 'dispatchBy': {
-      if (!AT_CENTER.includes(f.state)) return nothing('state_moot')
+      if (!deadlineRunning(kind, f.state)) return nothing('state_moot')
       const o = overdue(f, kind, f.dispatchBy!, now)
       const alert: EscalationEvent = {
         action: 'alert',
@@ -244,7 +238,7 @@ export function decideTimer(timer: DueTimer, f: EscalationFacts, ctx: Escalation
       return acted({ events: o.event ? [alert, o.event] : [alert], overdueAt: o.at })
     }
     case 'arriveBy': {
-      if (!NOT_ON_SITE.includes(f.state)) return nothing('state_moot')
+      if (!deadlineRunning(kind, f.state)) return nothing('state_moot')
       const o = overdue(f, kind, f.arriveBy!, now)
       const urge: EscalationEvent = {
         action: 'urge',
@@ -260,8 +254,7 @@ export function decideTimer(timer: DueTimer, f: EscalationFacts, ctx: Escalation
     }
     case 'handleBy':
     case 'resolveBy': {
-      const open = kind === 'handleBy' ? UNIT_WORK : OPEN_FOR_RESOLVE
-      if (!open.includes(f.state)) return nothing('state_moot')
+      if (!deadlineRunning(kind, f.state)) return nothing('state_moot')
       const o = overdue(f, kind, column(f, kind)!, now)
       if (!o.event) return nothing('already_overdue')
       return acted({ events: [o.event], overdueAt: o.at })
@@ -269,7 +262,7 @@ export function decideTimer(timer: DueTimer, f: EscalationFacts, ctx: Escalation
     case 'ownershipBy':
       return decideOwnership(f, ctx)
     case 'callbackAt': {
-      if (!UNIT_WORK.includes(f.state)) return nothing('state_moot')
+      if (!deadlineRunning(kind, f.state)) return nothing('state_moot')
       const onSite = f.state === 'on_site'
       const callback: EscalationEvent = {
         action: 'callbackDue',
@@ -354,9 +347,9 @@ function decideChainStep(kind: EscalationChainKind, timer: DueTimer, f: Escalati
 }
 
 function decideOwnership(f: EscalationFacts, ctx: EscalationContext): TimerDecision {
+  if (!deadlineRunning('ownershipBy', f.state, f.needsReview)) return nothing('state_moot')
   const atCenter = AT_CENTER.includes(f.state) || f.state === 'returned'
   const unconfirmed = f.state === 'dispatched' && f.needsReview
-  if (!atCenter && !unconfirmed) return nothing('state_moot')
   const { fine, units, commandCenter } = ctx.ownership
   const lead = leadUnitFallback(fine, units, commandCenter)
   if (lead.rule === 'no_class') {

@@ -88,6 +88,19 @@ describe('DeadlineList', { timeout: 20_000 }, () => {
     expect(rows[1]!.text()).toContain('剩 4 天 8 小时')
   })
 
+  it('a deadline whose step was taken shows as done, not overdue (dispatched long ago: no 超时 on dispatch-by)', async () => {
+    const now = new Date('2026-12-20T01:20:00Z') // weeks later: both deadlines are past
+    const { wrapper } = await mountApp(DeadlineList, { props: { deadlines, now, state: 'on_site' } })
+    const [dispatch, resolve] = wrapper.findAll('.deadline')
+    expect(dispatch!.classes()).toContain('done')
+    expect(dispatch!.classes()).not.toContain('overdue')
+    expect(dispatch!.text()).toContain('环节已办')
+    // Resolve-by still runs while the unit is on site: overdue.
+    expect(resolve!.classes()).toContain('overdue')
+    const registered = await mountApp(DeadlineList, { props: { deadlines, now, state: 'registered' } })
+    expect(registered.wrapper.find('.deadline').classes()).toContain('overdue')
+  })
+
   it('shows no countdown once the incident is closed', async () => {
     const { wrapper } = await mountApp(DeadlineList, { props: { deadlines, now: new Date('2026-11-26T01:20:00Z'), closed: true } })
     expect(wrapper.find('[data-testid=countdown]').exists()).toBe(false)
