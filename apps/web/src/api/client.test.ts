@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, createApiClient, fieldErrors, formatProblem, isAbortError, onAuthProblem, setCsrfToken } from './client.ts'
+import { ApiError, buildUrl, createApiClient, fieldErrors, formatProblem, isAbortError, onAuthProblem, recheckSession, setCsrfToken } from './client.ts'
 import { mockFetch } from '../testing/utils.ts'
 
 afterEach(() => {
@@ -176,6 +176,18 @@ describe('session support', () => {
     for (const path of ['/api/incidents', '/api/areas', '/api/audit', '/api/auth/me']) await client.get(path).catch(() => {})
     off()
     expect(seen).toEqual(['unauthenticated', 'password-change-required'])
+  })
+
+  it('recheckSession (a live stream refused for good): tells the listeners only when the session is gone', async () => {
+    const seen: string[] = []
+    const off = onAuthProblem((kind) => seen.push(kind))
+    mockFetch({ '/api/auth/me': { json: { username: 'dispatcher', roles: ['dispatcher'] } } })
+    await recheckSession(client)
+    expect(seen).toEqual([])
+    mockFetch({ '/api/auth/me': { status: 401, json: { title: 'Unauthorized', status: 401, code: 'unauthenticated' } } })
+    await recheckSession(client)
+    off()
+    expect(seen).toEqual(['unauthenticated'])
   })
 
   it('remembers the method of a failed request', async () => {

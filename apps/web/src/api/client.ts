@@ -257,6 +257,19 @@ function notifyAuthProblem(path: string, error: ApiError): void {
   for (const l of authListeners) l(kind, error)
 }
 
+/**
+ * A live stream the server refused for good (EventSource hides the status: a revoked or expired session ends the
+ * stream, and the reconnect gets 401): asks who is signed in and, when nobody is, tells the auth listeners as any
+ * other 401 does, so the screen goes to sign-in instead of sitting on a dead stream.
+ */
+export async function recheckSession(client: ApiClient = api): Promise<void> {
+  try {
+    await client.get('/api/auth/me')
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) for (const l of authListeners) l('unauthenticated', e)
+  }
+}
+
 /** Whether an error is the caller's own abort (a superseded request), which the UI ignores. */
 export function isAbortError(e: unknown): boolean {
   return (

@@ -44,4 +44,22 @@ describe('useIncidentStream', () => {
     wrapper.unmount()
     expect(es.closed).toBe(true)
   })
+
+  it('closed for good (the reconnect was refused): asks who is signed in, so an ended session goes to sign-in', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource)
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ title: 'Unauthorized', status: 401, code: 'unauthenticated' }), { status: 401, headers: { 'content-type': 'application/problem+json' } }))
+    vi.stubGlobal('fetch', fetchMock)
+    const { result, wrapper } = withSetup(() => useIncidentStream({ incident: () => {} }))
+    const es = FakeEventSource.last!
+    es.readyState = 0
+    es.emit('error')
+    expect(result.state.value).toBe('connecting')
+    expect(fetchMock).not.toHaveBeenCalled()
+    es.readyState = 2
+    es.emit('error')
+    expect(result.state.value).toBe('closed')
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce())
+    expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toContain('/api/auth/me')
+    wrapper.unmount()
+  })
 })

@@ -1,4 +1,5 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { recheckSession } from '../api/client.ts'
 
 /** The summary `/api/events` sends with each `incident` event (apps/api/src/routes/events.ts). */
 export interface LiveIncidentEvent {
@@ -47,7 +48,11 @@ export function useIncidentStream(handlers: IncidentStreamHandlers, url = '/api/
     source = new EventSource(url, { withCredentials: true })
     source.addEventListener('open', () => (state.value = 'open'))
     source.addEventListener('ready', () => (state.value = 'open'))
-    source.addEventListener('error', () => (state.value = source?.readyState === 2 ? 'closed' : 'connecting'))
+    source.addEventListener('error', () => {
+      state.value = source?.readyState === 2 ? 'closed' : 'connecting'
+      // Closed for good: the server refused the reconnect — a session that ended sends the screen to sign-in.
+      if (state.value === 'closed') void recheckSession()
+    })
     source.addEventListener('incident', onIncident as EventListener)
     source.addEventListener('resync', () => handlers.resync?.())
   })

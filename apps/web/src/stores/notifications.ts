@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import { recheckSession } from '../api/client.ts'
 import { workEndpoints, type AppNotification, type WorkEndpoints } from '../api/work.ts'
 
 export type LiveState = 'off' | 'connecting' | 'open'
@@ -45,6 +46,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
     })
     source.addEventListener('error', () => {
       live.value = source?.readyState === 2 ? 'off' : 'connecting'
+      // Closed for good (the reconnect was refused): a session that ended sends the screen to sign-in.
+      if (live.value === 'off') void recheckSession()
     })
   }
 
