@@ -158,6 +158,19 @@ describe('useIncidentLayer', () => {
     expect(fake.setPaintProperty.mock.calls.length).toBe(n)
   })
 
+  it('does not animate the pulse while the page is hidden (a wall display asleep, a background tab)', async () => {
+    const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true)
+    const { fake, api, scope } = setup()
+    await vi.waitFor(() => expect(api.status.value).toBe('ready'))
+    await vi.advanceTimersByTimeAsync(500)
+    expect(fake.setPaintProperty).not.toHaveBeenCalledWith(incidentLayerId.pulse, 'circle-radius', expect.any(Number))
+    hidden.mockReturnValue(false)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(fake.setPaintProperty).toHaveBeenCalledWith(incidentLayerId.pulse, 'circle-radius', expect.any(Number))
+    scope.stop()
+    hidden.mockRestore()
+  })
+
   it('a click on a point picks it; on a cluster zooms into it; elsewhere lets the click through', async () => {
     const { fake, api, picked } = setup()
     const at = { point: { x: 10, y: 10 } } as never

@@ -120,6 +120,8 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
     if (pulseTimer !== undefined) return
     const t0 = Date.now()
     pulseTimer = setInterval(() => {
+      // A hidden tab or wall display asleep: no repaint for nobody (the map would redraw every frame).
+      if (typeof document !== 'undefined' && document.hidden) return
       const phase = ((Date.now() - t0) % 1400) / 1400
       if (!m.getLayer(incidentLayerId.pulse)) return
       m.setPaintProperty(incidentLayerId.pulse, 'circle-radius', (9 + 13 * phase) * scale)
