@@ -39,7 +39,15 @@ async function firstRender(browser: Browser, base: string, hash: string, session
     )
     const page = await context.newPage()
     const sizes: Promise<{ url: string; bytes: number }>[] = []
-    page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }))))
+    // A request that finishes while the context closes (a late refresh) has no sizes any more: count it as 0.
+    page.on('requestfinished', (r) =>
+      sizes.push(
+        r.sizes().then(
+          (s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize }),
+          () => ({ url: r.url(), bytes: 0 }),
+        ),
+      ),
+    )
     await page.goto(`${base}/?test#${hash}`)
     const ms: number[] = []
     for (const stage of stages) {
