@@ -1,35 +1,20 @@
 import { DESK_PAGE_SIZE, formatShanghai } from '@hanjiang/shared'
-import { z } from 'zod'
 import { listOwedCallbacks, type OwedCallbackKind, type OwedKey } from '../../db/repositories/owed-callbacks.ts'
 import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
-import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { incidentRowScope } from '../auth/scope.ts'
+import { cursorCode, cursorInt, keysetCursor } from './keyset-cursor.ts'
 import { incidentListItem, type IncidentListItem } from './view.ts'
 
 /** The cursor is the whole sort key of the page's last row, as the desk queue's (desk-queue.ts). */
-export const encodeOwedCursor = (k: OwedKey): string => Buffer.from(JSON.stringify(['c1', k.rank, k.dueMs, k.code])).toString('base64url')
-
-const cursorShape = z.tuple([
-  z.literal('c1'),
-  z.number().int().min(0).max(1),
-  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  z.string().min(1).max(64),
-])
-
-export function decodeOwedCursor(cursor: string): OwedKey {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString())
-  } catch {
-    parsed = null
-  }
-  const r = cursorShape.safeParse(parsed)
-  if (!r.success) throw problems.validation('cursor is not a callbacks cursor this API gave out', [{ path: 'cursor', message: 'invalid cursor' }])
-  const [, rank, dueMs, code] = r.data
-  return { rank, dueMs, code }
-}
+const owedCursor = keysetCursor({
+  tag: 'c1',
+  fields: [cursorInt(1), cursorInt(), cursorCode()],
+  toTuple: (k: OwedKey) => [k.rank, k.dueMs, k.code],
+  fromTuple: ([rank, dueMs, code]) => ({ rank, dueMs, code }),
+  what: 'callbacks',
+})
 
 export type OwedCallbackItem = IncidentListItem & {
   /** What the callback asks (packages/shared callbackTask's kind) and since when it is owed (+08:00). */
@@ -60,7 +45,7 @@ export async function owedCallbacks({
   input: { cursor?: string; limit?: number }
 }): Promise<OwedCallbacksPage> {
   const limit = input.limit ?? DESK_PAGE_SIZE
-  const after = input.cursor ? decodeOwedCursor(input.cursor) : undefined
+  const after = input.cursor ? owedCursor.decode(input.cursor) : undefined
   const [page, ref] = await Promise.all([
     listOwedCallbacks(database, { scope: incidentRowScope(actor), after, limit: limit > 0 ? limit + 1 : 0 }),
     reference(database),
@@ -68,7 +53,7 @@ export async function owedCallbacks({
   const rows = page.rows.slice(0, limit)
   return {
     items: rows.map((r) => Object.assign(incidentListItem(r.record, ref), { callback: { kind: r.kind, dueAt: formatShanghai(r.dueAt) } })),
-    nextCursor: limit > 0 && page.rows.length > limit ? encodeOwedCursor(rows[rows.length - 1]!.key) : null,
+    nextCursor: limit > 0 && page.rows.length > limit ? owedCursor.encode(rows[rows.length - 1]!.key) : null,
     total: page.total,
     urgent: page.r10,
   }
