@@ -91,6 +91,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/admin/units': can('unit.read'),
   'POST /api/admin/units': can('user.manage'),
   'PATCH /api/admin/units/:code': can('user.manage'),
+  // The sign-in throttle per client address: see and clear a locked-out office (user administration).
+  'GET /api/admin/sign-in-throttle': can('user.manage'),
+  'DELETE /api/admin/sign-in-throttle/:address': can('user.manage'),
   'GET /api/audit': can('audit.read'),
 
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).

@@ -10,6 +10,8 @@ import { createUnit, listUnitsForAdmin, updateUnitForAdmin } from '../services/u
 import {
   createUser, listUsersForAdmin, revokeSessionsForAdmin, updateUserForAdmin,
 } from '../services/users/manage.ts'
+import { clearSignInThrottle } from '../services/auth/clear-sign-in-throttle.ts'
+import { listSignInThrottle } from '../services/auth/list-sign-in-throttle.ts'
 
 /** Users, units and role/area grants (admin; units also readable by dispatchers). Rules: auth/route-rules.ts. */
 
@@ -65,9 +67,14 @@ const unitPatch = z.strictObject({
   active: z.boolean().optional(),
 })
 const uuid = z.uuid({ message: 'a user id' })
+const throttleQuery = z.object({
+  /** Also the addresses with failures that are not refused yet. */
+  all: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+})
 
 
-export function adminRoutes({ database }: AppDeps) {
+export function adminRoutes({ database, config }: AppDeps) {
+  const throttle = () => ({ maxFailures: config.signInThrottleMaxFailures, windowMs: config.signInThrottleWindowMs })
   return new Hono()
     .get('/admin/users', async (c) => {
       const q = parseInput(userQuery, c.req.query(), 'query')
@@ -94,5 +101,14 @@ export function adminRoutes({ database }: AppDeps) {
     .patch('/admin/units/:code', limit(), async (c) => {
       const body = parseInput(unitPatch, await jsonBody(c), 'body')
       return c.json(await updateUnitForAdmin(database, actorOf(c), c.req.param('code'), body))
+    })
+    .get('/admin/sign-in-throttle', async (c) => {
+      const q = parseInput(throttleQuery, c.req.query(), 'query')
+      c.header('cache-control', 'no-store')
+      return c.json(await listSignInThrottle(database, throttle(), { includeFailing: q.all }))
+    })
+    .delete('/admin/sign-in-throttle/:address', async (c) => {
+      await clearSignInThrottle(database, actorOf(c), c.req.param('address'), throttle())
+      return c.body(null, 204)
     })
 }

@@ -98,6 +98,22 @@ export interface NewUser {
   password: string
 }
 
+/** One client address the sign-in throttle holds (`GET /api/admin/sign-in-throttle`); times +08:00. */
+export interface ThrottledAddress {
+  /** An IPv4 address or an IPv6 /64. */
+  address: string
+  failures: number
+  throttled: boolean
+  windowStart: string
+  windowEndsAt: string
+}
+
+export interface SignInThrottleList {
+  maxFailures: number
+  windowMinutes: number
+  items: ThrottledAddress[]
+}
+
 export type UserPatch = Partial<Omit<NewUser, 'username'> & { disabled: boolean }>
 
 const blank = (v: string | undefined) => (v ? v : undefined)
@@ -121,6 +137,10 @@ export function authEndpoints(client: ApiClient = api) {
       client.request<AdminUser>(`/api/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
     revokeSessions: (id: string) =>
       client.request<{ revoked: number }>(`/api/admin/users/${encodeURIComponent(id)}/revoke-sessions`, { method: 'POST' }),
+
+    signInThrottle: (signal?: AbortSignal) => client.get<SignInThrottleList>('/api/admin/sign-in-throttle', { signal }),
+    clearSignInThrottle: (address: string) =>
+      client.request<void>(`/api/admin/sign-in-throttle/${encodeURIComponent(address)}`, { method: 'DELETE' }),
 
     units: () => client.get<{ items: AdminUnit[] }>('/api/admin/units'),
     createUnit: (u: AdminUnit) => client.request<AdminUnit>('/api/admin/units', { method: 'POST', body: u }),

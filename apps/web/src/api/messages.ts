@@ -57,6 +57,8 @@ const ACTIONS: [method: string, path: RegExp, key: string][] = [
   ['POST', /^\/api\/admin\/users\/[^/]+\/revoke-sessions$/, 'userRevoke'],
   ['POST', /^\/api\/admin\/users$/, 'userCreate'],
   ['PATCH', /^\/api\/admin\/users\//, 'userUpdate'],
+  ['GET', /^\/api\/admin\/sign-in-throttle/, 'throttleRead'],
+  ['DELETE', /^\/api\/admin\/sign-in-throttle\//, 'throttleClear'],
   ['GET', /^\/api\/admin\/units/, 'unitRead'],
   ['POST', /^\/api\/admin\/units/, 'unitWrite'],
   ['PATCH', /^\/api\/admin\/units/, 'unitWrite'],

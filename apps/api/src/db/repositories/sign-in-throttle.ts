@@ -59,3 +59,41 @@ export async function refundSignInAttempt(database: Database, a: { address: stri
     tx,
   )
 }
+
+export interface ThrottleRow {
+  address: string
+  /** Attempts counted in the window (refused ones included, up to the cap). */
+  attempts: number
+  windowStart: Date
+}
+
+/**
+ * The addresses whose window has not ended and that hold at least `minAttempts` counted attempts (at least 1),
+ * most attempts first — for the administrator's view. One statement.
+ */
+export async function listLiveThrottleWindows(
+  database: Database,
+  a: { now: Date; windowMs: number; minAttempts: number; limit: number },
+): Promise<ThrottleRow[]> {
+  const endedBefore = new Date(a.now.getTime() - a.windowMs).toISOString()
+  const rows = await database.rows<{ address: string; attempts: number; windowStart: string }>(sql`
+    SELECT address, attempts, to_json(window_start) #>> '{}' AS "windowStart"
+    FROM sign_in_throttle
+    WHERE window_start > ${endedBefore}::timestamptz AND attempts >= greatest(${a.minAttempts}::int, 1)
+    ORDER BY attempts DESC, window_start, address
+    LIMIT ${a.limit}`)
+  return rows.map((r) => ({ address: r.address, attempts: Number(r.attempts), windowStart: new Date(r.windowStart) }))
+}
+
+/**
+ * Deletes `address`'s window (an administrator clearing a blocked office) and returns it, or null when the
+ * address has none. The caller decides whether what was deleted was still live.
+ */
+export async function deleteThrottleWindow(database: Database, address: string, tx?: AppDb): Promise<ThrottleRow | null> {
+  const [r] = await database.rows<{ address: string; attempts: number; windowStart: string }>(
+    sql`DELETE FROM sign_in_throttle WHERE address = ${address}
+        RETURNING address, attempts, to_json(window_start) #>> '{}' AS "windowStart"`,
+    tx,
+  )
+  return r ? { address: r.address, attempts: Number(r.attempts), windowStart: new Date(r.windowStart) } : null
+}
