@@ -1,4 +1,4 @@
-import type { Bbox, IncidentMapView, MapCluster, MapPoint } from '@hanjiang/shared/incident-map/index'
+import type { Bbox, IncidentMapView } from '@hanjiang/shared/incident-map/index'
 import { api, type ApiClient } from './client.ts'
 
 /**
@@ -6,7 +6,8 @@ import { api, type ApiClient } from './client.ts'
  * sends them (times ISO-8601 with +08:00) and typed calls, each with an injectable client.
  */
 
-export type { IncidentMapView, MapCluster, MapPoint }
+/** The answer's contract lives in packages/shared (incident-map/view.ts), shared with the API. */
+export type { IncidentMapView }
 
 /** The filters every map screen offers (issue 5 item 4). Empty = no restriction. */
 export interface IncidentMapFilters {

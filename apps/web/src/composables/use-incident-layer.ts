@@ -6,9 +6,7 @@ import { CLUSTER_FOOTPRINT_IMAGE, clusterFootprintImage, INCIDENT_CLICKABLE, INC
 import type { RegionMap } from '../map/types.ts'
 import { useIncidentStream, type LiveIncidentEvent } from './use-incident-stream.ts'
 import type { MapTool } from './use-region-selection.ts'
-import { useViewFetch, viewBbox } from './use-view-fetch.ts'
-
-export { viewBbox }
+import { useViewFetch } from './use-view-fetch.ts'
 
 export type IncidentLayerStatus = 'idle' | 'loading' | 'ready' | 'error'
 

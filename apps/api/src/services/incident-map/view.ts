@@ -11,8 +11,6 @@ import type { Database } from '../../db/types.ts'
  * and re-aggregate per tile, and live updates patch single points in the client's copy instead of invalidating tiles.
  */
 
-export type { IncidentMapView, MapCluster, MapPoint }
-
 export interface IncidentMapInput extends Omit<MapFilter, 'scope'> {
   zoom: number
 }
