@@ -105,6 +105,9 @@ describe('DeadlineList', { timeout: 20_000 }, () => {
     const { wrapper } = await mountApp(DeadlineList, { props: { deadlines, now: new Date('2026-11-26T01:20:00Z'), closed: true } })
     expect(wrapper.find('[data-testid=countdown]').exists()).toBe(false)
     expect(wrapper.find('.overdue').exists()).toBe(false)
+    // With its state (as the panel and the page pass it): a rejected incident took no step, so none says done.
+    const rejected = await mountApp(DeadlineList, { props: { deadlines, now: new Date('2026-11-26T01:20:00Z'), closed: true, state: 'rejected' } })
+    expect(rejected.wrapper.find('[data-testid=deadline-done]').exists()).toBe(false)
   })
 
   it('shows the R10 callback time as done, with when, once the seat called back after the check was raised', async () => {
