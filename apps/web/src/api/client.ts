@@ -262,13 +262,19 @@ function notifyAuthProblem(path: string, error: ApiError): void {
  * stream, and the reconnect gets 401): asks who is signed in and, when nobody is, tells the auth listeners as any
  * other 401 does, so the screen goes to sign-in instead of sitting on a dead stream.
  */
-export async function recheckSession(client: ApiClient = api): Promise<void> {
-  try {
-    await client.get('/api/auth/me')
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) for (const l of authListeners) l('unauthenticated', e)
-  }
+export function recheckSession(client: ApiClient = api): Promise<void> {
+  // A revoked session ends every stream at once (incidents and the bell): one question, one sign-in redirect.
+  return (rechecking ??= (async () => {
+    try {
+      await client.get('/api/auth/me')
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) for (const l of authListeners) l('unauthenticated', e)
+    } finally {
+      rechecking = null
+    }
+  })())
 }
+let rechecking: Promise<void> | null = null
 
 /** Whether an error is the caller's own abort (a superseded request), which the UI ignores. */
 export function isAbortError(e: unknown): boolean {
