@@ -1,14 +1,16 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { sql } from 'drizzle-orm'
 import postgres from 'postgres'
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { openDatabase } from '../apps/api/src/db/open.ts'
 import { startServer, type RunningServer } from '../apps/api/src/server.ts'
 import type { Database } from '../apps/api/src/db/types.ts'
-import { benchSession, freePort, SERVER_NODE_FLAGS, start, stop, waitHealthy, type Figure } from './lib.ts'
+import { benchSession, cpuSplit, freePort, SERVER_NODE_FLAGS, start, stop, waitHealthy, type Figure } from './lib.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 /** Requests in flight for (b): enough that the server's JSON work overlaps the database's lookups. */
@@ -45,26 +47,50 @@ async function insertLattice(database: Database): Promise<void> {
   await database.rows(sql`ANALYZE region`)
 }
 
-/** (b) POST /api/assign, 1,000 points a request, `clients` requests in flight. */
+/** One POST over a keep-alive agent: status and the raw (gzip) body, undecoded. */
+function post(agent: http.Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: Buffer; gzip: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), gzip: res.headers['content-encoding'] === 'gzip' }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/**
+ * (b) POST /api/assign, 1,000 points a request, `clients` requests in flight. The load generator is lean, like
+ * pgbench for (a): node:http without decoding the gzip answers (undici's fetch inflated them through web
+ * streams on the same two cores); the first answer is decoded and checked, every status is.
+ */
 async function httpBatchRate(url: string, batches: number, clients: number, session: Record<string, string>): Promise<number> {
   const pts = points(batches * 1000, 7)
+  const bodies = Array.from({ length: batches }, (_, b) =>
+    JSON.stringify({ points: pts.slice(b * 1000, (b + 1) * 1000).map((p) => ({ ...p, fineClass: '010502' })) }),
+  )
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
   let next = 0
+  let checked = false
   const t0 = performance.now()
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < batches) {
-        const b = next++
-        const res = await fetch(`${url}/api/assign`, {
-          method: 'POST',
-          headers: { ...session, 'content-type': 'application/json' },
-          body: JSON.stringify({ points: pts.slice(b * 1000, (b + 1) * 1000).map((p) => ({ ...p, fineClass: '010502' })) }),
-        })
-        if (!res.ok) throw new Error(`assign batch failed: ${res.status} ${await res.text()}`)
-        await res.arrayBuffer()
+        const res = await post(agent, `${url}/api/assign`, session, bodies[next++]!)
+        if (res.status !== 200) throw new Error(`assign batch failed: ${res.status} ${res.body.toString()}`)
+        if (!checked) {
+          checked = true
+          const answer = JSON.parse((res.gzip ? zlib.gunzipSync(res.body) : res.body).toString()) as { results: { unit?: { code: string } }[] }
+          if (answer.results.length !== 1000 || !answer.results.every((r) => r.unit?.code)) throw new Error('assign batch: not 1,000 answers with a unit')
+        }
       }
     }),
   )
-  return (batches * 1000) / ((performance.now() - t0) / 1000)
+  const rate = (batches * 1000) / ((performance.now() - t0) / 1000)
+  agent.destroy()
+  return rate
 }
 
 /**
@@ -131,7 +157,7 @@ async function withServer<T>(env: Record<string, string>, fn: (s: RunningServer)
  * PostGIS: the API as its own process (as deployed, with its node flags), so the load generator's requests and
  * decompression do not run on the server's event loop; the bench writes the lattice through its own connection.
  */
-async function withServerProcess<T>(databaseUrl: string, fn: (s: { database: Database; url: string }) => Promise<T>): Promise<T> {
+async function withServerProcess<T>(databaseUrl: string, fn: (s: { database: Database; url: string; pid?: number }) => Promise<T>): Promise<T> {
   const port = await freePort()
   const env = { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', TIMER_WORKER: 'false' }
   // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there (open it in Chrome DevTools).
@@ -145,7 +171,7 @@ async function withServerProcess<T>(databaseUrl: string, fn: (s: { database: Dat
     throw e
   })
   try {
-    return await fn({ database, url: `http://127.0.0.1:${port}` })
+    return await fn({ database, url: `http://127.0.0.1:${port}`, pid: child.pid })
   } finally {
     await database.close()
     await stop(child)
@@ -154,7 +180,7 @@ async function withServerProcess<T>(databaseUrl: string, fn: (s: { database: Dat
 
 export async function benchAssign(): Promise<Figure[]> {
   const figures: Figure[] = []
-  const turf = { name: 'turf linear scan (c)', value: turfScanRate(200) }
+  const turf = { name: 'turf linear scan (c)', value: await cpuSplit('turf (c)', 1000, {}, async () => ({ value: turfScanRate(200), units: 650 })) }
 
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
@@ -169,7 +195,7 @@ export async function benchAssign(): Promise<Figure[]> {
       figures.push({ ...raw, unit: 'lookups/s' })
       const session = await benchSession(s, 'dispatcher')
       await httpBatchRate(s.url, 8, CLIENTS, session) // warm-up: prepared statements, JIT of the server's code
-      const b = await httpBatchRate(s.url, 60, CLIENTS, session)
+      const b = await cpuSplit('assign (b) on PostGIS', 1000, { API: s.pid }, async () => ({ value: await httpBatchRate(s.url, 60, CLIENTS, session), units: 60_000 }))
       console.log(`  assign: (b) on PostGIS — API in its own process, ${CLIENTS} requests of 1,000 points in flight`)
       figures.push({ name: 'POST /api/assign on PostGIS (b) vs (a)', value: b, unit: 'points/s', baseline: raw })
       figures.push({ name: 'POST /api/assign on PostGIS (b) vs (c)', value: b, unit: 'points/s', baseline: turf })

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import { sql } from 'drizzle-orm'
 import { hashPassword } from '../apps/api/src/auth/crypto.ts'
@@ -96,4 +97,53 @@ export async function benchSession(server: { database: Database; url: string }, 
     areas: [],
   } as never)
   return signInHeaders(server.url, username, password)
+}
+
+/** CPU ms from /proc (Linux; USER_HZ 100): the whole machine's busy/idle, or one process's user+system. */
+function procCpu(pid?: number): { busy: number; idle: number } | null {
+  try {
+    if (pid !== undefined) {
+      // Fields after the parenthesised command name: utime is the 12th, stime the 13th.
+      const rest = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      return { busy: (Number(rest[11]) + Number(rest[12])) * 10, idle: 0 }
+    }
+    const v = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    const idle = (v[3]! + v[4]!) * 10
+    return { busy: v.reduce((a, b) => a + b, 0) * 10 - idle, idle }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Where the CPU went while `fn` ran: this process (the load generator, or the turf scan), the named processes, and the rest of the
+ * machine (PostgreSQL, the kernel), as ms of CPU per `per` units of work. Printed, not asserted: it says which
+ * side of a figure to work on. Linux only (prints nothing elsewhere).
+ */
+export async function cpuSplit<T>(label: string, per: number, pids: Record<string, number | undefined>, fn: () => Promise<{ value: T; units: number }>): Promise<T> {
+  const beforeAll = procCpu()
+  const beforeSelf = process.cpuUsage()
+  const beforePids = new Map(Object.entries(pids).map(([k, pid]) => [k, pid ? procCpu(pid) : null]))
+  const t0 = performance.now()
+  const { value, units } = await fn()
+  const wall = performance.now() - t0
+  const all = procCpu()
+  if (!all || !beforeAll) return value
+  const scale = per / units
+  const self = process.cpuUsage(beforeSelf)
+  const parts: [string, number][] = [['bench process', (self.user + self.system) / 1000]]
+  for (const [k, pid] of Object.entries(pids)) {
+    const b = beforePids.get(k)
+    const a = pid ? procCpu(pid) : null
+    if (a && b) parts.push([k, a.busy - b.busy])
+  }
+  const busy = all.busy - beforeAll.busy
+  const idle = all.idle - beforeAll.idle
+  parts.push(['PostgreSQL, kernel, rest', busy - parts.reduce((s, [, v]) => s + v, 0)])
+  const fmt = (ms: number) => (ms * scale).toFixed(1)
+  console.log(
+    `  ${label}: CPU ms per ${per.toLocaleString('en')}: ${parts.map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}; ` +
+      `idle ${fmt(idle)}; wall ${fmt(wall)} (${Math.round((100 * busy) / (busy + idle))} % busy)`,
+  )
+  return value
 }
