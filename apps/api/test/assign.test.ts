@@ -156,6 +156,26 @@ describeEachEngine(
       expect(results.map((r: { unit: { code: string } }) => r.unit.code)).toEqual(['transport', 'command_center', 'office_350303002'])
     })
 
+    it('writes the explanation in one language when asked (lang), both by default', async () => {
+      const both = (await get('lng=119.02&lat=25.43&fineClass=010502')).body
+      expect(both.candidates.length).toBeGreaterThan(0)
+      const en = (await get('lng=119.02&lat=25.43&fineClass=010502&lang=en')).body
+      expect({ ...en, explanation: 0, candidates: 0 }).toEqual({ ...both, explanation: 0, candidates: 0 })
+      expect(en.explanation).toEqual(both.explanation.map((t: { en: string }) => ({ en: t.en })))
+      expect(en.candidates[0].reason).toEqual({ en: both.candidates[0].reason.en })
+      const res = await app().request('/api/assign', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ points: [{ lng: 119.02, lat: 25.43, fineClass: '010502' }], lang: 'zh' }),
+      })
+      const [zh] = ((await res.json()) as any).results
+      expect(zh.explanation).toEqual(both.explanation.map((t: { zh: string }) => ({ zh: t.zh })))
+      expect(zh.candidates[0].beatenBy).toEqual({ zh: both.candidates[0].beatenBy.zh })
+      const bad = await get('lng=119.02&lat=25.43&lang=fr')
+      expect(bad.status).toBe(400)
+      expect(bad.body.detail).toContain('lang must be one of zh, en')
+    })
+
     it('refuses bad input with specific problems', async () => {
       const post = (body: unknown) =>
         app().request('/api/assign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
