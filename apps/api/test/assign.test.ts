@@ -76,6 +76,24 @@ describeEachEngine(
       expect((await get('lng=119.02&lat=25.4509&nearM=120')).body.nearBoundary.level).toBe('community')
     })
 
+    it('measures boundary distances in metres to 0.01 %, to the edges ST_Covers sees', async () => {
+      // Near the street edge at 119.10 E and the community edge at 25.45 N. The reference is the geodesic
+      // length to the region's nearest point in lon/lat (ST_ClosestPoint): regions are planar in lon/lat (a
+      // point on an edge is covered by both sides), while a geography polygon's edges are great-circle arcs,
+      // ~0.9 m poleward of a 10 km parallel edge in its middle — 4 % at 22 m.
+      for (const [lng, lat] of [[119.0998, 25.47], [119.0999, 25.4501], [119.0995, 25.4498], [119.09975, 25.46], [119.05, 25.4502]]) {
+        const { body } = await get(`lng=${lng}&lat=${lat}&fineClass=020602&nearM=100`)
+        const n = body.nearBoundary
+        expect(n).not.toBeNull()
+        const [{ d }] = await ctx.database.rows<{ d: number }>(sql`
+          WITH p AS (SELECT ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326) AS g)
+          SELECT min(ST_Distance(ST_ClosestPoint(r.geom, p.g)::geography, p.g::geography)) AS d
+          FROM region r, p WHERE r.code = ${n.neighbour.code} AND r.valid_to IS NULL`)
+        expect(Number(d)).toBeGreaterThan(5)
+        expect(Math.abs(n.distanceM - Number(d)) / Number(d)).toBeLessThan(0.0001)
+      }
+    })
+
     it('sends a point just outside the district to the lead unit, flagged; without a class to the command center', async () => {
       const withClass = (await get('lng=119.2002&lat=25.47&fineClass=010501')).body
       expect(withClass).toMatchObject({ street: null, community: null, grid: null, needsReview: true, rule: 'lead_unit_fallback' })

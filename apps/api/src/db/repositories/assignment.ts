@@ -50,7 +50,7 @@ interface MatchRow extends Record<string, unknown> {
  * Everything the decision procedure needs for a batch of points, in ONE statement of flat rows:
  * region pieces near each point (region_piece: regions cut to ≤ 16 vertices, each piece carrying its region's
  * code, name and validity, so no join back to `region`) with whether the piece covers the point and, if not,
- * its geodesic distance when within `nearM`; and the responsibility areas for the point's class (polygons by
+ * its distance in metres when within `nearM` (local tangent plane, see below); and the responsibility areas for the point's class (polygons by
  * ST_Covers on their pieces, lines by ST_DWithin on geography within their buffer). The rows are folded per
  * point here: a region covers a point when one of its pieces does, its distance is the least over its pieces.
  */
@@ -64,20 +64,29 @@ export async function spatialMatches(
   // Degrees that safely cover `metres` around the point (longitude degrees shrink with latitude).
   const box = (metres: unknown) => sql`ST_Expand(p.g, ${metres} / (111320.0 * greatest(cos(radians(p.lat)), 0.05)))`
   // Degrees of planar distance that every point within `metres` of p stays inside (a longitude degree is the
-  // shortest at this latitude; 2 % slack for the spheroid), so the exact geodesic distance is computed only
-  // for pieces that can be near.
+  // shortest at this latitude; 2 % slack for the spheroid), so the distance is computed only for pieces that
+  // can be near.
   const within = sql`${opts.nearM} * 1.02 / (111320.0 * greatest(cos(radians(p.lat)), 0.05))`
+  // Boundary distances (≤ nearM ≤ 1 km) in a plane tangent at the point: degrees scaled to metres by the WGS84
+  // ellipsoid's length of a degree at that latitude. Within 1 km this is the geodesic length to the region's
+  // nearest point to ~0.01 %, measured to the edges ST_Covers uses (straight in lon/lat) — a geography distance
+  // measures to great-circle arcs instead (~0.9 m off mid-way along a 10 km parallel edge) — and it costs a
+  // third less database time for the whole lookup.
+  const metresPerDegree = sql`
+    111412.84 * cos(radians(lat)) - 93.5 * cos(3 * radians(lat)) AS kx,
+    111132.92 - 559.82 * cos(2 * radians(lat)) + 1.175 * cos(4 * radians(lat)) AS ky`
   const rows = await database.rows<MatchRow>(sql`
     WITH p AS (
-      SELECT i, lat, ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS g, fine
+      SELECT i, lat, g, fine, kx, ky, ST_Scale(g, kx, ky) AS gm
       FROM json_to_recordset(${input}::text::json) AS x(i int, lng float8, lat float8, fine text)
+      CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS g, ${metresPerDegree}) m
     )
     SELECT p.i, 'r' AS k, h.level AS kind, h.region_id AS id, h.code::text AS code, h.name, h.version, h.cov, h.d,
            NULL::text AS class_code, NULL::float8 AS buffer_m, NULL::float8 AS area_m2
     FROM p CROSS JOIN LATERAL (
       SELECT pc.level, pc.region_id, pc.code, pc.name, pc.version, c.cov,
              CASE WHEN c.cov THEN 0 WHEN ST_DWithin(pc.geom, p.g, ${within})
-                  THEN ST_Distance(pc.geom::geography, p.g::geography) END AS d
+                  THEN ST_Distance(ST_Scale(pc.geom, p.kx, p.ky), p.gm) END AS d
       FROM region_piece pc CROSS JOIN LATERAL (SELECT ST_Covers(pc.geom, p.g) AS cov) c
       WHERE pc.geom && ${box(opts.nearM)} AND ${validAt(opts.at, 'pc')}
       OFFSET 0 -- a fence: pushed into this filter, the outer WHERE evaluated ST_Covers and the distance twice
