@@ -76,6 +76,11 @@ export const incident = pgTable(
     arrivedAt: timestamp('arrived_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The latest satisfaction heard: a callback that recorded one, or the reporter's own rating. Kept by a trigger
+     * on incident_event (migration 0021), so the owed callbacks of closed reports come from a partial index.
+     */
+    satisfactionAt: timestamp('satisfaction_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -94,6 +99,10 @@ export const incident = pgTable(
       .where(sql`state IN ('reported','registered','dispatched','accepted','on_site','resolved','returned')`),
     // The wall's on-time rate: incidents closed in the last days.
     index('incident_closed_at_idx').on(t.closedAt).where(sql`closed_at IS NOT NULL`),
+    // The desk's 待回访 list: closed reports with a phone and no satisfaction heard since their last closing.
+    index('incident_owed_satisfaction_idx')
+      .on(t.closedAt)
+      .where(sql`state = 'closed' AND reporter_phone ~ '[0-9+]' AND (satisfaction_at IS NULL OR satisfaction_at < closed_at)`),
     check(
       'incident_state_ck',
       sql`${t.state} IN ('reported','registered','dispatched','accepted','on_site','resolved','closed','returned','rejected','merged')`,
