@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
 
@@ -69,5 +70,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUSTED_PROXIES: 'none' }).trustedProxies).toEqual([])
     expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 10.1.2.3' }).trustedProxies).toEqual(['10.0.0.0/8', '10.1.2.3/32'])
     expect(() => loadConfig({ TRUSTED_PROXIES: 'my-proxy' })).toThrowError(/TRUSTED_PROXIES: "my-proxy" is not an IP address or CIDR block/)
+  })
+
+  it('reads API_PROCESSES: 1 by default, auto = the cores with a server database and 1 embedded, more needs a server', () => {
+    const url = 'postgres://u@h/db'
+    expect(loadConfig({}).apiProcesses).toBe(1)
+    expect(loadConfig({ API_PROCESSES: 'auto', DATABASE_URL: url }).apiProcesses).toBe(os.availableParallelism())
+    expect(loadConfig({ API_PROCESSES: 'auto' }).apiProcesses).toBe(1)
+    expect(loadConfig({ API_PROCESSES: '3', DATABASE_URL: url }).apiProcesses).toBe(3)
+    expect(() => loadConfig({ API_PROCESSES: '2' })).toThrowError(/API_PROCESSES: more than one process needs DATABASE_URL/)
+    expect(() => loadConfig({ API_PROCESSES: 'many', DATABASE_URL: url })).toThrowError(/API_PROCESSES: must be auto or a whole number from 1 to 64/)
+    expect(() => loadConfig({ API_PROCESSES: '0', DATABASE_URL: url })).toThrowError(/API_PROCESSES/)
   })
 })

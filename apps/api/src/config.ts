@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseOfficeHours, type OfficeHours } from '@hanjiang/shared'
@@ -104,6 +105,20 @@ const schema = z.object({
     .optional()
     .transform((v) => (v && v.trim() ? v : 'loopback'))
     .pipe(trustedProxies),
+  /**
+   * HTTP processes serving one port (node:cluster): a whole number, or `auto` = one per core with a PostgreSQL
+   * server, 1 on the embedded database (it lives in one process). Everything shared is in the database.
+   */
+  API_PROCESSES: z
+    .string()
+    .optional()
+    .transform((v, ctx): 'auto' | number => {
+      const t = v?.trim() || '1'
+      if (t === 'auto') return 'auto'
+      if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 64) return Number(t)
+      ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number from 1 to 64' })
+      return z.NEVER
+    }),
   /** The first admin's password on a fresh non-demo database (generated and printed once when unset). */
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
@@ -149,6 +164,8 @@ export interface Config {
   /** CIDR blocks (`address/prefix`) of the reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: readonly string[]
   adminPassword: string | undefined
+  /** HTTP processes on the port (API_PROCESSES resolved: `auto` → cores with a server database, else 1). */
+  apiProcesses: number
 }
 
 export class ConfigError extends Error {
@@ -163,6 +180,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  if (e.API_PROCESSES !== 'auto' && e.API_PROCESSES > 1 && e.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  API_PROCESSES: more than one process needs DATABASE_URL (the embedded database lives in one process)',
+    )
+  }
   const dataDir = path.resolve(e.DATA_DIR)
   return {
     port: e.PORT,
@@ -194,5 +216,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInThrottleWindowMs: Math.round(e.SIGN_IN_THROTTLE_WINDOW_MINUTES * 60_000),
     trustedProxies: e.TRUSTED_PROXIES,
     adminPassword: e.ADMIN_PASSWORD,
+    apiProcesses: e.API_PROCESSES === 'auto' ? (e.DATABASE_URL === undefined ? 1 : os.availableParallelism()) : e.API_PROCESSES,
   }
 }

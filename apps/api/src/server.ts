@@ -41,21 +41,18 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
  * seed on an empty database, then one HTTP server for the web app and /api.
  * `overrides` take precedence over the environment (tests pass a temp DATA_DIR and PORT 0).
  */
-export async function startServer(overrides: Record<string, string | undefined> = {}): Promise<RunningServer> {
+export async function startServer(
+  overrides: Record<string, string | undefined> = {},
+  opts: { prepared?: boolean } = {},
+): Promise<RunningServer> {
   const config = loadConfig({ ...process.env, ...overrides })
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, migrate: !opts.prepared })
   let server: ServerType | undefined
   let worker: TimerWorker | undefined
   let webhooks: WebhookWorker | undefined
   try {
-    const seed = await seedDatabase(database, {
-      demo: config.demo,
-      demoPassword: config.demoPassword,
-      adminPassword: config.adminPassword,
-      escalationIntervalMs: config.escalationIntervalMs,
-      officeHours: config.officeHours,
-      storage: createFileStorage(config),
-    })
+    // `prepared`: a cluster's primary migrated and seeded before forking this process (cluster.ts).
+    const seed = opts.prepared ? NOTHING_SEEDED : await seedWith(database, config)
     // LISTEN before serving: the first /api/events client finds the bus ready.
     await eventBus(database)
     server = await listen(createApp({ database, config }), config.port, config.host)
@@ -63,9 +60,8 @@ export async function startServer(overrides: Record<string, string | undefined> 
     // The webhook outbox is sent by the same processes that run timers (rows are leased: several may run).
     if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs })
     const port = (server.address() as AddressInfo).port
-    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
     const running: RunningServer = {
-      url: `http://${shownHost}:${port}`,
+      url: serverUrl(config, port),
       port,
       config,
       database,
@@ -87,6 +83,26 @@ export async function startServer(overrides: Record<string, string | undefined> 
     await database.close().catch(() => {})
     throw e
   }
+}
+
+/** The address to print: a wildcard host is opened as localhost. */
+export function serverUrl(config: Config, port: number): string {
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  return `http://${shownHost}:${port}`
+}
+
+const NOTHING_SEEDED: SeedReport = { units: 0, classes: 0, regions: 0, areas: 0, patrolRoutes: 0, accounts: 0, ms: 0 }
+
+/** Migrations are applied by openDatabase; this seeds reference data, accounts and (DEMO) the demo. */
+export function seedWith(database: Database, config: Config): Promise<SeedReport> {
+  return seedDatabase(database, {
+    demo: config.demo,
+    demoPassword: config.demoPassword,
+    adminPassword: config.adminPassword,
+    escalationIntervalMs: config.escalationIntervalMs,
+    officeHours: config.officeHours,
+    storage: createFileStorage(config),
+  })
 }
 
 /** TIMER_WORKER_CRASH_AFTER (crash tests only): die like a kill -9 after N applied timers, before the commit. */

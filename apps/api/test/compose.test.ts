@@ -1,3 +1,4 @@
+import os from 'node:os'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
@@ -34,6 +35,7 @@ describe('docker-compose.yml', () => {
     const config = loadConfig(app.environment)
     expect(config.databaseUrl).toBe(app.environment.DATABASE_URL)
     expect(config.port).toBe(8080)
+    expect(config.apiProcesses).toBe(os.availableParallelism()) // API_PROCESSES=auto on a server database
   })
 
   it('keeps uploaded files on a volume', () => {

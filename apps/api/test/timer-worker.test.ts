@@ -1,15 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../src/config.ts'
 import { openDatabase } from '../src/db/open.ts'
 import type { Database, Engine } from '../src/db/types.ts'
 import { createTimerWorker, type TickReport } from '../src/worker/timer-worker.ts'
 import { ensureUser, TEST_PASSWORD, type WhoLike } from './auth.ts'
 import { seedFixture } from './app.ts'
+import { startApi, type Proc } from './api-process.ts'
 import { describeEachEngine, openTestDatabase, testEngines, type TestDatabase } from './engines.ts'
 import { complaint, freezeClock, HOUR, incidentApi, MINUTE, pendingTimers, photo, roadCollapse, thaw, type Json } from './incidents-helpers.ts'
 
@@ -477,43 +476,6 @@ describe.each(testEngines())('timer worker: several workers at once [%s]', (engi
 
 // ---------------------------------------------------------------------------------------------
 // The crash test: a real API process with due work, killed mid-transaction, restarted.
-
-interface Proc {
-  child: ChildProcess
-  out: () => string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-  url: Promise<string>
-}
-
-function startApi(env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: '0', DEMO: 'false', LOG_LEVEL: 'error', WEB_DIST: '/nonexistent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let resolveUrl: (u: string) => void
-  let rejectUrl: (e: Error) => void
-  const url = new Promise<string>((res, rej) => {
-    resolveUrl = res
-    rejectUrl = rej
-  })
-  const onData = (b: Buffer) => {
-    out += b.toString()
-    const m = /open (http:\/\/\S+)/.exec(out)
-    if (m) resolveUrl(m[1]!)
-  }
-  child.stdout!.on('data', onData)
-  child.stderr!.on('data', onData)
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
-    child.on('exit', (code, signal) => {
-      rejectUrl(new Error(`the API exited (${code ?? signal}) before it was ready:\n${out}`))
-      res({ code, signal })
-    }),
-  )
-  url.catch(() => {})
-  return { child, out: () => out, exited, url }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

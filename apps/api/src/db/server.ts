@@ -58,6 +58,22 @@ export async function openServer(url: string, opts: { max?: number } = {}): Prom
   }
 }
 
-export async function migrateServer(database: Database, migrationsFolder: string): Promise<void> {
-  await migrate(database.db as never, { migrationsFolder })
+/** Arbitrary, fixed: the advisory lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 7_341_100_021
+
+/**
+ * Applies the migrations with a session advisory lock held on a connection of its own, so API processes started
+ * together (replicas, a cluster) apply them one after the other: the later ones find nothing left to do.
+ */
+export async function migrateServer(database: Database & { sql?: postgres.Sql }, migrationsFolder: string): Promise<void> {
+  const lockConn = database.sql ? await database.sql.reserve() : null
+  try {
+    if (lockConn) await lockConn`SELECT pg_advisory_lock(${MIGRATION_LOCK})`
+    await migrate(database.db as never, { migrationsFolder })
+  } finally {
+    if (lockConn) {
+      await lockConn`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {})
+      lockConn.release()
+    }
+  }
 }
