@@ -163,7 +163,8 @@ async function withServer<T>(env: Record<string, string>, fn: (s: RunningServer)
  */
 async function withServerProcess<T>(databaseUrl: string, fn: (s: { database: Database; url: string; pid?: number }) => Promise<T>): Promise<T> {
   const port = await freePort()
-  const env = { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', TIMER_WORKER: 'false' }
+  // API_PROCESSES as docker-compose deploys it (auto: one per core).
+  const env = { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', TIMER_WORKER: 'false', API_PROCESSES: process.env.BENCH_API_PROCESSES ?? 'auto' }
   // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
   const child = start(process.execPath, [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', 'apps/api/src/main.ts'], env, ROOT)
@@ -204,7 +205,7 @@ export async function benchAssign(): Promise<Figure[]> {
         cpuSplit(`assign (b) on PostGIS, lang ${lang ?? 'zh+en'}`, 1000, { API: s.pid }, async () => ({ value: await httpBatchRate(s.url, 60, CLIENTS, session, lang), units: 60_000 }))
       const b = await rate('zh')
       const both = await rate()
-      console.log(`  assign: (b) on PostGIS — API in its own process, ${CLIENTS} requests of 1,000 points in flight`)
+      console.log(`  assign: (b) on PostGIS — the API as deployed (API_PROCESSES=${process.env.BENCH_API_PROCESSES ?? 'auto'}), ${CLIENTS} requests of 1,000 points in flight`)
       figures.push({ name: 'POST /api/assign on PostGIS (b) vs (a)', value: b, unit: 'points/s', baseline: raw })
       figures.push({ name: 'POST /api/assign on PostGIS (b) vs (c)', value: b, unit: 'points/s', baseline: turf })
       figures.push({ name: '  the same, explanation zh + en, vs (c)', value: both, unit: 'points/s', baseline: turf })

@@ -103,9 +103,19 @@ export async function benchSession(server: { database: Database; url: string }, 
 function procCpu(pid?: number): { busy: number; idle: number } | null {
   try {
     if (pid !== undefined) {
-      // Fields after the parenthesised command name: utime is the 12th, stime the 13th.
-      const rest = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      return { busy: (Number(rest[11]) + Number(rest[12])) * 10, idle: 0 }
+      // The process and its children (the API's processes under API_PROCESSES). Fields after the parenthesised
+      // command name: the parent pid is the 2nd, utime the 12th, stime the 13th.
+      let busy = 0
+      for (const d of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(d)) continue
+        try {
+          const rest = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')
+          if (Number(d) === pid || Number(rest[1]) === pid) busy += (Number(rest[11]) + Number(rest[12])) * 10
+        } catch {
+          // gone meanwhile
+        }
+      }
+      return { busy, idle: 0 }
     }
     const v = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
     const idle = (v[3]! + v[4]!) * 10

@@ -33,6 +33,13 @@ export async function startCluster(config: Config, onStopped: (code: number) => 
   const started = new Map<Worker, number>()
   let stopping = false
   const fork = () => started.set(cluster.fork({ HANJIANG_PREPARED: '1' }), performance.now())
+  function stop(why: string): void {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${why}: stopping ${started.size} API processes…`)
+    for (const w of started.keys()) w.kill('SIGTERM')
+    if (started.size === 0) onStopped(0)
+  }
 
   const port = await new Promise<number>((resolve, reject) => {
     let listening = 0
@@ -42,8 +49,10 @@ export async function startCluster(config: Config, onStopped: (code: number) => 
     cluster.on('exit', (worker, code, signal) => {
       const since = performance.now() - (started.get(worker) ?? 0)
       started.delete(worker)
-      if (stopping) {
-        if (started.size === 0) onStopped(0)
+      // Code 0: it was told to stop (Ctrl-C reaches every process of the terminal's group, maybe before this one).
+      if (stopping || code === 0) {
+        if (!stopping) stop('a process stopped')
+        else if (started.size === 0) onStopped(0)
         return
       }
       if (since < START_GRACE_MS && listening < config.apiProcesses) {
@@ -59,13 +68,6 @@ export async function startCluster(config: Config, onStopped: (code: number) => 
     for (let i = 0; i < config.apiProcesses; i++) fork()
   })
 
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`\n${signal}: stopping ${started.size} API processes…`)
-    for (const w of started.keys()) w.kill('SIGTERM')
-    if (started.size === 0) onStopped(0)
-  }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
   return { where: database.location, seed, port }

@@ -41,7 +41,7 @@ export function startApi(env: Record<string, string>): Proc {
 }
 
 
-/** Pids of the live processes whose parent is `pid` (Linux /proc). */
+/** Pids of the live API processes (main.ts; not tsx's esbuild service) whose parent is `pid` (Linux /proc). */
 export function childPids(pid: number): number[] {
   const out: number[] = []
   for (const d of fs.readdirSync('/proc')) {
@@ -49,7 +49,8 @@ export function childPids(pid: number): number[] {
     try {
       // Fields after the parenthesised command name: state, then the parent's pid.
       const rest = fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      if (Number(rest[1]) === pid && rest[0] !== 'Z') out.push(Number(d))
+      if (Number(rest[1]) !== pid || rest[0] === 'Z') continue
+      if (fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('main.ts')) out.push(Number(d))
     } catch {
       // gone meanwhile
     }
