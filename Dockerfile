@@ -15,4 +15,4 @@ WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 8080
 # A 32 MB young generation: see SERVER_NODE_FLAGS in bench/lib.ts (measured there).
-CMD ["node", "--max-semi-space-size=32", "--import", "tsx", "apps/api/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/api/src/main.ts"]

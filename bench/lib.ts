@@ -15,11 +15,13 @@ export interface Figure {
 }
 
 /**
- * V8 flags the API server runs with (package.json `start`, the Dockerfile, every benchmark server): a 32 MB young
- * generation. Batch answers (1,000 points, ~1.6 MB of bilingual explanation) allocate briefly but a lot; with
- * the default the scavenger ran for ~14 % of the server's CPU in `npm run bench -- assign`.
+ * V8 flags the API server runs with (package.json `start`, the Dockerfile, every benchmark server): 64 MB semi-spaces
+ * for the young generation. Batch answers (1,000 points, ~1.6 MB of bilingual explanation) allocate briefly but a
+ * lot, and with several in flight much is still live at each scavenge: with the default the scavenger took ~14 % of
+ * the server's CPU in `npm run bench -- assign`; 32 MB: the API's CPU per 1,000 points ~41 ms, 64 MB ~35 ms
+ * (two processes, five runs; 128 MB no better).
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32']
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64']
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
