@@ -107,14 +107,16 @@ export async function spatialMatches(
 
 /** Per point: its region hits (one per region, pieces merged) and its areas in id order. */
 function foldMatches(rows: readonly MatchRow[], n: number): SpatialMatches[] {
-  const hits: Map<number, RegionHit>[] = Array.from({ length: n }, () => new Map())
+  // Plain arrays, searched linearly: a point has a handful of region hits; a Map each (1,000 a batch) cost more.
+  const hits: RegionHit[][] = Array.from({ length: n }, () => [])
   const areas: SpatialMatches['areas'][] = Array.from({ length: n }, () => [])
   for (const r of rows) {
     const id = Number(r.id)
     if (r.k === 'r') {
       const d = r.cov ? 0 : Number(r.d)
-      const seen = hits[r.i]!.get(id)
-      if (!seen) hits[r.i]!.set(id, [r.kind as RegionLevel, id, r.code, r.name, Number(r.version), d, r.cov === true])
+      const mine = hits[r.i]!
+      const seen = mine.find((h) => h[1] === id)
+      if (!seen) mine.push([r.kind as RegionLevel, id, r.code, r.name, Number(r.version), d, r.cov === true])
       else {
         seen[5] = Math.min(seen[5], d)
         seen[6] ||= r.cov === true
@@ -126,7 +128,7 @@ function foldMatches(rows: readonly MatchRow[], n: number): SpatialMatches[] {
     }
   }
   return hits.map((h, i) => ({
-    ...pickRegions([...h.values()]),
+    ...pickRegions(h),
     areas: areas[i]!.sort((a, b) => a.areaId - b.areaId),
   }))
 }
