@@ -6,7 +6,13 @@ import type { SeedReport } from './seed/index.ts'
 
 /** A worker that dies this soon after it started is failing to start: stop instead of restarting it in a loop. */
 const START_GRACE_MS = 30_000
-const RESTART_DELAY_MS = 1_000
+/** A replacement that lives this long resets the back-off. */
+const HEALTHY_MS = 60_000
+
+/** Wait before replacing a process after `failures` quick deaths in a row: 1 s, doubling, at most 30 s. */
+export function restartDelayMs(failures: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, failures - 1))
+}
 
 export interface ClusterStarted {
   where: string
@@ -32,6 +38,7 @@ export async function startCluster(config: Config, onStopped: (code: number) => 
   cluster.setupPrimary({ execArgv: process.execArgv })
   const started = new Map<Worker, number>()
   let stopping = false
+  let quickDeaths = 0
   const fork = () => started.set(cluster.fork({ HANJIANG_PREPARED: '1' }), performance.now())
   function stop(why: string): void {
     if (stopping) return
@@ -62,8 +69,12 @@ export async function startCluster(config: Config, onStopped: (code: number) => 
         if (started.size === 0) onStopped(1)
         return
       }
-      console.error(`API process ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`)
-      setTimeout(fork, RESTART_DELAY_MS)
+      quickDeaths = since < HEALTHY_MS ? quickDeaths + 1 : 1
+      const delay = restartDelayMs(quickDeaths)
+      console.error(`API process ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another in ${delay / 1000} s`)
+      setTimeout(() => {
+        if (!stopping) fork()
+      }, delay)
     })
     for (let i = 0; i < config.apiProcesses; i++) fork()
   })

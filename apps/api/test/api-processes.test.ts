@@ -38,7 +38,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('API_PROCESSES: several API proces
     for (let i = 0; i < 6; i++) expect((await fetch(`${url}/api/health`)).status).toBe(200)
 
     process.kill(first[0]!, 'SIGKILL')
-    await until('a replacement process', () => p.out().includes(`API process ${first[0]} exited (SIGKILL); starting another`))
+    await until('a replacement process', () => p.out().includes(`API process ${first[0]} exited (SIGKILL); starting another in 1 s`))
     await until('two processes again', () => {
       const now = childPids(primary)
       return now.length === 2 && !now.includes(first[0]!)
