@@ -9,7 +9,7 @@ import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from 
 import { DEMO_PASSWORD, dispatcherApi, jpeg, openContext, watch } from './support/work.ts'
 
 /**
- * The loop outside the command center (issue 7 items 3–5), against the real server and demo seed:
+ * The loop outside the command center, against the real server and demo seed:
  * a citizen reports on /report (phone) and gets a tracking code → the dispatcher dispatches it (API) → the
  * handler's workbench hears it live (bell + queue, no reload) → accept, arrive (the 200 m check warns), resolve
  * with an after-photo → the center verifies (API) → the citizen sees the public timeline and rates it.

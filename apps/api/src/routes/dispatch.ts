@@ -8,7 +8,7 @@ import { deskQueue } from '../services/incidents/desk-queue.ts'
 import { owedCallbacks } from '../services/incidents/owed-callbacks.ts'
 
 /**
- * The dispatch desk (issue 5 item 1): its queue, keyset-paged in urgency / time-left order, with the counts; with
+ * The dispatch desk: its queue, keyset-paged in urgency / time-left order, with the counts; with
  * `view=callbacks` the callbacks (回访) the seats owe, R10 first, then the longest owed (each view has its own cursors).
  */
 

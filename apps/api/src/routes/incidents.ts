@@ -14,7 +14,7 @@ import { revealReporter } from '../services/incidents/reveal.ts'
 import { transitionIncident } from '../services/incidents/transition.ts'
 import { INCIDENT_CHANNELS, REQUEST_TYPES, TRACKS } from '../services/incidents/vocabulary.ts'
 
-/** Incidents (DESIGN §5): intake, list, detail, event log, workflow actions. */
+/** Incidents (docs/DOMAIN.md §5): intake, list, detail, event log, workflow actions. */
 
 const MAX_BODY = 64 * 1024
 const limit = () =>

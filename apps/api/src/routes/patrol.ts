@@ -13,7 +13,7 @@ import { plannedRoutesInView } from '../services/patrol/planned-routes.ts'
 import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
 import { listVerifications } from '../services/patrol/verifications.ts'
 
-/** Patrol (issue 7 items 1–2): the inspector's grids, routes, track chunks, coverage, verification list. */
+/** Patrol: the inspector's grids, routes, track chunks, coverage, verification list. */
 
 const MAX_POINTS = 500
 const MAX_BODY = 128 * 1024

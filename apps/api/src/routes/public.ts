@@ -17,7 +17,7 @@ import { createFileStorage, type FileStorage } from '../storage/index.ts'
 import { serveFile } from './photos.ts'
 
 /**
- * Public endpoints, no sign-in (issue 7 item 4, issue 6 item 6): report, photo upload for the report, track
+ * Public endpoints, no sign-in: report, photo upload for the report, track
  * by code, rate. Every one is rate-limited per IP (the report also per phone number), bodies are small and
  * bounded, answers carry no personal data, and nothing says whether another code exists beyond 404.
  */

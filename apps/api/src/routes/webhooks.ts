@@ -8,7 +8,7 @@ import { rolesOf } from '../http/actor.ts'
 import { requireUnit, workActorOf } from '../http/work-actor.ts'
 import { CHANNELS, configureWebhook, unitWebhooks } from '../services/webhooks/configure.ts'
 
-/** A unit's outbound webhook (issue 7 item 5): set by its unit supervisor (or an admin for any unit). */
+/** A unit's outbound webhook: set by its unit supervisor (or an admin for any unit). */
 
 const body = z.strictObject({
   channel: z.enum(CHANNELS).default('http'),

@@ -14,7 +14,7 @@ import { ledgerXlsx, unitLedger } from '../services/workbench/ledger.ts'
 import { unitQueue } from '../services/workbench/queue.ts'
 
 /**
- * The unit workbench (issue 7 item 3): the unit's queue, arrival with a location check, assignment within
+ * The unit workbench: the unit's queue, arrival with a location check, assignment within
  * the unit (to its sections and colleagues), the ledger and its XLSX. The other actions (accept, resolve, extension, return) are the
  * incident API's workflow actions.
  */

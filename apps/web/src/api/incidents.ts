@@ -63,7 +63,7 @@ export interface IncidentListItem {
   updatedAt: string
 }
 
-/** The assignment computed at intake (DESIGN §6), stored on the incident. */
+/** The assignment computed at intake (docs/DOMAIN.md §6), stored on the incident. */
 export interface AssignmentSnapshot extends Partial<AssignmentDecision> {
   street?: Named | null
   community?: Named | null

@@ -77,7 +77,7 @@ function areaClaim(a: ResponsibilityAreaMatch, unit: NamedUnit): Bilingual {
 const areaRef = (a: ResponsibilityAreaMatch): AreaRef => ({ areaId: a.areaId, name: a.name })
 
 /**
- * The decision procedure of DESIGN.md §6 (R11, R12), pure: the spatial matches are inputs.
+ * The decision procedure of docs/DOMAIN.md §6 (R11, R12), pure: the spatial matches are inputs.
  *
  * 1. No fine class → the command center (`no_class`, needs review).
  * 2. Outside the district (`regions.street === null`) → the subclass's lead unit

@@ -32,7 +32,7 @@ function row(i: number, it: WorkItemView, lang: LedgerLang): (string | number)[]
   ]
 }
 
-/** The unit's ledger (台账): its open items with deadlines, overdue first (issue 7 item 3). */
+/** The unit's ledger (台账): its open items with deadlines, overdue first. */
 export async function unitLedger(database: Database, actor: WorkActor, unitCode: string) {
   return unitQueue({ database, actor, unitCode, ledger: true, limit: 10_000 })
 }
