@@ -280,6 +280,7 @@ export const deskEn: typeof deskZh = {
       overdue: 'Overdue',
       rate: 'Rated by the reporter',
       reclassify: 'Class corrected',
+      assign: 'Assigned to a colleague',
     },
     callbackButton: 'Call back',
     callbackDue: 'Callback due',

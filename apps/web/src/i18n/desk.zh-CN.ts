@@ -278,6 +278,7 @@ export const deskZh = {
       overdue: '超期',
       rate: '群众评价',
       reclassify: '更正类别',
+      assign: '指派经办人',
     },
     callbackButton: '回访',
     callbackDue: '待回访',
