@@ -82,6 +82,8 @@ export const deskZh = {
     },
     assign: {
       suggested: '建议派遣单位',
+      dispatched: '已派遣单位',
+      wasSuggested: '系统建议：{unit}',
       recomputed: '按新分类重新计算的建议单位',
       none: '无法确定单位',
       whichSide: '位于边界附近：在哪一侧？',
