@@ -239,6 +239,8 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
     expect(apps.map((h) => h.split(':')[0])).toEqual(['https', 'baidumap', 'qqmap', 'geo'])
     await screenshot(phone, 'workbench-site-zh-CN-phone')
     await card.getByTestId('work-navigate').click()
+    await card.getByTestId('work-site').scrollIntoViewIfNeeded()
+    await screenshot(phone, 'workbench-site-map-zh-CN-phone')
     await card.getByTestId('work-incident-link').click()
     await phone.getByTestId('incident-page').waitFor({ timeout: 30_000 })
     await phone.goBack()

@@ -23,6 +23,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/config': PUBLIC,
   // Classes, fine classes and units: the public report page picks a fine class too.
   'GET /api/taxonomy': PUBLIC,
+  // The API's own description (OpenAPI 3.1) and its reference page.
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': SELF,
