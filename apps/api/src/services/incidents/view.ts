@@ -125,13 +125,8 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole 
       grid: regionRef(r.gridCode, snap.grid),
     },
     regionVersions: { street: r.streetRegionId, community: r.communityRegionId, grid: r.gridRegionId },
-<<<<<<< HEAD
-    /** The assignment as computed at intake: rule, explanation, candidates, near boundary (docs/DOMAIN.md §6). */
-    assignment: r.assignment,
-=======
     /** The assignment as computed at intake: rule, explanation, candidates, near boundary (docs/DOMAIN.md §6). */
     assignment: r.assignment as IncidentDetail['assignment'],
->>>>>>> h/contract
     reworkCount: r.reworkCount,
     reopenCount: r.reopenCount,
     hazardMarked: r.hazardMarked,
