@@ -10,6 +10,8 @@ export interface Health {
   postgres: string
   postgis: string
   migrations: { applied: number; total: number; pending: string[] }
+  /** The demo's incident history: 'generating' while a first demo start is still writing it ('none' outside the demo). */
+  demoData?: { state: 'none' | 'generating' | 'ready'; written: number; total: number | null }
 }
 
 export type TileSourceType = 'xyz' | 'style' | 'pmtiles'
