@@ -99,6 +99,11 @@ export async function mapIdle(page: Page): Promise<void> {
   )
 }
 
+/** Resolves once no CSS animation or transition is running (a drawer slid in, a menu faded). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 })
+}
+
 /** Distinct region codes rendered in a layer. */
 export async function renderedCodes(page: Page, layer: string): Promise<string[]> {
   return page.evaluate((id) => {
