@@ -28,7 +28,7 @@ describeEachEngine('demo history written after the start', (ctx) => {
     expect(await health()).toEqual({ state: 'generating', written: 0, total: null })
     // A second start before anything was written still finds it pending.
     expect((await seedDatabase(ctx.database, { demo: true, history: 'deferred' })).demoHistoryPending).toBe(true)
-  })
+  }, 300_000)
 
   it('stops between slices when told to, keeping what it wrote and how far it got', async () => {
     let slices = 0
@@ -42,7 +42,7 @@ describeEachEngine('demo history written after the start', (ctx) => {
     // The history's codes are reserved: intake meanwhile numbers after them.
     expect(await count(sql`SELECT last_value::int AS n FROM incident_code_seq`)).toBe(state.total)
     expect((await health()).state).toBe('generating')
-  })
+  }, 300_000)
 
   it('carries on from there on the next start and ends with the whole history, each incident once', async () => {
     const before = await demoHistoryState(ctx.database)
@@ -59,7 +59,7 @@ describeEachEngine('demo history written after the start', (ctx) => {
     // Nothing more to write.
     expect(await writeDemoHistory(ctx.database)).toBeNull()
     expect((await seedDatabase(ctx.database, { demo: true, history: 'deferred' })).demoHistoryPending).toBe(false)
-  })
+  }, 300_000)
 })
 
 describeEachEngine('no demo', (ctx) => {
