@@ -14,7 +14,7 @@ const fromAt = args.indexOf('--from')
 if (fromAt >= 0) {
   report = path.resolve(args[fromAt + 1])
 } else {
-  report = path.join(root, 'test-results', 'vitest-timings.json')
+  report = path.join(root, 'test-results', `vitest-timings-${process.pid}.json`)
   fs.mkdirSync(path.dirname(report), { recursive: true })
   const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs')
   const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`, ...args], {
