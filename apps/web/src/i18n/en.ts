@@ -18,6 +18,10 @@ const en: MessageSchema = {
     pageTitle: '{page} · Hanjiang “Do It Now” Digital City Management',
     skipToContent: 'Skip to main content',
   },
+  demoData: {
+    generating: 'Demo data is being generated…',
+    progress: '{percent}% done',
+  },
   nav: {
     label: 'Main navigation',
     map: 'Region map',

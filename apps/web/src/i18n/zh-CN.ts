@@ -25,6 +25,10 @@ const zhCN = {
     pageTitle: '{page} · 涵江区“马上就办”数字城管平台',
     skipToContent: '跳到主要内容',
   },
+  demoData: {
+    generating: '演示数据生成中…',
+    progress: '已完成 {percent}%',
+  },
   nav: {
     label: '主导航',
     map: '区域地图',
