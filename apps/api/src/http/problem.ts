@@ -81,15 +81,6 @@ export const problems = {
   passwordChangeRequired: () =>
     new Problem(403, 'password-change-required', 'Password change required', 'Change your password first (POST /api/auth/password).'),
   invalidCredentials: () => new Problem(401, 'invalid-credentials', 'Sign-in failed', 'Wrong user name or password.'),
-  accountLocked: (retryAfterSeconds: number) =>
-    new Problem(
-      423,
-      'account-locked',
-      'Account locked',
-      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      { retryAfterSeconds },
-      { 'retry-after': String(retryAfterSeconds) },
-    ),
   // Per client address, before the password is looked at (services/auth/sign-in-throttle.ts).
   tooManySignInAttempts: (retryAfterSeconds: number) =>
     new Problem(

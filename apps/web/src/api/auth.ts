@@ -38,7 +38,6 @@ export interface Session {
 
 export interface AdminUser extends Omit<Me, 'permissions'> {
   disabled: boolean
-  lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
 }
