@@ -3,6 +3,7 @@ import path from 'node:path'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { requestBodyLimit } from './http/body-limits.ts'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
 import { auditWrites } from './auth/audit-writes.ts'
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps): Hono {
   // (measured: ~10 % of intake CPU). Big write answers (batch assign) compress themselves (http/big-json.ts).
   const gzip = compress()
   api.use('*', (c, next) => (c.req.method === 'GET' && c.req.header('accept-encoding') ? gzip(c, next) : next()))
+  // Every body has a limit (1 MiB unless the route needs more), enforced while it is read.
+  api.use('*', requestBodyLimit(deps.config))
   // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
   api.use('*', authorize(deps))
   // Every successful write gets an audit row, in the write's own transaction where it has one.

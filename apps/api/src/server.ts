@@ -73,7 +73,7 @@ export async function startServer(
     server = await listen(createApp({ database, config }), config.port, config.host)
     if (config.timerWorker) worker = startTimerWorker({ database, config, intervalMs: config.timerTickMs, onApplied: crashHook(config) })
     // The webhook outbox is sent by the same processes that run timers (rows are leased: several may run).
-    if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs })
+    if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs, allowHosts: config.webhookAllowHosts })
     const port = (server.address() as AddressInfo).port
     let closing = false
     const demoHistory =

@@ -15,7 +15,6 @@ export const authEn: typeof authZh = {
       submitting: 'Signing in…',
       required: 'Enter your user name and password.',
       invalidCredentials: 'Wrong user name or password.',
-      locked: 'Too many failed sign-ins: the account is locked for now. Try again in {minutes} minutes.',
       throttled:
         'Too many failed sign-ins from this network: signing in is paused. Try again in a minute. | Too many failed sign-ins from this network: signing in is paused. Try again in {minutes} minutes.',
       disabled: 'This account is disabled. Ask a system administrator.',
@@ -151,7 +150,6 @@ export const authEn: typeof authZh = {
       status: {
         active: 'Active',
         disabled: 'Disabled',
-        locked: 'Locked',
         mustChange: 'Must change password',
       },
       never: 'Never',

@@ -13,7 +13,6 @@ export const authZh = {
       submitting: '正在登录…',
       required: '请输入用户名和密码。',
       invalidCredentials: '用户名或密码错误。',
-      locked: '登录失败次数过多，账号已临时锁定，请 {minutes} 分钟后再试。',
       throttled: '本网络登录失败次数过多，暂时无法登录，请 {minutes} 分钟后再试。',
       disabled: '该账号已停用，请联系系统管理员。',
       expired: '登录已过期或已在别处注销，请重新登录。',
@@ -148,7 +147,6 @@ export const authZh = {
       status: {
         active: '正常',
         disabled: '已停用',
-        locked: '已锁定',
         mustChange: '待改密',
       },
       never: '从未登录',
