@@ -6,6 +6,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { requestBodyLimit } from './http/body-limits.ts'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { sameOriginWrites } from './http/same-origin.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { auditWrites } from './auth/audit-writes.ts'
 import { authorize } from './auth/authorize.ts'
 import { adminRoutes } from './routes/admin.ts'
@@ -48,6 +50,8 @@ function problemResponse(p: Problem): Response {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   const api = new Hono()
+  // CSP, nosniff, referrer policy, no framing: on every answer, API and web app alike.
+  app.use('*', securityHeaders(deps.config.tileSource))
   // Reads are what is big (map data, lists, exports); write answers are one small object, and touching a
   // response's headers/body in the middleware turns @hono/node-server's cheap response into a web-streams one
   // (measured: ~10 % of intake CPU). Big write answers (batch assign) compress themselves (http/big-json.ts).
@@ -55,6 +59,8 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', (c, next) => (c.req.method === 'GET' && c.req.header('accept-encoding') ? gzip(c, next) : next()))
   // Every body has a limit (1 MiB unless the route needs more), enforced while it is read.
   api.use('*', requestBodyLimit(deps.config))
+  // Before any session is looked at: a browser's write from another site is refused (login CSRF included).
+  api.use('*', sameOriginWrites())
   // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
   api.use('*', authorize(deps))
   // Every successful write gets an audit row, in the write's own transaction where it has one.
