@@ -8,6 +8,7 @@ import { Problem, problems } from './http/problem.ts'
 import { auditWrites } from './auth/audit-writes.ts'
 import { authorize } from './auth/authorize.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { apiKeyRoutes } from './routes/api-keys.ts'
 import { areaRoutes } from './routes/areas.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', auditWrites(deps.database))
   api.route('/', authRoutes(deps))
   api.route('/', adminRoutes(deps))
+  api.route('/', apiKeyRoutes(deps))
   api.route('/', auditRoutes(deps))
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))

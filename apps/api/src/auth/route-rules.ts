@@ -95,6 +95,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/admin/sign-in-throttle': can('user.manage'),
   'DELETE /api/admin/sign-in-throttle/:address': can('user.manage'),
   'GET /api/audit': can('audit.read'),
+  // API keys of units for external systems (Open311 clients, integrations): issued, listed, revoked by admins.
+  'GET /api/admin/api-keys': can('user.manage'),
+  'POST /api/admin/api-keys': can('user.manage'),
+  'POST /api/admin/api-keys/:id/revoke': can('user.manage'),
+  'POST /api/admin/api-keys/:id/rotate': can('user.manage'),
 
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
   'GET /api/patrol/grids': can('map.read'),
