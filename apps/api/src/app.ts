@@ -34,6 +34,8 @@ import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
+import { open311Routes } from './routes/open311.ts'
+import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
 function problemResponse(p: Problem): Response {
@@ -87,6 +89,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))
+
+  // Open311 GeoReport v2 (docs/OPEN311.md): its own error shape, behind the same deny-by-default route table.
+  app.route('/open311/v2', open311Routes(deps))
+  app.all('/open311/*', (c) => errorResponse(open311Errors.notFound(`No Open311 resource at ${c.req.path}`), formatOfPath(c.req.path))!)
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(err)

@@ -132,6 +132,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/public/track/:code': PUBLIC,
   'GET /api/public/track/:code/photos/:id': PUBLIC,
   'POST /api/public/track/:code/rating': PUBLIC,
+
+  // Open311 GeoReport v2 (docs/OPEN311.md): public reads as the specification says; POST requests checks its
+  // api_key (a unit's key with open311:write) and the key's rate limit in the service.
+  'GET /open311/v2/:document': PUBLIC,
+  'POST /open311/v2/:document': PUBLIC,
+  'GET /open311/v2/services/:file': PUBLIC,
+  'GET /open311/v2/requests/:file': PUBLIC,
+  'GET /open311/v2/tokens/:file': PUBLIC,
 }
 
 /** The rule for a route, or undefined (= denied). HEAD is answered by GET routes. */
