@@ -22,6 +22,7 @@ import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { incidentMapRoutes } from './routes/incident-map.ts'
 import { incidentRoutes } from './routes/incidents.ts'
+import { incidentExportRoutes } from './routes/incident-export.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { patrolRoutes } from './routes/patrol.ts'
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', assignRoutes(deps))
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
+  api.route('/', incidentExportRoutes(deps)) // before incident routes: /incidents/export must not be read as a code
   api.route('/', incidentRoutes(deps))
   api.route('/', dispatchRoutes(deps))
   api.route('/', callbackRoutes(deps))

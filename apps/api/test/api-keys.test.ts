@@ -6,6 +6,7 @@ import { issueKey } from './open311-helpers.ts'
 import { client, DISPATCHER } from './workbench-helpers.ts'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+const jsonOf = (r: Response): Promise<any> => r.json()
 
 describeEachEngine(
   'API keys: issue, list, revoke, rotate; bearer keys within their scopes',
@@ -64,7 +65,7 @@ describeEachEngine(
       const key = r.body.key as string
       const list = await bearer(key, '/api/incidents')
       expect(list.status).toBe(200)
-      expect((await list.json()).items.map((i: any) => i.code)).toContain(created)
+      expect((await jsonOf(list)).items.map((i: any) => i.code)).toContain(created)
       expect((await bearer(key, `/api/incidents/${created}`)).status).toBe(200)
       // Not granted: writes, admin, the signed-in user's own routes.
       expect((await bearer(key, '/api/incidents', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403)
@@ -73,7 +74,7 @@ describeEachEngine(
       // A unit's key sees its unit only.
       const unitKey = 'test-unit-reader-0001'
       await issueKey(ctx.database, unitKey, { scopes: ['incidents:read'], unitCode: 'transport' })
-      expect((await (await bearer(unitKey, '/api/incidents')).json()).items).toEqual([])
+      expect((await jsonOf(await bearer(unitKey, '/api/incidents'))).items).toEqual([])
       const [row] = await ctx.database.rows<any>(sql`SELECT use_count FROM api_token WHERE id = ${r.body.id}::uuid`)
       expect(Number(row.use_count)).toBe(5)
       // An Open311 key has no /api permission at all.
@@ -110,7 +111,7 @@ describeEachEngine(
       if (b.status === 429) {
         expect(a.status).toBe(200)
         expect(Number(b.headers.get('retry-after'))).toBeGreaterThan(0)
-        expect((await b.json()).code).toBe('rate_limited')
+        expect((await jsonOf(b)).code).toBe('rate_limited')
       } else {
         expect(b.status).toBe(200)
       }

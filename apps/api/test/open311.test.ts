@@ -8,6 +8,7 @@ import { asXmlReads, issueKey, parseXml } from './open311-helpers.ts'
 import { client, DISPATCHER, HANDLER, HANXI, INSPECTOR } from './workbench-helpers.ts'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+const jsonOf = (r: Response): Promise<any> => r.json()
 
 /**
  * The GeoReport v2 specification, route by route (wiki.open311.org/GeoReport_v2; docs/OPEN311.md): every
@@ -38,7 +39,7 @@ describeEachEngine(
       expect(x.status).toBe(status)
       expect(j.headers.get('content-type')).toBe('application/json; charset=utf-8')
       expect(x.headers.get('content-type')).toBe('text/xml; charset=utf-8')
-      const json = await j.json()
+      const json = await jsonOf(j)
       const xml = parseXml(await x.text())
       expect(Object.keys(xml)).toEqual([root])
       expect(xml[root]).toEqual(asXmlReads(json, root))
@@ -95,7 +96,7 @@ describeEachEngine(
         else f.api_key = key
         const r = await post(f)
         expect(r.status).toBe(403)
-        const body = await r.json()
+        const body = await jsonOf(r)
         expect(body).toEqual([{ code: 403, description: expect.any(String) }])
       }
       const x = await post({ ...valid(), api_key: 'nope' }, 'xml')
@@ -120,7 +121,7 @@ describeEachEngine(
       for (const [over, status, why] of cases) {
         const r = await post(valid(over))
         expect(r.status, JSON.stringify(over)).toBe(status)
-        const [e] = await r.json()
+        const [e] = await jsonOf(r)
         expect(e.code).toBe(status)
         expect(e.description).toMatch(why)
       }
@@ -160,7 +161,7 @@ describeEachEngine(
       expect(first.status).toBe(201)
       const again = await post(valid({ client_id: 'app-42' }))
       expect(again.status).toBe(200)
-      expect((await again.json())[0].service_request_id).toBe((await first.json())[0].service_request_id)
+      expect((await jsonOf(again))[0].service_request_id).toBe((await jsonOf(first))[0].service_request_id)
       await issueKey(ctx.database, 'test-other-key-0001')
       const other = await post(valid({ client_id: 'app-42', api_key: 'test-other-key-0001' }))
       expect(other.status).toBe(201)
@@ -170,8 +171,8 @@ describeEachEngine(
       const gcj = { lng: 119.15, lat: 25.47 }
       const r = await post(valid({ lat: String(gcj.lat), long: String(gcj.lng), crs: 'gcj02' }))
       expect(r.status).toBe(201)
-      const [{ service_request_id: id }] = await r.json()
-      const [got] = await (await get(`requests/${id}.json`)).json()
+      const [{ service_request_id: id }] = await jsonOf(r)
+      const [got] = await jsonOf(await get(`requests/${id}.json`))
       const wgs = toWgs84(gcj, 'gcj02')
       expect(got.lat).toBeCloseTo(wgs.lat, 6)
       expect(got.long).toBeCloseTo(wgs.lng, 6)
@@ -263,7 +264,7 @@ describeEachEngine(
       expect(codes.filter((c) => c === 201).length).toBeGreaterThanOrEqual(1)
       if (codes[2] === 429) {
         expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
-        expect((await last!.json())[0]).toEqual({ code: 429, description: expect.stringContaining('2 requests per minute') })
+        expect((await jsonOf(last!))[0]).toEqual({ code: 429, description: expect.stringContaining('2 requests per minute') })
       } else {
         expect(codes[0]).toBe(201)
       }

@@ -61,6 +61,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Map and wall (issue 5): rows scoped by the caller's unit/areas in the service.
   'GET /api/incidents/map': can('incident.read'),
   'GET /api/wall/stats': can('incident.read'),
+  // Exports of the list (CSV, XLSX, GeoJSON), streamed; rows scoped and reporter data masked like every read.
+  'GET /api/incidents/export': can('incident.export'),
   'GET /api/incidents/:code': can('incident.read'),
   // The dispatch desk's queue (keyset-paged, with counts); rows scoped like the list.
   'GET /api/dispatch/queue': can('incident.read'),
