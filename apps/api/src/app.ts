@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { auditWrites } from './auth/audit-writes.ts'
 import { authorize } from './auth/authorize.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { apiKeyRoutes } from './routes/api-keys.ts'
 import { areaRoutes } from './routes/areas.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -24,6 +25,7 @@ import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { incidentMapRoutes } from './routes/incident-map.ts'
 import { incidentRoutes } from './routes/incidents.ts'
+import { incidentExportRoutes } from './routes/incident-export.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { openApiRoutes } from './routes/openapi.ts'
@@ -37,6 +39,8 @@ import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
+import { open311Routes } from './routes/open311.ts'
+import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
 function problemResponse(p: Problem): Response {
@@ -67,6 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', auditWrites(deps.database))
   api.route('/', authRoutes(deps))
   api.route('/', adminRoutes(deps))
+  api.route('/', apiKeyRoutes(deps))
   api.route('/', auditRoutes(deps))
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
@@ -76,6 +81,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', assignRoutes(deps))
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
+  api.route('/', incidentExportRoutes(deps)) // before incident routes: /incidents/export must not be read as a code
   api.route('/', incidentRoutes(deps))
   api.route('/', dispatchRoutes(deps))
   api.route('/', callbackRoutes(deps))
@@ -96,6 +102,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))
+
+  // Open311 GeoReport v2 (docs/OPEN311.md): its own error shape, behind the same deny-by-default route table.
+  app.route('/open311/v2', open311Routes(deps))
+  app.all('/open311/*', (c) => errorResponse(open311Errors.notFound(`No Open311 resource at ${c.req.path}`), formatOfPath(c.req.path))!)
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(err)

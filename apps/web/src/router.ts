@@ -70,6 +70,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'admin.units.title', nav: true, icon: 'unit', permission: 'user.manage' },
   },
   {
+    path: '/admin/api-keys',
+    name: 'admin-api-keys',
+    component: () => import('./views/admin/ApiKeysView.vue'),
+    meta: { titleKey: 'admin.apiKeys.title', nav: true, icon: 'lock', permission: 'user.manage' },
+  },
+  {
     path: '/audit',
     name: 'audit',
     component: () => import('./views/admin/AuditView.vue'),

@@ -83,6 +83,7 @@ export async function seedDatabase(
     }
     const demoHistoryPending = opts.demo && (await pendingDemoHistory(database, tx)) !== null
     const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })
+    if (opts.demo) await (await import('./demo-api-key.ts')).seedDemoApiKey(database, tx)
     return { ...ref, regions, areas, patrolRoutes, incidents, demoHistoryPending, accounts: acc.accounts, generatedAdminPassword: acc.generatedAdminPassword, ms: Math.round(performance.now() - t0) }
   })
 }
