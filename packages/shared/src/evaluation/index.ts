@@ -1,0 +1,5 @@
+export * from './period.ts'
+export * from './facts.ts'
+export * from './working-time.ts'
+export * from './indicators.ts'
+export * from './scores.ts'
