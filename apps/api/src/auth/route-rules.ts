@@ -95,6 +95,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/admin/sign-in-throttle': can('user.manage'),
   'DELETE /api/admin/sign-in-throttle/:address': can('user.manage'),
   'GET /api/audit': can('audit.read'),
+  // Evaluation (docs/EVALUATION.md): a unit supervisor is narrowed to their own unit in the routes.
+  'GET /api/evaluation/indicators': can('evaluation.read'),
+  'GET /api/evaluation/rankings': can('evaluation.read'),
+  'GET /api/evaluation/incidents': can('evaluation.read'),
+  'GET /api/evaluation/scheme': can('evaluation.read'),
+  'PUT /api/evaluation/scheme': can('evaluation.manage'),
+  'POST /api/evaluation/publish': can('evaluation.manage'),
 
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
   'GET /api/patrol/grids': can('map.read'),

@@ -22,7 +22,7 @@ export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'not_satisfied'
  * Built by one SQL statement in the API (db/repositories/evaluation.ts) and by hand in tests; see
  * docs/EVALUATION.md for which events feed each field.
  */
-export interface IncidentFacts {
+export interface EvaluationFacts {
   id: number
   code: string
   streetCode: string | null

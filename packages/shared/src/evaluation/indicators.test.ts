@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createWorkingCalendar } from '../calendar/workingCalendar.ts'
 import { BUILTIN_CALENDAR_YEARS } from '../calendar/years/index.ts'
 import { fromShanghai } from '../time/shanghai.ts'
-import type { IncidentFacts } from './facts.ts'
+import type { EvaluationFacts } from './facts.ts'
 import { computeIndicators, handlingUnitOf, incidentFlags, incidentsBehind } from './indicators.ts'
 import { parsePeriod } from './period.ts'
 import { workingMsBetween } from './working-time.ts'
@@ -13,7 +13,7 @@ const H = 3_600_000
 const Q3 = parsePeriod('2026-Q3')
 
 let nextId = 1
-function facts(p: Partial<IncidentFacts>): IncidentFacts {
+function facts(p: Partial<EvaluationFacts>): EvaluationFacts {
   const id = nextId++
   return {
     id,

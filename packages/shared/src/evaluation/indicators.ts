@@ -1,7 +1,7 @@
 import type { WorkingDayCalendar } from '../calendar/workingCalendar.ts'
 import { MissingCalendarYearError } from '../calendar/types.ts'
 import { DEADLINE_RULES } from '../deadlines/rules.ts'
-import type { IncidentFacts } from './facts.ts'
+import type { EvaluationFacts } from './facts.ts'
 import { workingMsBetween } from './working-time.ts'
 
 /**
@@ -99,7 +99,7 @@ const ZERO: IncidentFlags = Object.freeze({
  * The unit that has the incident at the period's end: the last dispatch's unit, unless it was returned
  * to the center after that (then no unit has it).
  */
-export function handlingUnitOf(f: IncidentFacts): string | null {
+export function handlingUnitOf(f: EvaluationFacts): string | null {
   const last = f.dispatches[f.dispatches.length - 1]
   if (!last) return null
   if (f.endState === 'returned') return null
@@ -112,7 +112,7 @@ export function handlingUnitOf(f: IncidentFacts): string | null {
  * figures count the dispatches to that unit and its returns; handling figures count when it is the unit
  * that has the incident at the period's end ({@link handlingUnitOf}).
  */
-export function incidentFlags(f: IncidentFacts, scope: EvaluationScope, periodEnd: Date, calendar: WorkingDayCalendar): IncidentFlags {
+export function incidentFlags(f: EvaluationFacts, scope: EvaluationScope, periodEnd: Date, calendar: WorkingDayCalendar): IncidentFlags {
   if (scope.level === 'street' && f.streetCode !== scope.code) return ZERO
   const unit = scope.level === 'unit' ? scope.code : null
   const mine = (code: string): boolean => unit === null || code === unit
@@ -210,7 +210,7 @@ export function sumIndicators(flags: Iterable<IncidentFlags>): Indicators {
 
 /** The indicators of one scope over the facts of a period. */
 export function computeIndicators(
-  facts: readonly IncidentFacts[],
+  facts: readonly EvaluationFacts[],
   scope: EvaluationScope,
   periodEnd: Date,
   calendar: WorkingDayCalendar,
@@ -223,12 +223,12 @@ export function computeIndicators(
  * denominator's key for the rest). For meanHandlingHours: the handled ones that were timed.
  */
 export function incidentsBehind(
-  facts: readonly IncidentFacts[],
+  facts: readonly EvaluationFacts[],
   scope: EvaluationScope,
   key: CountKey | 'handlingWorkingMs',
   periodEnd: Date,
   calendar: WorkingDayCalendar,
-): IncidentFacts[] {
+): EvaluationFacts[] {
   return facts.filter((f) => {
     const v = incidentFlags(f, scope, periodEnd, calendar)[key]
     return v !== null && (key === 'handlingWorkingMs' || v > 0)
