@@ -33,6 +33,7 @@ import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
 import { evaluationRoutes } from './routes/evaluation.ts'
+import { letterRoutes } from './routes/letters.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
   api.route('/', evaluationRoutes(deps))
+  api.route('/', letterRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
