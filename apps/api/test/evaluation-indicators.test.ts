@@ -173,7 +173,7 @@ describeEachEngine(
       const own = await get('/api/evaluation/indicators?period=2026-Q3&level=unit', { role: 'unit_supervisor', unit: 'city_admin' })
       expect(own.status).toBe(200)
       expect(own.body.rows.map((r: Json) => r.code)).toEqual(['city_admin'])
-      const other = await get('/api/evaluation/indicators?period=2026-Q3&level=unit&code=water', { role: 'unit_supervisor', unit: 'city_admin' })
+      const other = await get('/api/evaluation/indicators?period=2026-Q3&level=unit&code=water_resources', { role: 'unit_supervisor', unit: 'city_admin' })
       expect(other.status).toBe(403)
       expect((await get('/api/evaluation/indicators?period=2026-Q3&level=district', { role: 'unit_supervisor', unit: 'city_admin' })).status).toBe(403)
       expect((await get('/api/evaluation/indicators?period=2026-Q3', { role: 'handler', username: 'h-test' })).status).toBe(403)
