@@ -100,7 +100,7 @@ describeEachEngine(
       form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'after.jpg')
       const up = await testApp(ctx.database, { filesDir: root }, CITY).request('/api/photos', { method: 'POST', body: form })
       expect(up.status).toBe(201)
-      const photo = (await up.json()).id
+      const photo = ((await up.json()) as { id: string }).id
       const stranger = await call('POST', `/api/letters/${id}/reply`, { note: '已整改', photos: ['00000000-0000-4000-8000-000000000000'] }, {}, CITY)
       expect([stranger.status, stranger.body.code]).toEqual([422, 'unknown_photo'])
       const reply = await call('POST', `/api/letters/${id}/reply`, { note: '已组织返工案件复查，建立销号台账。', photos: [photo] }, {}, CITY)
@@ -139,6 +139,25 @@ describeEachEngine(
       const xml = strFromU8(files['word/document.xml']!)
       for (const text of ['效能预警函', l.number, '区城市管理局：', '返工率居全区末位', '所涉指标：返工率', '涵江区机关效能建设领导小组办公室（盖章）']) expect(xml).toContain(text)
       expect(xml).toMatch(/w:eastAsia="FangSong"/)
+    })
+
+    it('the quarterly report (page and DOCX) has the summary, rankings, a server-rendered chart and the letters of the quarter', async () => {
+      const sh = new Date(Date.now() + 8 * 3_600_000)
+      const quarter = `${sh.getUTCFullYear()}-Q${Math.ceil((sh.getUTCMonth() + 1) / 3)}`
+      const [l] = (await call('GET', '/api/letters?state=closed', undefined, {}, OFFICE)).body.items
+      const page = await testApp(ctx.database, {}, OFFICE).request(`/api/evaluation/report?period=${quarter}`)
+      expect(page.status).toBe(200)
+      const html = await page.text()
+      for (const text of ['季度通报', '一、总体情况', '二、单位考评排名', '区城市管理局', '<svg', l.number, '已销号']) expect(html).toContain(text)
+      const res = await testApp(ctx.database, {}, OFFICE).request(`/api/evaluation/report/docx?period=${quarter}`)
+      expect(res.status).toBe(200)
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()))
+      const xml = strFromU8(files['word/document.xml']!)
+      for (const text of ['季度通报', '五、效能函件发出与销号情况', l.number, '区城市管理局']) expect(xml).toContain(text)
+      expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true)
+      const month = sh.toISOString().slice(0, 7)
+      expect((await call('GET', `/api/evaluation/report?period=${month}`, undefined, {}, OFFICE)).body.code).toBe('invalid_period')
+      expect((await call('GET', `/api/evaluation/report?period=${quarter}`, undefined, {}, CITY)).status).toBe(403)
     })
 
     it('an unanswered letter escalates past its deadline: the unit office, then two days later the district', async () => {

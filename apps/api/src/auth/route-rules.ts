@@ -102,6 +102,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/evaluation/scheme': can('evaluation.read'),
   'PUT /api/evaluation/scheme': can('evaluation.manage'),
   'POST /api/evaluation/publish': can('evaluation.manage'),
+  'GET /api/evaluation/report': can('evaluation.read'),
+  'GET /api/evaluation/report/docx': can('evaluation.read'),
   // Efficiency letters and the supervision ledger: a unit supervisor sees and answers their own unit's only.
   'GET /api/letters': can('evaluation.read'),
   'POST /api/letters': can('evaluation.manage'),

@@ -7,6 +7,7 @@ import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
+import { quarterReport, reportDocx, reportHtml } from '../services/evaluation/report.ts'
 import { loadFacts, ownUnitOnly, periodOf, rankingOf, rowsOf, schemeOf, scopeFor, scopesOf, type Level } from '../services/evaluation/compute.ts'
 
 /**
@@ -39,6 +40,11 @@ export function evaluationRoutes({ database, config }: AppDeps) {
     if (own === null) return { level, code }
     if (level !== 'unit' || (code && code !== own)) throw problems.forbidden('evaluation_scope', 'A unit supervisor sees their own unit only')
     return { level, code: own }
+  }
+
+  /** The report ranks every unit: the efficiency office, viewers and admins only. */
+  const ownOffice = (c: Parameters<typeof actorOf>[0]) => {
+    if (ownUnitOnly(actorOf(c)) !== null) throw problems.forbidden('evaluation_scope', 'The quarterly report is for the efficiency office')
   }
 
   return new Hono()
@@ -107,6 +113,20 @@ export function evaluationRoutes({ database, config }: AppDeps) {
         await saveScheme(database, tx, period.key, scheme.components, actorOf(c).id)
       })
       return c.json({ period: period.key, source: 'period', published: false, ...scheme })
+    })
+    .get('/evaluation/report', async (c) => {
+      ownOffice(c)
+      const period = await periodOf(database, c.req.query('period'), new Date())
+      return c.html(reportHtml(await quarterReport(deps, period)))
+    })
+    .get('/evaluation/report/docx', async (c) => {
+      ownOffice(c)
+      const period = await periodOf(database, c.req.query('period'), new Date())
+      const bytes = await reportDocx(await quarterReport(deps, period))
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'content-disposition': `attachment; filename="report-${period.key}.docx"`,
+      })
     })
     .post('/evaluation/publish', async (c) => {
       const now = new Date()
