@@ -23,6 +23,7 @@ import { incidentMapRoutes } from './routes/incident-map.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
+import { openApiRoutes } from './routes/openapi.ts'
 import { patrolRoutes } from './routes/patrol.ts'
 import { dispatchRoutes } from './routes/dispatch.ts'
 import { photoRoutes } from './routes/photos.ts'
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', notificationRoutes(deps))
   api.route('/', webhookRoutes(deps))
   api.route('/', publicRoutes(deps))
+  api.route('/', openApiRoutes(() => app))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))

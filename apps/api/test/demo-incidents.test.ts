@@ -23,7 +23,7 @@ afterAll(() => {
 })
 
 describeEachEngine(
-  'demo incidents (issue 4 item 10)',
+  'demo incidents',
   (ctx) => {
     const rows = <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => ctx.database.rows<T>(q)
 

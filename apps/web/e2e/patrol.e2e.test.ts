@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, login } from './support/auth.ts'
 import { jpeg, openContext, watch } from './support/work.ts'
 
 /**
- * The patrol page (issue 7 items 1–2) at phone size against the real server and demo seed, signed in as the demo
+ * The patrol page at phone size against the real server and demo seed, signed in as the demo
  * `inspector` (涵西街道): the grid, its route and coverage; a report made OFFLINE is queued on the device and
  * arrives exactly once when the connection is back; a recorded track raises the grid's coverage; a resolved
  * incident is verified (pass). Screenshots in zh-CN and en.

@@ -5,7 +5,7 @@ import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from 
 import { openContext, watch } from './support/work.ts'
 
 /**
- * The citizens' pages (issue 7 item 4): /report and /track work without signing in, show no internal chrome
+ * The citizens' pages: /report and /track work without signing in, show no internal chrome
  * (no navigation, no status, no bell), validate clearly, speak zh-CN and English, fit a 360×640 phone.
  */
 

@@ -23,6 +23,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/config': PUBLIC,
   // Classes, fine classes and units: the public report page picks a fine class too.
   'GET /api/taxonomy': PUBLIC,
+  // The API's own description (OpenAPI 3.1) and its reference page.
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': SELF,
@@ -58,7 +61,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents': can('incident.create'),
   'GET /api/incidents': can('incident.read'),
   'GET /api/incidents/similar': can('incident.read'),
-  // Map and wall (issue 5): rows scoped by the caller's unit/areas in the service.
+  // Map and wall: rows scoped by the caller's unit/areas in the service.
   'GET /api/incidents/map': can('incident.read'),
   'GET /api/wall/stats': can('incident.read'),
   'GET /api/incidents/:code': can('incident.read'),
@@ -125,7 +128,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/patrol/verifications': can('incident.act'),
   'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)
 
-  // Unit workbench (issue 7 item 3): the services also require the handler / unit_supervisor role and scope to the unit.
+  // Unit workbench: the services also require the handler / unit_supervisor role and scope to the unit.
   'GET /api/workbench/queue': can('incident.act'),
   'GET /api/workbench/sections': can('incident.act'),
   'GET /api/workbench/colleagues': can('incident.act'), // the caller's own unit only (services/workbench/colleagues.ts)
@@ -141,7 +144,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // A unit's outbound webhook: the service admits the unit's own supervisor and admins only.
   'GET /api/units/:unit/webhooks': { access: 'signedIn' },
   'PUT /api/units/:unit/webhooks': { access: 'signedIn' },
-  // Citizens (issue 7 item 4, issue 6 item 6): no sign-in; rate-limited per IP (report also per phone), small bodies.
+  // Citizens: no sign-in; rate-limited per IP (report also per phone), small bodies.
   'POST /api/public/reports': PUBLIC,
   'POST /api/public/photos': PUBLIC,
   'GET /api/public/track/:code': PUBLIC,

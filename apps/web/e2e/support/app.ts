@@ -20,15 +20,10 @@ type StartServer = (overrides: Record<string, string | undefined>) => Promise<Ru
 const SERVER_MODULE = path.resolve(WEB_DIR, '../api/src/server.ts')
 
 /**
- * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite),
- * or — with HJ_E2E_SERVER=mock, for working on the web app while the API is unfinished — the stand-in in
- * ./mock-api.ts.
+ * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite,
+ * or a copy of the seeded PostGIS template).
  */
 export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningApp> {
-  if (process.env.HJ_E2E_SERVER === 'mock') {
-    const { startMockApi } = await import('./mock-api.ts')
-    return startMockApi()
-  }
   if (engine === 'postgis') return startOnPostgis()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
   // A copy of the template seeded once by the global setup (migrated, demo data): isolated, and no seed to wait for.

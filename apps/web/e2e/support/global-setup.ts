@@ -29,7 +29,6 @@ function newestMtime(p: string): number {
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   buildWeb()
-  if (process.env.HJ_E2E_SERVER === 'mock') return () => {}
   const t0 = performance.now()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-template-'))
   // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.

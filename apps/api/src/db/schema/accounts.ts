@@ -4,7 +4,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { unit } from './units.ts'
 
-/** A person who signs in (DESIGN §1): belongs to one unit, holds one or more roles, some have areas. */
+/** A person who signs in (docs/DOMAIN.md §1): belongs to one unit, holds one or more roles, some have areas. */
 export const appUser = pgTable(
   'app_user',
   {

@@ -83,7 +83,7 @@ function reporterActor(channel: string): { id: string; role: ActorRole } {
 }
 
 /**
- * A year of demo incidents up to the seed time (issue 4, item 10), inside the seed's transaction: reports
+ * A year of demo incidents up to the seed time, inside the seed's transaction: reports
  * drafted from a PRNG keyed by the seed date, assigned by the real spatial assignment (batched lookups),
  * replayed through the real state machine, deadline rules and timer decisions (simulate.ts), and bulk-inserted
  * with their events and pending timers.
