@@ -38,6 +38,8 @@ import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
+import { evaluationRoutes } from './routes/evaluation.ts'
+import { letterRoutes } from './routes/letters.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { open311Routes } from './routes/open311.ts'
 import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
@@ -87,6 +89,8 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', callbackRoutes(deps))
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
+  api.route('/', evaluationRoutes(deps))
+  api.route('/', letterRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))

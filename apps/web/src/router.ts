@@ -69,6 +69,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/admin/UnitsView.vue'),
     meta: { titleKey: 'admin.units.title', nav: true, icon: 'unit', permission: 'user.manage' },
   },
+  // Evaluation and supervision: rankings, drill-downs, letters (efficiency office); a unit's own scorecard.
+  {
+    path: '/evaluation',
+    name: 'evaluation',
+    component: () => import('./views/EvaluationView.vue'),
+    meta: { titleKey: 'evaluation.nav', nav: true, icon: 'audit', permission: 'evaluation.read' },
+  },
   {
     path: '/admin/api-keys',
     name: 'admin-api-keys',

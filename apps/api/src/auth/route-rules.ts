@@ -105,6 +105,26 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/admin/api-keys': can('user.manage'),
   'POST /api/admin/api-keys/:id/revoke': can('user.manage'),
   'POST /api/admin/api-keys/:id/rotate': can('user.manage'),
+  // Evaluation (docs/EVALUATION.md): a unit supervisor is narrowed to their own unit in the routes.
+  'GET /api/evaluation/indicators': can('evaluation.read'),
+  'GET /api/evaluation/rankings': can('evaluation.read'),
+  'GET /api/evaluation/incidents': can('evaluation.read'),
+  'GET /api/evaluation/scheme': can('evaluation.read'),
+  'PUT /api/evaluation/scheme': can('evaluation.manage'),
+  'POST /api/evaluation/publish': can('evaluation.manage'),
+  'GET /api/evaluation/report': can('evaluation.read'),
+  'GET /api/evaluation/report/docx': can('evaluation.read'),
+  // Efficiency letters and the supervision ledger: a unit supervisor sees and answers their own unit's only.
+  'GET /api/letters': can('evaluation.read'),
+  'POST /api/letters': can('evaluation.manage'),
+  'GET /api/letters/:id': can('evaluation.read'),
+  'POST /api/letters/:id/reply': can('letter.reply'),
+  'POST /api/letters/:id/close': can('evaluation.manage'),
+  'POST /api/letters/:id/send-back': can('evaluation.manage'),
+  'GET /api/letters/:id/print': can('evaluation.read'),
+  'GET /api/letters/:id/docx': can('evaluation.read'),
+  'GET /api/supervision/ledger': can('evaluation.read'),
+  'POST /api/supervision/checks': can('evaluation.manage'),
 
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
   'GET /api/patrol/grids': can('map.read'),

@@ -5,6 +5,7 @@ import { workEn } from './work.en.ts'
 import { authEn } from './auth.en.ts'
 
 import { wallEn } from './wall.en.ts'
+import { evaluationEn } from './evaluation.en.ts'
 
 const en: MessageSchema = {
   ...patrolEn,
@@ -266,6 +267,7 @@ const en: MessageSchema = {
   },
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.en.ts
   ...wallEn,
+  ...evaluationEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist or is not available yet.',

@@ -9,6 +9,7 @@ import { workZh } from './work.zh-CN.ts'
 import { authZh } from './auth.zh-CN.ts'
 
 import { wallZh } from './wall.zh-CN.ts'
+import { evaluationZh } from './evaluation.zh-CN.ts'
 
 const zhCN = {
   ...patrolZh,
@@ -270,6 +271,8 @@ const zhCN = {
   },
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.zh-CN.ts
   ...wallZh,
+  // Evaluation, rankings, efficiency letters (key evaluation): ./evaluation.zh-CN.ts
+  ...evaluationZh,
   notFound: {
     title: '页面不存在',
     body: '您访问的页面不存在或尚未开放。',
