@@ -32,6 +32,7 @@ import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
+import { analyticsRoutes } from './routes/analytics.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', callbackRoutes(deps))
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
+  api.route('/', analyticsRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))

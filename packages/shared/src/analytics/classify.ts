@@ -15,7 +15,8 @@ export function classBreaks(values: readonly number[], method: ClassMethod, k: n
   const sorted = [...finite].sort((a, b) => a - b)
   const distinct = [...new Set(sorted)]
   if (distinct.length <= k) return distinct.length === 1 ? [distinct[0]!, distinct[0]!] : distinct
-  if (method === 'jenks') return jenks(sorted, k)
+  const natural = method === 'jenks' ? jenks(sorted, k) : null
+  if (natural) return natural
   const breaks = [sorted[0]!]
   for (let c = 1; c < k; c++) breaks.push(quantileSorted(sorted, c / k))
   breaks.push(sorted[sorted.length - 1]!)
