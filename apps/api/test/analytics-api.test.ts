@@ -7,7 +7,7 @@ import { incidentApi, type Json } from './incidents-helpers.ts'
 /** GET /api/analytics/*: scoped like the incident list, numbers traceable to rows, bad input named. */
 
 const DAY = '2026-11-10'
-const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries({ from: '2026-11-01', to: '2026-11-30', ...params }).map(([k, v]) => [k, String(v)])).toString()
+const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries({ from: '2026-11-01', to: '2026-11-30', ...params }).map(([k, v]): [string, string] => [k, String(v)])).toString()
 
 describeEachEngine(
   'analytics API',

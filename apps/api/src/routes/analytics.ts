@@ -109,7 +109,7 @@ export function analyticsRoutes({ database }: AppDeps) {
       } else if (q.view === 'hotspots') {
         const hq = parseInput(hotQuery, c.req.query(), 'query')
         const v = await hotspots(ctx, hq.over, hq.res ?? 8)
-        table = { headers: ['feature', 'count', 'z', 'p', 'confidence_bin', 'emerging'], rows: v.features.map((f) => ['code' in f ? f.code : f.h3, f.count, round(f.z), round(f.p), f.bin, f.emerging]) }
+        table = { headers: ['feature', 'count', 'z', 'p', 'confidence_bin', 'emerging'], rows: v.features.map((f) => [f.code ?? f.h3 ?? null, f.count, round(f.z), round(f.p), f.bin, f.emerging]) }
       } else if (q.view === 'hexbins') {
         const hq = parseInput(hexQuery, c.req.query(), 'query')
         const v = await hexbins(ctx, hq.res ?? h3ResolutionForZoom(hq.zoom ?? 11))

@@ -1,7 +1,7 @@
 import { cellToBoundary, cellToLatLng, getHexagonEdgeLengthAvg, gridDisk, latLngToCell, polygonToCells, UNITS } from 'h3-js'
 import {
   classBreaks, defaultDistanceBand, distanceBandNeighbours, emergingClass, getisOrdGiStar, metricValue,
-  type AnalyticsFilter, type AnalyticsMeasures, type ChoroplethLevel, type ChoroplethMetric, type ClassMethod, type EmergingClass, type GiStar,
+  type AnalyticsFilter, type AnalyticsMeasures, type ChoroplethAnswer, type HeatmapAnswer, type HexAnswer, type HotspotAnswer, type TimeseriesAnswer, type ChoroplethLevel, type ChoroplethMetric, type ClassMethod, type EmergingClass, type GiStar,
 } from '@hanjiang/shared/analytics/index'
 import { aggregate } from '../../db/repositories/analytics.ts'
 import {
@@ -27,7 +27,7 @@ export async function totals({ database, scope, filter }: Ctx): Promise<Analytic
 }
 
 /** Choropleth: every region of the level with its sums, the metric's value and class (quantile or natural breaks). */
-export async function choropleth(ctx: Ctx, level: ChoroplethLevel, metric: ChoroplethMetric, method: ClassMethod, classes: number) {
+export async function choropleth(ctx: Ctx, level: ChoroplethLevel, metric: ChoroplethMetric, method: ClassMethod, classes: number): Promise<ChoroplethAnswer> {
   const rows = await choroplethRows(ctx.database, ctx.filter, ctx.scope, level)
   const values = rows.map((r) => metricValue(r, metric, r.areaKm2))
   const breaks = classBreaks(values.filter((v): v is number => v != null), method, classes)
@@ -43,7 +43,7 @@ export async function choropleth(ctx: Ctx, level: ChoroplethLevel, metric: Choro
 /** Bin size for a zoom: about 4 screen pixels of a 256-pixel tile, so the heatmap layer blurs bins into a surface. */
 export const heatCellDegrees = (zoom: number) => 360 / 2 ** Math.floor(zoom) / 64
 
-export async function heatmap(ctx: Ctx, bbox: [number, number, number, number], zoom: number) {
+export async function heatmap(ctx: Ctx, bbox: [number, number, number, number], zoom: number): Promise<HeatmapAnswer> {
   if (!(await bboxMeetsDistrict(ctx.database, bbox))) {
     throw problems.validation('The query is invalid: bbox: the bbox does not meet the district', [{ path: 'bbox', message: 'the bbox does not meet the district' }])
   }
@@ -77,7 +77,7 @@ function toHexes(points: Bin[], res: number): Map<string, Bin> {
 /** The cell's closed outer ring, [lng, lat] (h3-js's GeoJSON form repeats the first vertex). */
 const ring = (h: string): [number, number][] => cellToBoundary(h, true) as [number, number][]
 
-export async function hexbins(ctx: Ctx, res: number) {
+export async function hexbins(ctx: Ctx, res: number): Promise<HexAnswer> {
   const snap = hexSnapDegrees(res)
   const points = await snappedPoints(ctx.database, ctx.filter, ctx.scope, snap)
   const cells: HexCell[] = [...toHexes(points, res)].map(([h3, c]) => ({ h3, ...c, boundary: ring(h3) }))
@@ -97,7 +97,7 @@ function hotspotFeatures(counts: number[][], neighbours: number[][]): { gi: GiSt
 
 let gridNeighbourCache: { key: string; band: number; neighbours: number[][] } | undefined
 
-export async function hotspots(ctx: Ctx, over: 'grid' | 'hex', res: number) {
+export async function hotspots(ctx: Ctx, over: 'grid' | 'hex', res: number): Promise<HotspotAnswer> {
   const days = dayCount(ctx.filter)
   const periods = Array.from({ length: PERIODS }, (_, p) => ({ from: shiftDay(ctx.filter.fromDay, -days * p), to: shiftDay(ctx.filter.toDay, -days * p) }))
   if (over === 'grid') {
@@ -135,7 +135,7 @@ export async function hotspots(ctx: Ctx, over: 'grid' | 'hex', res: number) {
 }
 
 /** Weekly counts of the range beside the same weeks of the previous period (same length, just before), and the hour × weekday matrix. */
-export async function timeseries(ctx: Ctx) {
+export async function timeseries(ctx: Ctx): Promise<TimeseriesAnswer> {
   const days = dayCount(ctx.filter)
   const prev = { ...ctx.filter, fromDay: shiftDay(ctx.filter.fromDay, -days), toDay: shiftDay(ctx.filter.toDay, -days) }
   const [cur, before, matrix] = await Promise.all([
