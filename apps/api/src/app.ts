@@ -40,6 +40,7 @@ import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
 import { evaluationRoutes } from './routes/evaluation.ts'
 import { letterRoutes } from './routes/letters.ts'
+import { analyticsRoutes } from './routes/analytics.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { open311Routes } from './routes/open311.ts'
 import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', wallRoutes(deps))
   api.route('/', evaluationRoutes(deps))
   api.route('/', letterRoutes(deps))
+  api.route('/', analyticsRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))

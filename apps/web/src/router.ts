@@ -32,6 +32,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/WallView.vue'),
     meta: { titleKey: 'wall.title', nav: true, icon: 'target', permission: 'incident.read' },
   },
+  // Spatial analytics: heatmap, choropleth, H3 hexes, Gi* hot spots, time patterns (docs/ANALYTICS.md).
+  {
+    path: '/analytics',
+    name: 'analytics',
+    component: () => import('./views/AnalyticsView.vue'),
+    meta: { titleKey: 'analytics.nav', nav: true, icon: 'layers', permission: 'incident.read' },
+  },
   {
     path: '/dispatch',
     name: 'dispatch',

@@ -77,6 +77,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents/:code/callback': can('incident.dispatch'),
   'POST /api/incidents/:code/reporter/reveal': can('incident.reveal'),
   'GET /api/clusters/:code': can('incident.read'),
+  // Analytics (docs/ANALYTICS.md): rows scoped by the caller's unit/areas in the SQL, like the incident list.
+  'GET /api/analytics/summary': can('incident.read'),
+  'GET /api/analytics/choropleth': can('incident.read'),
+  'GET /api/analytics/heatmap': can('incident.read'),
+  'GET /api/analytics/hexbins': can('incident.read'),
+  'GET /api/analytics/hotspots': can('incident.read'),
+  'GET /api/analytics/timeseries': can('incident.read'),
+  'GET /api/analytics/incidents': can('incident.read'),
+  'GET /api/analytics/export': can('incident.read'),
   'GET /api/events': can('incident.read'),
 
   'GET /api/knowledge': can('map.read'),

@@ -4,6 +4,7 @@ import { deskEn } from './desk.en.ts'
 import { workEn } from './work.en.ts'
 import { authEn } from './auth.en.ts'
 
+import { analyticsEn } from './analytics.en.ts'
 import { wallEn } from './wall.en.ts'
 import { evaluationEn } from './evaluation.en.ts'
 
@@ -268,6 +269,8 @@ const en: MessageSchema = {
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.en.ts
   ...wallEn,
   ...evaluationEn,
+  // Spatial analytics (key analytics): ./analytics.en.ts
+  ...analyticsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist or is not available yet.',
