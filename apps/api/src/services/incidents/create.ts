@@ -9,6 +9,9 @@ import {
   toWgs84,
   validateLngLat,
   type Crs,
+  type IncidentChannel,
+  type RequestType,
+  type Track,
 } from '@hanjiang/shared'
 import { claimAuditEntry } from '../../auth/audit-writes.ts'
 import { batchQueue } from '../../db/batch-queue.ts'
@@ -27,7 +30,6 @@ import { workingCalendar } from '../calendar/working-calendar.ts'
 import { withCalendar } from './problems.ts'
 import { photoRefs } from './photos.ts'
 import { incidentView, type IncidentView } from './view.ts'
-import type { IncidentChannel, RequestType, Track } from './vocabulary.ts'
 
 export interface CreateIncidentInput {
   channel: IncidentChannel

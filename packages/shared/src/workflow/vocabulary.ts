@@ -1,4 +1,4 @@
-import type { IncidentType } from '@hanjiang/shared'
+import type { IncidentType } from '../deadlines/types.ts'
 
 /** Where an incident came in (R16: the 12345 hotline absorbs the branch hotlines 12315 / 12369). */
 export const INCIDENT_CHANNELS = [
