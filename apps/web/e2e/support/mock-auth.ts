@@ -84,14 +84,14 @@ export function createMockAuth() {
       const u = users.find((x) => x.username === String(b.username ?? '').trim().toLowerCase())
       if (u && u.lockedUntil > Date.now()) {
         const s = Math.ceil((u.lockedUntil - Date.now()) / 1000)
-        return problem(send, 423, 'account-locked', `Try again in ${Math.ceil(s / 60)} minutes.`, { retryAfterSeconds: s }, { 'retry-after': String(s) }), true
+        return problem(send, 423, 'account_locked', `Try again in ${Math.ceil(s / 60)} minutes.`, { retryAfterSeconds: s }, { 'retry-after': String(s) }), true
       }
       if (!u || u.password !== b.password) {
         if (u && ++u.failures >= MAX_FAILURES) u.lockedUntil = Date.now() + LOCK_MS
         record(req, u ?? null, 'auth.login_failed', u?.id ?? null)
-        return problem(send, 401, 'invalid-credentials', 'Wrong user name or password.'), true
+        return problem(send, 401, 'invalid_credentials', 'Wrong user name or password.'), true
       }
-      if (u.disabled) return problem(send, 403, 'account-disabled', 'This account is disabled.'), true
+      if (u.disabled) return problem(send, 403, 'account_disabled', 'This account is disabled.'), true
       u.failures = 0
       u.lastLoginAt = new Date().toISOString()
       const id = crypto.randomBytes(24).toString('base64url')
@@ -114,15 +114,15 @@ export function createMockAuth() {
       return send(204, undefined, { 'set-cookie': ['hj_session=; Max-Age=0; Path=/', 'hj_csrf=; Max-Age=0; Path=/'] as unknown as string }), true
     }
     if (path === '/api/auth/password' && method === 'POST') {
-      if (b.currentPassword !== user.password) return problem(send, 422, 'wrong-password', 'The current password is wrong.', { errors: [{ path: 'currentPassword', message: 'wrong password' }] }), true
+      if (b.currentPassword !== user.password) return problem(send, 422, 'wrong_password', 'The current password is wrong.', { errors: [{ path: 'currentPassword', message: 'wrong password' }] }), true
       const issues = passwordIssues(String(b.newPassword ?? ''), { username: user.username, current: user.password })
-      if (issues.length) return problem(send, 422, 'password-rules', 'The new password breaks the rules.', { errors: issues.map((i) => ({ path: 'newPassword', message: i.message, code: i.code })) }), true
+      if (issues.length) return problem(send, 422, 'password_rules', 'The new password breaks the rules.', { errors: issues.map((i) => ({ path: 'newPassword', message: i.message, code: i.code })) }), true
       user.password = String(b.newPassword)
       user.mustChangePassword = false
       record(req, user, 'auth.password_change', user.id)
       return send(204), true
     }
-    if (user.mustChangePassword) return problem(send, 403, 'password-change-required', 'Change your password first.'), true
+    if (user.mustChangePassword) return problem(send, 403, 'password_change_required', 'Change your password first.'), true
     const can = (p: string) => (permissionsOf(user.roles) as string[]).includes(p)
 
     if (path === '/api/audit') {
@@ -165,7 +165,7 @@ export function createMockAuth() {
     if (path === '/api/admin/users' && method === 'POST') {
       if (users.some((u) => u.username === String(b.username).toLowerCase())) return problem(send, 409, 'username-taken', 'That user name is taken.'), true
       const issues = passwordIssues(String(b.password ?? ''), { username: String(b.username) })
-      if (issues.length) return problem(send, 422, 'password-rules', 'The password breaks the rules.', { errors: issues.map((i) => ({ path: 'password', message: i.message })) }), true
+      if (issues.length) return problem(send, 422, 'password_rules', 'The password breaks the rules.', { errors: issues.map((i) => ({ path: 'password', message: i.message })) }), true
       const u = mk(String(b.username).toLowerCase(), String(b.displayName), String(b.unitCode), b.roles as UserRole[], ((b.areaCodes as string[]) ?? []).map((code) => ({ code, name: code, level: code.length === 15 ? 'grid' : 'street' })))
       u.password = String(b.password)
       u.mustChangePassword = true
