@@ -34,8 +34,8 @@ describe('error-code registry', () => {
       errors: [{ path: 'unitCode', message: 'unknown unit x' }],
     })
     expect(problems.notFound('incident', 'No incident HJ1').toJSON()).toMatchObject({ status: 404, code: 'incident_not_found' })
-    expect(problems.accountLocked(900).headers).toEqual({ 'retry-after': '900' })
-    expect(isErrorCode('account_locked')).toBe(true)
-    expect(isErrorCode('account-locked')).toBe(false)
+    expect(problems.tooManySignInAttempts(900).headers).toEqual({ 'retry-after': '900' })
+    expect(isErrorCode('account_disabled')).toBe(true)
+    expect(isErrorCode('account-disabled')).toBe(false)
   })
 })

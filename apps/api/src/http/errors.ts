@@ -11,8 +11,10 @@ export const ERRORS = {
   validation_failed: { status: 400, title: 'Invalid request' },
   unknown_action: { status: 400, title: 'Unknown workflow action' },
   invalid_address: { status: 400, title: 'Invalid client address' },
+  webhook_address_not_allowed: { status: 400, title: 'Webhook address not allowed' },
+  webhook_host_not_found: { status: 400, title: 'Webhook host not found' },
 
-  // 401 / 403 / 423 / 429: who is asking.
+  // 401 / 403 / 429: who is asking.
   unauthenticated: { status: 401, title: 'Not signed in' },
   invalid_credentials: { status: 401, title: 'Sign-in failed' },
   forbidden: { status: 403, title: 'Forbidden' },
@@ -23,7 +25,6 @@ export const ERRORS = {
   no_unit: { status: 403, title: 'No unit' },
   outside_areas: { status: 403, title: 'Outside your areas' },
   outside_your_areas: { status: 403, title: 'Outside your areas' },
-  account_locked: { status: 423, title: 'Account locked' },
   too_many_sign_in_attempts: { status: 429, title: 'Too many sign-in attempts' },
   rate_limited: { status: 429, title: 'Too many requests' },
 

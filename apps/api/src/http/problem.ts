@@ -84,13 +84,6 @@ export const problems = {
   csrf: () => problem('csrf', "This request needs the X-CSRF-Token header holding the session's CSRF token."),
   passwordChangeRequired: () => problem('password_change_required', 'Change your password first (POST /api/auth/password).'),
   invalidCredentials: () => problem('invalid_credentials', 'Wrong user name or password.'),
-  accountLocked: (retryAfterSeconds: number) =>
-    problem(
-      'account_locked',
-      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      { retryAfterSeconds },
-      { 'retry-after': String(retryAfterSeconds) },
-    ),
   // Per client address, before the password is looked at (services/auth/sign-in-throttle.ts).
   tooManySignInAttempts: (retryAfterSeconds: number) =>
     problem(
@@ -100,5 +93,16 @@ export const problems = {
       { 'retry-after': String(retryAfterSeconds) },
     ),
   accountDisabled: () => problem('account_disabled', 'This account is disabled; ask an administrator.'),
+  // Unit webhooks reach public addresses only, unless the operator's WEBHOOK_ALLOW_HOSTS names the target.
+  webhookAddressNotAllowed: (range: string) =>
+    problem(
+      'webhook_address_not_allowed',
+      `The webhook's host is or resolves to a ${range} address; webhooks may not reach loopback, private, link-local, carrier-grade NAT, multicast, unspecified or metadata addresses unless the operator lists the host in WEBHOOK_ALLOW_HOSTS.`,
+      { range, errors: [{ path: 'url', message: `a ${range} address is not allowed` }] },
+    ),
+  webhookHostNotFound: (host: string) =>
+    problem('webhook_host_not_found', `The webhook's host ${host} does not resolve to any address.`, {
+      errors: [{ path: 'url', message: 'the host does not resolve' }],
+    }),
   unsupportedMediaType: (detail: string) => problem('unsupported_media_type', detail),
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { Hono } from 'hono'
 import { inAreas } from '@hanjiang/shared'
 import { eventSummariesBetween, unitsWithSections } from '../services/incidents/stream.ts'
@@ -7,6 +8,7 @@ import { problems } from '../http/problem.ts'
 import { eventBus } from '../live/event-bus.ts'
 import { liveStream } from '../live/sse-stream.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
+import { describe, eventStream } from '../http/openapi.ts'
 
 /**
  * GET /api/events — live incident events as server-sent events (docs/DOMAIN.md §8).
@@ -24,6 +26,9 @@ import { incidentRowScope } from '../services/auth/scope.ts'
  */
 
 export const REPLAY_LIMIT = 1000
+
+/** Described for the document; parsed by parseLastId (header or query). */
+const eventsQuery = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).optional() })
 /** A client this far behind on live events is cut off; it reconnects and resumes from its last id. */
 const MAX_QUEUED = 10_000
 const RETRY_MS = 3000
@@ -47,7 +52,7 @@ const frame = (id: number | null, data: unknown, event = 'incident') => ({
 
 export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono()
-  app.get('/events', async (c) => {
+  app.get('/events', describe({ tag: 'live', summary: 'Live incident events (server-sent events), resumable', query: eventsQuery, headers: { 'Last-Event-ID': eventsQuery.shape.lastEventId }, responses: { 200: eventStream('event: incident | ready | resync') } }), async (c) => {
     const actor = actorOf(c)
     // Row scope: the replay is filtered in its SQL; the live fan-out is one shared query for every
     // stream, so each stream keeps only the summaries inside its scope (same rule: unit + sections, area prefixes).

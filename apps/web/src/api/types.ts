@@ -1,32 +1,18 @@
 import type { RegionLevel } from '@hanjiang/shared'
 import type { AssignmentDecision, NearBoundary } from '@hanjiang/shared/assignment/types'
 import type { Crs } from '@hanjiang/shared/geo/crs'
+import type { Schemas } from './contract.ts'
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point } from 'geojson'
 
 /** `GET /api/health` */
-export interface Health {
-  status: 'ok' | string
-  engine: 'embedded' | 'server'
-  postgres: string
-  postgis: string
-  migrations: { applied: number; total: number; pending: string[] }
-}
-
-export type TileSourceType = 'xyz' | 'style' | 'pmtiles'
-
+export type Health = Schemas['Health']
 /** An optional basemap; `null` (the default) means the map draws only the project's own layers. */
-export interface TileSource {
-  type: TileSourceType
-  url: string
-  attribution?: string
-}
-
+export type TileSource = NonNullable<AppConfig['tileSource']>
+export type TileSourceType = TileSource['type']
 /** `GET /api/config` */
-export interface AppConfig {
-  tileSource: TileSource | null
-  attribution: string[]
-}
+export type AppConfig = Schemas['AppConfig']
 
+// Answers the API does not describe yet (their routes answer `anyJson` / GeoJSON): hand-typed until they get a schema.
 export interface RegionProperties {
   code: string
   name: string

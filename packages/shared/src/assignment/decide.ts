@@ -12,7 +12,6 @@ import {
   metres,
   ref,
   REGION_LEVEL_EN,
-  REGION_LEVEL_ZH,
   regionEn,
   regionZh,
   resolveUnit,
@@ -53,7 +52,7 @@ function locationStep(r: RegionsAtPoint): Bilingual {
 
 function nearBoundaryStep(n: NearBoundary): Bilingual {
   return {
-    zh: `距与${REGION_LEVEL_ZH[n.level]} ${regionZh(n.level, n.neighbour)} 的边界 ${metres(n.distanceM)} 米，请核对位置`,
+    zh: `距「${regionZh(n.level, n.neighbour)}」的边界 ${metres(n.distanceM)} 米，请核对位置`,
     en: `${metres(n.distanceM)} m from the boundary with the ${REGION_LEVEL_EN[n.level]} ${regionEn(n.level, n.neighbour)}; check the location`,
   }
 }

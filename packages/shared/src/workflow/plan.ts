@@ -2,7 +2,7 @@ import type { WorkingDayCalendar } from '../calendar/workingCalendar.ts'
 import { computeDeadlines, deadlinesOnDispatch, deadlinesOnRedispatch } from '../deadlines/rules.ts'
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type IncidentType } from '../deadlines/types.ts'
 import { inStates, UNIT_WORK_STATES, type IncidentState, type WorkflowAction } from './states.ts'
-import { classify, incidentTypeOf } from './vocabulary.ts'
+import { classify, incidentTypeOf } from '../incidents/vocabulary.ts'
 
 /**
  * What a workflow step does besides moving the state (docs/DOMAIN.md §5): the deadlines the step that starts

@@ -12,6 +12,9 @@ export const INCIDENT_CHANNELS = [
 ] as const
 export type IncidentChannel = (typeof INCIDENT_CHANNELS)[number]
 
+/** The hotline seats' channels (the intake form's choice). */
+export const HOTLINE_CHANNELS = ['hotline_12345', 'hotline_12315', 'hotline_12369'] as const satisfies readonly IncidentChannel[]
+
 /** What the reporter asks for (诉求类型). */
 export const REQUEST_TYPES = ['complaint', 'consultation', 'help', 'suggestion', 'report'] as const
 export type RequestType = (typeof REQUEST_TYPES)[number]
