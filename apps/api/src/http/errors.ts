@@ -13,6 +13,14 @@ export const ERRORS = {
   invalid_address: { status: 400, title: 'Invalid client address' },
   webhook_address_not_allowed: { status: 400, title: 'Webhook address not allowed' },
   webhook_host_not_found: { status: 400, title: 'Webhook host not found' },
+  invalid_period: { status: 400, title: 'Invalid period' },
+  future_period: { status: 400, title: 'Period in the future' },
+  period_before_data: { status: 400, title: 'Period before the data' },
+  code_required: { status: 400, title: 'Code required' },
+  unknown_indicator: { status: 400, title: 'Unknown indicator' },
+  deadline_in_past: { status: 400, title: 'Deadline in the past' },
+  letter_basis_required: { status: 400, title: 'Letter basis required' },
+  check_in_future: { status: 400, title: 'Check in the future' },
 
   // 401 / 403 / 429: who is asking.
   unauthenticated: { status: 401, title: 'Not signed in' },
@@ -25,6 +33,11 @@ export const ERRORS = {
   no_unit: { status: 403, title: 'No unit' },
   outside_areas: { status: 403, title: 'Outside your areas' },
   outside_your_areas: { status: 403, title: 'Outside your areas' },
+  cross_site_request: { status: 403, title: 'Cross-site request' },
+  evaluation_scope: { status: 403, title: 'Outside your evaluation scope' },
+  letter_scope: { status: 403, title: 'Outside your letters' },
+  letter_role: { status: 403, title: 'Role may not take this letter step' },
+  letter_not_yours: { status: 403, title: 'Not your letter' },
   too_many_sign_in_attempts: { status: 429, title: 'Too many sign-in attempts' },
   rate_limited: { status: 429, title: 'Too many requests' },
 
@@ -40,6 +53,10 @@ export const ERRORS = {
   tracking_code_not_found: { status: 404, title: 'Not found' },
   unit_not_found: { status: 404, title: 'Not found' },
   user_not_found: { status: 404, title: 'Not found' },
+  district_not_found: { status: 404, title: 'Not found' },
+  street_not_found: { status: 404, title: 'Not found' },
+  letter_not_found: { status: 404, title: 'Not found' },
+  api_key_not_found: { status: 404, title: 'Not found' },
 
   // 409: the stored state forbids it now.
   version_conflict: { status: 409, title: 'Changed by someone else' },
@@ -58,6 +75,10 @@ export const ERRORS = {
   self_lockout: { status: 409, title: 'Would lock yourself out' },
   unit_exists: { status: 409, title: 'Unit exists' },
   username_taken: { status: 409, title: 'User name taken' },
+  api_key_revoked: { status: 409, title: 'API key revoked' },
+  period_published: { status: 409, title: 'Period published' },
+  letter_closed: { status: 409, title: 'Letter closed' },
+  letter_wrong_state: { status: 409, title: 'Letter in another state' },
 
   // 413 / 415: the body is too big or of the wrong kind.
   payload_too_large: { status: 413, title: 'Payload too large' },
@@ -94,6 +115,9 @@ export const ERRORS = {
   no_deadline_to_extend: { status: 422, title: 'No deadline to extend' },
   idempotency_key_reused: { status: 422, title: 'Idempotency key reused' },
   calendar_year_missing: { status: 422, title: 'Working-day calendar missing' },
+  export_too_large: { status: 422, title: 'Export too large' },
+  period_not_ended: { status: 422, title: 'Period not ended' },
+  unknown_incident: { status: 422, title: 'Unknown incident' },
   reopen_not_allowed: { status: 422, title: 'Reopen not allowed' },
   satisfaction_not_allowed: { status: 422, title: 'Satisfaction not allowed' },
   satisfaction_required: { status: 422, title: 'Satisfaction required' },

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { CRS_VALUES, INCIDENT_STATES, INCIDENT_TYPES, WORKFLOW_ACTIONS } from '@hanjiang/shared'
+import { CRS_VALUES, INCIDENT_CHANNELS, INCIDENT_STATES, INCIDENT_TYPES, REQUEST_TYPES, TRACKS, WORKFLOW_ACTIONS } from '@hanjiang/shared'
 import { incidentDetailSchema, incidentEventsSchema, incidentPageSchema } from '@hanjiang/shared/contract'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'

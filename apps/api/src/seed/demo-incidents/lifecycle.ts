@@ -7,7 +7,6 @@ import {
   workingDaysDeadline,
   OPEN_STATES,
   type ActorRole,
-  type IncidentState,
   type WorkingDayCalendar,
   incidentTypeOf,
 } from '@hanjiang/shared'

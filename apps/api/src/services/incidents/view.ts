@@ -8,7 +8,6 @@ import {
   type Crs,
   type IncidentFacts,
   type IncidentState,
-  type IncidentType,
   type WorkflowAction,
 } from '@hanjiang/shared'
 import type { IncidentDetail, IncidentEvent, IncidentListItem } from '@hanjiang/shared/contract'
