@@ -37,7 +37,10 @@ export async function benchStartup(): Promise<Figure[]> {
     child = start(process.execPath, [...SERVER_NODE_FLAGS, ...args], env(port, dir), ROOT)
     const url = `http://127.0.0.1:${port}/api/health`
     try {
-      figures.push({ name, value: await waitHealthy(url, t0, child), unit: 'ms', baseline })
+      figures.push({ name, value: await waitHealthy(url, t0, child, 900_000), unit: 'ms', baseline })
+      // On a shared machine the wall time mostly measures the neighbours: the server's own CPU time says more.
+      const cpu = cpuMs(child.pid)
+      if (cpu !== null) figures.push({ name: '  … its CPU time (user + system)', value: cpu, unit: 'ms' })
       if (opts.untilDemoReady) figures.push({ name: '  … until the demo history is written', value: await demoReady(url, t0), unit: 'ms', baseline })
     } finally {
       await stop(child)
@@ -56,9 +59,20 @@ export async function benchStartup(): Promise<Figure[]> {
   return figures
 }
 
-/** Polls /api/health until the demo's incident history is written; ms since `t0`. Bounded (10 min). */
+/** CPU time a process has used so far (Linux /proc; null elsewhere), in ms. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return null
+  }
+}
+
+/** Polls /api/health until the demo's incident history is written; ms since `t0`. Bounded (20 min). */
 async function demoReady(url: string, t0: number): Promise<number> {
-  while (performance.now() - t0 < 600_000) {
+  while (performance.now() - t0 < 1_200_000) {
     try {
       const h = (await (await fetch(url)).json()) as { demoData?: { state: string } }
       if (h.demoData?.state !== 'generating') return performance.now() - t0
@@ -67,5 +81,5 @@ async function demoReady(url: string, t0: number): Promise<number> {
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  throw new Error('the demo history was not written within 10 minutes')
+  throw new Error('the demo history was not written within 20 minutes')
 }

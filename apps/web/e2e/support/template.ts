@@ -8,7 +8,7 @@ export const PG_TEMPLATE_KEY = 'hjE2ePgTemplate'
 export const SESSIONS_KEY = 'hjE2eSessions'
 
 /** Demo accounts signed in once on the template: every copy of it holds their sessions. */
-export const TEMPLATE_SIGNED_IN = ['dispatcher', 'admin', 'viewer', 'inspector', 'efficiency_office', 'city_admin']
+export const TEMPLATE_SIGNED_IN = ['dispatcher', 'admin', 'viewer', 'inspector', 'efficiency_office']
 
 /** A signed-in session as the browser holds it: its cookies and the sign-in answer. */
 export interface StoredSession {
