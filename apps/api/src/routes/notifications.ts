@@ -1,3 +1,4 @@
+import { notificationListSchema } from '@hanjiang/shared/contract'
 import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
@@ -10,7 +11,7 @@ import { eventBus } from '../live/event-bus.ts'
 import { watchSession } from '../live/session-watch.ts'
 import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
 import { readerOf } from '../services/notifications/reader.ts'
-import { anyJson, describe, eventStream } from '../http/openapi.ts'
+import { anyJson, describe, eventStream, json } from '../http/openapi.ts'
 
 /**
  * The bell (issue 7 item 5): list, unread count, mark read, and a live stream.
@@ -36,7 +37,7 @@ const NOTIFYING = new Set(Object.keys(NOTIFICATION_RULES))
 export function notificationRoutes(deps: AppDeps) {
   const { database, config } = deps
   return new Hono()
-    .get('/notifications', describe({ tag: 'notifications', summary: "The caller's notifications, newest first", query: listQuery, responses: { 200: anyJson('{items, unread}') } }), async (c) => {
+    .get('/notifications', describe({ tag: 'notifications', summary: "The caller's notifications, newest first", query: listQuery, responses: { 200: json(notificationListSchema) } }), async (c) => {
       const actor = workActorOf(c, [])
       const q = parseInput(listQuery, c.req.query(), 'query')
       return c.json(await listMyNotifications(database, actor, { unreadOnly: q.unread === '1' || q.unread === 'true', limit: q.limit ?? 50 }))
