@@ -14,7 +14,7 @@ import { listAreas } from '../services/areas/list.ts'
 import { updateArea } from '../services/areas/update.ts'
 import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
 
-/** Responsibility areas (DESIGN §6 step 2): CRUD, GeoJSON import/export. */
+/** Responsibility areas (docs/DOMAIN.md §6 step 2): CRUD, GeoJSON import/export. */
 
 const idParam = z.coerce.number({ message: 'an area id is a positive integer' }).int('an area id is a positive integer').positive('an area id is a positive integer').max(2_147_483_647)
 const name = z.string({ message: 'name must be a string' }).trim().min(1, 'name must not be empty').max(200, 'name is at most 200 characters')

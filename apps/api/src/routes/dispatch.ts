@@ -11,7 +11,7 @@ import { z as zod } from 'zod'
 import { deskQueuePageSchema, owedCallbacksPageSchema } from '@hanjiang/shared/contract'
 
 /**
- * The dispatch desk (issue 5 item 1): its queue, keyset-paged in urgency / time-left order, with the counts; with
+ * The dispatch desk: its queue, keyset-paged in urgency / time-left order, with the counts; with
  * `view=callbacks` the callbacks (回访) the seats owe, R10 first, then the longest owed (each view has its own cursors).
  */
 

@@ -13,7 +13,7 @@ import { incidentRowScope } from '../services/auth/scope.ts'
 import { describe, eventStream } from '../http/openapi.ts'
 
 /**
- * GET /api/events — live incident events as server-sent events (DESIGN §8).
+ * GET /api/events — live incident events as server-sent events (docs/DOMAIN.md §8).
  *
  * - `event: incident`, `id: <event id>`, data `{id, incidentId, code, action, fromState, toState, at, state,
  *   unitCode, streetCode, fineClass, track}` (the incident part is its current summary).
@@ -56,7 +56,7 @@ export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono()
   app.get('/events', describe({ tag: 'live', summary: 'Live incident events (server-sent events), resumable', query: eventsQuery, headers: { 'Last-Event-ID': eventsQuery.shape.lastEventId }, responses: { 200: eventStream('event: incident | ready | resync') } }), async (c) => {
     const actor = actorOf(c)
-    // Row scope (issue 6): the replay is filtered in its SQL; the live fan-out is one shared query for every
+    // Row scope: the replay is filtered in its SQL; the live fan-out is one shared query for every
     // stream, so each stream keeps only the summaries inside its scope (same rule: unit + sections, area prefixes).
     const scope = incidentRowScope(actor)
     const units = scope ? new Set(await unitsWithSections(deps.database, scope.unitCodes)) : null

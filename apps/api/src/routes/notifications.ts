@@ -14,7 +14,7 @@ import { readerOf } from '../services/notifications/reader.ts'
 import { anyJson, describe, eventStream, json } from '../http/openapi.ts'
 
 /**
- * The bell (issue 7 item 5): list, unread count, mark read, and a live stream.
+ * The bell: list, unread count, mark read, and a live stream.
  *
  * GET /api/notifications/stream (SSE): `event: unread` {unread} first, then `event: notification`
  * {notification, unread} for each new one addressed to the caller. It rides the incident event bus (LISTEN

@@ -14,7 +14,7 @@ import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
 import { listVerifications } from '../services/patrol/verifications.ts'
 import { anyJson, describe } from '../http/openapi.ts'
 
-/** Patrol (issue 7 items 1–2): the inspector's grids, routes, track chunks, coverage, verification list. */
+/** Patrol: the inspector's grids, routes, track chunks, coverage, verification list. */
 
 const MAX_POINTS = 500
 const MAX_BODY = 128 * 1024

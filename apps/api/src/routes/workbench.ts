@@ -2,7 +2,7 @@ import { colleaguesSchema, workQueueSchema } from '@hanjiang/shared/contract'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { CRS_VALUES } from '@hanjiang/shared'
+import { CRS_VALUES, shanghaiDate } from '@hanjiang/shared'
 import { listSections } from '../db/repositories/workbench.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
@@ -16,7 +16,7 @@ import { unitQueue } from '../services/workbench/queue.ts'
 import { anyJson, describe, json, media } from '../http/openapi.ts'
 
 /**
- * The unit workbench (issue 7 item 3): the unit's queue, arrival with a location check, assignment within
+ * The unit workbench: the unit's queue, arrival with a location check, assignment within
  * the unit (to its sections and colleagues), the ledger and its XLSX. The other actions (accept, resolve, extension, return) are the
  * incident API's workflow actions.
  */
@@ -80,7 +80,8 @@ export function workbenchRoutes({ database }: AppDeps) {
       const { actor, unitCode } = who(c)
       const lang = parseInput(langQuery, c.req.query(), 'query').lang ?? 'zh-CN'
       const buf = await ledgerXlsx(database, actor, unitCode, lang)
-      const date = new Date().toISOString().slice(0, 10)
+      // The user's calendar day (Asia/Shanghai), not UTC's: at 07:00 in Shanghai UTC is still yesterday.
+      const date = shanghaiDate(new Date())
       return c.body(new Uint8Array(buf), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="ledger-${unitCode}-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(`台账-${unitCode}-${date}.xlsx`)}`,

@@ -33,7 +33,7 @@ export type DeadlineKind = keyof Deadlines & (ComputedDeadlineKind | 'overdueAt'
 
 /** A row of `GET /api/incidents`. */
 export type IncidentListItem = Schemas['IncidentListItem']
-/** The assignment computed at intake (DESIGN §6), stored on the incident. */
+/** The assignment computed at intake (docs/DOMAIN.md §6), stored on the incident. */
 export type AssignmentSnapshot = NonNullable<Schemas['IncidentDetail']['assignment']>
 /** `GET /api/incidents/:code` */
 export type IncidentDetail = Schemas['IncidentDetail']

@@ -1332,6 +1332,12 @@ export interface components {
             urgent: number;
         };
         Health: {
+            demoData?: {
+                /** @enum {string} */
+                state: "none" | "generating" | "ready";
+                total: number | null;
+                written: number;
+            };
             /** @enum {string} */
             engine: "embedded" | "server";
             migrations: {

@@ -53,7 +53,7 @@ export interface RegionDetail {
   validTo: string | null
 }
 
-/** `GET /api/assign?lng=&lat=&crs=&fineClass=&at=` — who owns this point, and why (DESIGN.md §6). */
+/** `GET /api/assign?lng=&lat=&crs=&fineClass=&at=` — who owns this point, and why (docs/DOMAIN.md §6). */
 export interface AssignmentResult extends AssignmentDecision {
   /** The point in WGS84, as looked up. */
   point: { lng: number; lat: number }
@@ -112,7 +112,7 @@ export interface ProblemFieldError {
   detail?: string
 }
 
-/** RFC 9457 problem details, as the API sends them (DESIGN.md §8). */
+/** RFC 9457 problem details, as the API sends them (docs/DOMAIN.md §8). */
 export interface ProblemDetails {
   type?: string
   title?: string

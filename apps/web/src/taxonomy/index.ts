@@ -3,7 +3,7 @@ import { api, type ApiClient } from '../api/client.ts'
 import type { JsonAnswer } from '../api/contract.ts'
 
 /**
- * The district's taxonomy (classes › subclasses › fine classes, and the units) as the API serves it
+ * The district's taxonomy (docs/DOMAIN.md §3: classes › subclasses › fine classes, and the units) as the API serves it
  * (`GET /api/taxonomy`, editable by admins): loaded once at start (main.ts, {@link loadTaxonomy}); every lookup
  * below reads the loaded copy reactively, so computed values fill in when it arrives.
  */

@@ -110,7 +110,6 @@ export const adminUserSchema = meSchema
   .extend({
     roles: z.array(z.enum(USER_ROLES)),
     disabled: z.boolean(),
-    lockedUntil: z.string().nullable(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
   })

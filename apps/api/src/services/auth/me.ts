@@ -30,7 +30,6 @@ export function adminUserView(u: UserRecord): AdminUser {
     ...me,
     mustChangePassword: u.mustChangePassword,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   }

@@ -125,7 +125,7 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole 
       grid: regionRef(r.gridCode, snap.grid),
     },
     regionVersions: { street: r.streetRegionId, community: r.communityRegionId, grid: r.gridRegionId },
-    /** The assignment as computed at intake: rule, explanation, candidates, near boundary (DESIGN §6). */
+    /** The assignment as computed at intake: rule, explanation, candidates, near boundary (docs/DOMAIN.md §6). */
     assignment: r.assignment as IncidentDetail['assignment'],
     reworkCount: r.reworkCount,
     reopenCount: r.reopenCount,

@@ -6,7 +6,7 @@ export type { TaxonomyView }
 type UnitRef = TaxonomyView['classes'][number]['subclasses'][number]['leadUnit']
 
 /**
- * The taxonomy as stored (DESIGN §3: 5 classes → 17 subclasses → 94 fine classes) with each subclass's lead
+ * The taxonomy as stored (docs/DOMAIN.md §3: 5 classes → 17 subclasses → 94 fine classes) with each subclass's lead
  * unit and each fine class's responsible unit resolved to names, and the active units. Read from the
  * reference cache the assignment uses, so it answers what assignment decides with.
  */
