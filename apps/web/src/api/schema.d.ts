@@ -1264,7 +1264,6 @@ export interface components {
             displayName: string;
             id: string;
             lastLoginAt: string | null;
-            lockedUntil: string | null;
             mustChangePassword: boolean;
             roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
             unit: {
@@ -1611,7 +1610,7 @@ export interface components {
             displayName: string;
             id: string;
             mustChangePassword: boolean;
-            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read")[];
+            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply")[];
             roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
             unit: {
                 code: string;
