@@ -33,5 +33,7 @@ export default defineConfig({
     name: 'web',
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // The taxonomy the app loads from GET /api/taxonomy: component tests start with the seed's.
+    setupFiles: ['src/testing/taxonomy-setup.ts'],
   },
 })

@@ -5,6 +5,7 @@ import { i18n } from './i18n/index.ts'
 import { applyLocale } from './composables/use-locale.ts'
 import { createAppRouter, legacyHashTarget } from './router.ts'
 import { installAuthGuard } from './router-guard.ts'
+import { loadTaxonomy } from './taxonomy/index.ts'
 import './styles/base.css'
 
 const app = createApp(App)
@@ -20,3 +21,5 @@ installAuthGuard(router)
 app.use(router)
 applyLocale(i18n.global.locale.value)
 app.mount('#app')
+// Public and small: fetched at once, so pickers and names are there by the time a screen needs them.
+loadTaxonomy().catch((e: unknown) => console.warn('[taxonomy] not loaded yet; the fine-class picker retries:', e))

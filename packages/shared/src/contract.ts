@@ -6,3 +6,4 @@
 export * from './contract/common.ts'
 export * from './contract/system.ts'
 export * from './contract/incidents.ts'
+export * from './contract/work.ts'

@@ -32,6 +32,7 @@ export function typeOf(s: Schema | undefined, depth = 0): string {
   if (Array.isArray(s.enum)) return (s.enum as unknown[]).map((v) => esc(JSON.stringify(v))).join(' | ')
   if ('const' in s) return esc(JSON.stringify(s.const))
   const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string | undefined]
+  if (types.length === 1 && types[0] === 'null') return 'null'
   const nullable = types.includes('null') ? ' | null' : ''
   const type = types.find((t) => t !== 'null')
   if (type === 'array') return `${typeOf(s.items as Schema, depth)}[]${nullable}`

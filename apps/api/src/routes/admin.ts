@@ -13,7 +13,7 @@ import {
 import { clearSignInThrottle } from '../services/auth/clear-sign-in-throttle.ts'
 import { listSignInThrottle } from '../services/auth/list-sign-in-throttle.ts'
 import { anyJson, describe, empty, json } from '../http/openapi.ts'
-import { unitListSchema } from '@hanjiang/shared/contract'
+import { adminUserListSchema, adminUserSchema, signInThrottleListSchema, unitListSchema, unitRowSchema } from '@hanjiang/shared/contract'
 
 /** Users, units and role/area grants (admin; units also readable by dispatchers). Rules: auth/route-rules.ts. */
 
@@ -80,15 +80,15 @@ const throttleQuery = z.object({
 export function adminRoutes({ database, config }: AppDeps) {
   const throttle = () => ({ maxFailures: config.signInThrottleMaxFailures, windowMs: config.signInThrottleWindowMs })
   return new Hono()
-    .get('/admin/users', describe({ tag: 'admin', summary: 'Users, filtered', query: userQuery, responses: { 200: anyJson('{items: users}') } }), async (c) => {
+    .get('/admin/users', describe({ tag: 'admin', summary: 'Users, filtered', query: userQuery, responses: { 200: json(adminUserListSchema) } }), async (c) => {
       const q = parseInput(userQuery, c.req.query(), 'query')
       return c.json({ items: await listUsersForAdmin(database, { q: q.q, unitCode: q.unit, role: q.role }) })
     })
-    .post('/admin/users', describe({ tag: 'admin', summary: 'Create a user (must change the password at first sign-in)', body: createUserBody, responses: { 201: anyJson('The user') } }), limit(), async (c) => {
+    .post('/admin/users', describe({ tag: 'admin', summary: 'Create a user (must change the password at first sign-in)', body: createUserBody, responses: { 201: json(adminUserSchema) } }), limit(), async (c) => {
       const body = parseInput(createUserBody, await jsonBody(c), 'body')
       return c.json(await createUser(database, actorOf(c), body), 201)
     })
-    .patch('/admin/users/:id', describe({ tag: 'admin', summary: 'Change a user (roles, areas, unit, disabled, password reset)', params: { id: uuid }, body: patchUserBody, responses: { 200: anyJson('The user') } }), limit(), async (c) => {
+    .patch('/admin/users/:id', describe({ tag: 'admin', summary: 'Change a user (roles, areas, unit, disabled, password reset)', params: { id: uuid }, body: patchUserBody, responses: { 200: json(adminUserSchema) } }), limit(), async (c) => {
       const id = parseInput(uuid, c.req.param('id'), 'user id')
       const body = parseInput(patchUserBody, await jsonBody(c), 'body')
       return c.json(await updateUserForAdmin(database, actorOf(c), id, body))
@@ -98,15 +98,15 @@ export function adminRoutes({ database, config }: AppDeps) {
       return c.json({ revoked: await revokeSessionsForAdmin(database, actorOf(c), id) })
     })
     .get('/admin/units', describe({ tag: 'admin', summary: 'All units (also sections and inactive ones)', responses: { 200: json(unitListSchema) } }), async (c) => c.json({ items: await listUnitsForAdmin(database) }))
-    .post('/admin/units', describe({ tag: 'admin', summary: 'Create a unit', body: unitBody, responses: { 201: anyJson('The unit') } }), limit(), async (c) => {
+    .post('/admin/units', describe({ tag: 'admin', summary: 'Create a unit', body: unitBody, responses: { 201: json(unitRowSchema) } }), limit(), async (c) => {
       const body = parseInput(unitBody, await jsonBody(c), 'body')
       return c.json(await createUnit(database, actorOf(c), body), 201)
     })
-    .patch('/admin/units/:code', describe({ tag: 'admin', summary: 'Change a unit', params: { code: unitCodeParam }, body: unitPatch, responses: { 200: anyJson('The unit') } }), limit(), async (c) => {
+    .patch('/admin/units/:code', describe({ tag: 'admin', summary: 'Change a unit', params: { code: unitCodeParam }, body: unitPatch, responses: { 200: json(unitRowSchema) } }), limit(), async (c) => {
       const body = parseInput(unitPatch, await jsonBody(c), 'body')
       return c.json(await updateUnitForAdmin(database, actorOf(c), c.req.param('code'), body))
     })
-    .get('/admin/sign-in-throttle', describe({ tag: 'admin', summary: 'Client addresses refused (or failing) sign-in', query: throttleQuery, responses: { 200: anyJson('The addresses') } }), async (c) => {
+    .get('/admin/sign-in-throttle', describe({ tag: 'admin', summary: 'Client addresses refused (or failing) sign-in', query: throttleQuery, responses: { 200: json(signInThrottleListSchema) } }), async (c) => {
       const q = parseInput(throttleQuery, c.req.query(), 'query')
       c.header('cache-control', 'no-store')
       return c.json(await listSignInThrottle(database, throttle(), { includeFailing: q.all }))

@@ -1,9 +1,10 @@
+import { auditPageSchema, type AuditPage } from '@hanjiang/shared/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { listAudit } from '../services/audit/list.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
-import { anyJson, describe } from '../http/openapi.ts'
+import { describe, json } from '../http/openapi.ts'
 
 /** The audit log, read-only (admin, efficiency office). There is no route that edits or deletes it. */
 
@@ -20,7 +21,7 @@ const query = z.object({
 })
 
 export function auditRoutes({ database }: AppDeps) {
-  return new Hono().get('/audit', describe({ tag: 'audit', summary: 'The audit log, newest first', query, responses: { 200: anyJson('{items, nextBefore}') } }), async (c) => {
+  return new Hono().get('/audit', describe({ tag: 'audit', summary: 'The audit log, newest first', query, responses: { 200: json(auditPageSchema) } }), async (c) => {
     const q = parseInput(query, c.req.query(), 'query')
     const rows = await listAudit(database, q)
     return c.json({
@@ -37,6 +38,6 @@ export function auditRoutes({ database }: AppDeps) {
         detail: r.detail,
       })),
       nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.id : null,
-    })
+    } satisfies AuditPage)
   })
 }

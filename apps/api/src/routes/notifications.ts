@@ -1,3 +1,4 @@
+import { notificationListSchema } from '@hanjiang/shared/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { NOTIFICATION_RULES } from '@hanjiang/shared'
@@ -9,7 +10,7 @@ import { eventBus } from '../live/event-bus.ts'
 import { liveStream } from '../live/sse-stream.ts'
 import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
 import { readerOf } from '../services/notifications/reader.ts'
-import { anyJson, describe, eventStream } from '../http/openapi.ts'
+import { anyJson, describe, eventStream, json } from '../http/openapi.ts'
 
 /**
  * The bell: list, unread count, mark read, and a live stream.
@@ -35,7 +36,7 @@ const NOTIFYING = new Set(Object.keys(NOTIFICATION_RULES))
 export function notificationRoutes(deps: AppDeps) {
   const { database } = deps
   return new Hono()
-    .get('/notifications', describe({ tag: 'notifications', summary: "The caller's notifications, newest first", query: listQuery, responses: { 200: anyJson('{items, unread}') } }), async (c) => {
+    .get('/notifications', describe({ tag: 'notifications', summary: "The caller's notifications, newest first", query: listQuery, responses: { 200: json(notificationListSchema) } }), async (c) => {
       const actor = workActorOf(c, [])
       const q = parseInput(listQuery, c.req.query(), 'query')
       return c.json(await listMyNotifications(database, actor, { unreadOnly: q.unread === '1' || q.unread === 'true', limit: q.limit ?? 50 }))

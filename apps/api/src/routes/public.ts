@@ -1,3 +1,4 @@
+import { publicTrackSchema } from '@hanjiang/shared/contract'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
@@ -16,7 +17,7 @@ import { submitPublicReport } from '../services/public/report.ts'
 import { isPublicPhoto, trackPublic } from '../services/public/track.ts'
 import { createFileStorage, type FileStorage } from '../storage/index.ts'
 import { serveFile } from './photos.ts'
-import { anyJson, describe, media } from '../http/openapi.ts'
+import { anyJson, describe, json, media } from '../http/openapi.ts'
 
 /**
  * Public endpoints, no sign-in: report, photo upload for the report, track
@@ -75,7 +76,7 @@ export function publicRoutes({ database, config }: AppDeps, storage: FileStorage
       // Only the id goes back: the photo is served on the tracking page if the reporter allows it.
       return c.json(stored.map((p) => ({ id: p.id, width: photoJson(p).width, height: photoJson(p).height })), 201)
     })
-    .get('/public/track/:code', describe({ tag: 'public', summary: 'Track a report by its tracking code', params: { code: trackingParam }, responses: { 200: anyJson('The report as the reporter sees it') } }), async (c) => {
+    .get('/public/track/:code', describe({ tag: 'public', summary: 'Track a report by its tracking code', params: { code: trackingParam }, responses: { 200: json(publicTrackSchema) } }), async (c) => {
       await limiter.enforce([[PUBLIC_LIMITS.trackPerIp, clientIp(c)]])
       const code = parseInput(trackingParam, c.req.param('code'), 'tracking code')
       c.header('cache-control', 'no-store')
@@ -90,7 +91,7 @@ export function publicRoutes({ database, config }: AppDeps, storage: FileStorage
       // The thumbnail only (upright WebP, no EXIF: no GPS or camera data leaves with it).
       return serveFile(c, storage, photo.thumbKey, photo.thumbMime, `"${photo.sha256}-thumb"`)
     })
-    .post('/public/track/:code/rating', describe({ tag: 'public', summary: 'Rate the outcome', params: { code: trackingParam }, body: ratingBody, responses: { 200: anyJson('The rating decision') } }), small(1024), async (c) => {
+    .post('/public/track/:code/rating', describe({ tag: 'public', summary: 'Rate the outcome', params: { code: trackingParam }, body: ratingBody, responses: { 200: json(publicTrackSchema, 'The report, with the rating') } }), small(1024), async (c) => {
       await limiter.enforce([[PUBLIC_LIMITS.ratePerIp, clientIp(c)]])
       const code = parseInput(trackingParam, c.req.param('code'), 'tracking code')
       const { rating } = parseInput(ratingBody, await jsonBody(c), 'body')

@@ -1,3 +1,4 @@
+import { colleaguesSchema, workQueueSchema } from '@hanjiang/shared/contract'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
@@ -12,7 +13,7 @@ import { assignWithinUnit } from '../services/workbench/assign.ts'
 import { unitColleagues } from '../services/workbench/colleagues.ts'
 import { ledgerXlsx, unitLedger } from '../services/workbench/ledger.ts'
 import { unitQueue } from '../services/workbench/queue.ts'
-import { anyJson, describe, media } from '../http/openapi.ts'
+import { anyJson, describe, json, media } from '../http/openapi.ts'
 
 /**
  * The unit workbench: the unit's queue, arrival with a location check, assignment within
@@ -57,7 +58,7 @@ export function workbenchRoutes({ database }: AppDeps) {
     return { actor, unitCode: requireUnit(actor) }
   }
   return new Hono()
-    .get('/workbench/queue', describe({ tag: 'workbench', summary: "The unit's queue", query: queueQuery, responses: { 200: anyJson('The queue') } }), async (c) => {
+    .get('/workbench/queue', describe({ tag: 'workbench', summary: "The unit's queue", query: queueQuery, responses: { 200: json(workQueueSchema) } }), async (c) => {
       const { actor, unitCode } = who(c)
       const q = parseInput(queueQuery, c.req.query(), 'query')
       const mine = q.mine === '1' || q.mine === 'true'
@@ -67,11 +68,11 @@ export function workbenchRoutes({ database }: AppDeps) {
       const { unitCode } = who(c)
       return c.json({ unitCode, sections: await listSections(database, unitCode) })
     })
-    .get('/workbench/colleagues', describe({ tag: 'workbench', summary: "The caller's colleagues in the unit", responses: { 200: anyJson('Colleagues') } }), async (c) => {
+    .get('/workbench/colleagues', describe({ tag: 'workbench', summary: "The caller's colleagues in the unit", responses: { 200: json(colleaguesSchema) } }), async (c) => {
       const { actor, unitCode } = who(c)
       return c.json(await unitColleagues(database, actor, unitCode))
     })
-    .get('/workbench/ledger', describe({ tag: 'workbench', summary: "The unit's ledger", responses: { 200: anyJson('The ledger') } }), async (c) => {
+    .get('/workbench/ledger', describe({ tag: 'workbench', summary: "The unit's ledger", responses: { 200: json(workQueueSchema) } }), async (c) => {
       const { actor, unitCode } = who(c)
       return c.json(await unitLedger(database, actor, unitCode))
     })

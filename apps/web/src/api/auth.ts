@@ -1,5 +1,5 @@
 import { api, type ApiClient } from './client.ts'
-import type { JsonBody, QueryOf, Schemas } from './contract.ts'
+import type { JsonAnswer, JsonBody, QueryOf, Schemas } from './contract.ts'
 
 /** Types and endpoints of the auth contract (notes/auth-contract.md): sign-in, users, units, audit log. */
 
@@ -14,30 +14,10 @@ export type Session = Schemas['Session']
 /** A row of `GET /api/admin/units`. */
 export type AdminUnit = Schemas['UnitRow']
 
-// Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
-export interface AdminUser extends Omit<Me, 'permissions'> {
-  disabled: boolean
-  lastLoginAt: string | null
-  createdAt: string
-}
+export type AdminUser = Schemas['AdminUser']
 
-export interface AuditEntry {
-  id: number
-  at: string
-  actor: { id: string; username: string } | null
-  role: string | null
-  action: string
-  objectType: string | null
-  objectId: string | null
-  ip: string | null
-  userAgent: string | null
-  detail: unknown
-}
-
-export interface AuditPage {
-  items: AuditEntry[]
-  nextBefore: number | null
-}
+export type AuditPage = Schemas['AuditPage']
+export type AuditEntry = AuditPage['items'][number]
 
 export type AuditQuery = QueryOf<'/api/audit', 'get'>
 
@@ -46,21 +26,9 @@ export type UserQuery = Omit<QueryOf<'/api/admin/users', 'get'>, 'role'> & { rol
 
 export type NewUser = JsonBody<'/api/admin/users', 'post'>
 
-/** One client address the sign-in throttle holds (`GET /api/admin/sign-in-throttle`); times +08:00. */
-export interface ThrottledAddress {
-  /** An IPv4 address or an IPv6 /64. */
-  address: string
-  failures: number
-  throttled: boolean
-  windowStart: string
-  windowEndsAt: string
-}
-
-export interface SignInThrottleList {
-  maxFailures: number
-  windowMinutes: number
-  items: ThrottledAddress[]
-}
+/** `GET /api/admin/sign-in-throttle`: the client addresses the sign-in throttle holds; times +08:00. */
+export type SignInThrottleList = Schemas['SignInThrottleList']
+export type ThrottledAddress = SignInThrottleList['items'][number]
 
 export type UserPatch = JsonBody<'/api/admin/users/{id}', 'patch'>
 
@@ -76,7 +44,7 @@ export function authEndpoints(client: ApiClient = api) {
       client.request<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
 
     users: (q: UserQuery = {}, signal?: AbortSignal) =>
-      client.get<{ items: AdminUser[] }>('/api/admin/users', {
+      client.get<JsonAnswer<'/api/admin/users', 'get'>>('/api/admin/users', {
         query: { q: blank(q.q?.trim()), unit: blank(q.unit), role: blank(q.role) },
         signal,
       }),
@@ -90,7 +58,7 @@ export function authEndpoints(client: ApiClient = api) {
     clearSignInThrottle: (address: string) =>
       client.request<void>(`/api/admin/sign-in-throttle/${encodeURIComponent(address)}`, { method: 'DELETE' }),
 
-    units: () => client.get<{ items: AdminUnit[] }>('/api/admin/units'),
+    units: () => client.get<JsonAnswer<'/api/admin/units', 'get'>>('/api/admin/units'),
     createUnit: (u: JsonBody<'/api/admin/units', 'post'>) => client.request<AdminUnit>('/api/admin/units', { method: 'POST', body: u }),
     updateUnit: (code: string, patch: JsonBody<'/api/admin/units/{code}', 'patch'>) =>
       client.request<AdminUnit>(`/api/admin/units/${encodeURIComponent(code)}`, { method: 'PATCH', body: patch }),

@@ -1,12 +1,7 @@
 import { api, type ApiClient } from './client.ts'
-import type { JsonBody } from './contract.ts'
+import type { JsonAnswer, JsonBody, Schemas } from './contract.ts'
 
 /** The citizens' side of the API (apps/api/src/routes/public.ts): no sign-in, no personal data back. */
-
-export type PublicStep =
-  | 'received' | 'registered' | 'dispatched' | 'accepted' | 'on_site' | 'resolved' | 'closed' | 'rework'
-  | 'returned' | 'rejected' | 'merged' | 'reopened' | 'extension_requested' | 'extended' | 'rated' | 'cluster_closed'
-  | 'cluster_reopened'
 
 export { RATINGS, type Rating } from '@hanjiang/shared'
 import type { Rating } from '@hanjiang/shared'
@@ -14,17 +9,9 @@ import type { Rating } from '@hanjiang/shared'
 /** `POST /api/public/reports`; the web always sends a client id (retries answer the first report). */
 export type PublicReportBody = JsonBody<'/api/public/reports', 'post'> & { clientId: string }
 
-// Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
-
-export interface PublicTrack {
-  trackingCode: string
-  state: string
-  stateLabel: { zh: string; en: string }
-  fineClass: { code: string; name: string } | null
-  reportedAt: string
-  timeline: { at: string; step: PublicStep; unit?: { zh: string; en: string } | null; text?: string | null; photos?: string[] }[]
-  rating: { canRate: boolean; given: Rating | null }
-}
+/** `GET /api/public/track/:code`: the report as its reporter sees it. */
+export type PublicTrack = Schemas['PublicTrack']
+export type PublicStep = PublicTrack['timeline'][number]['step']
 
 export function publicEndpoints(client: ApiClient = api) {
   return {

@@ -1252,6 +1252,29 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminUser: {
+            areas: {
+                code: string;
+                /** @enum {string} */
+                level: "district" | "street" | "community" | "grid";
+                name: string;
+            }[];
+            createdAt: string;
+            disabled: boolean;
+            displayName: string;
+            id: string;
+            lastLoginAt: string | null;
+            mustChangePassword: boolean;
+            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+            unit: {
+                code: string;
+                name: string;
+            };
+            username: string;
+        };
+        AdminUserList: {
+            items: components["schemas"]["AdminUser"][];
+        };
         AppConfig: {
             attribution: string[];
             demo: boolean;
@@ -1261,6 +1284,33 @@ export interface components {
                 type: "xyz" | "style" | "pmtiles";
                 url: string;
             } | null;
+        };
+        AuditPage: {
+            items: {
+                action: string;
+                actor: {
+                    id: string;
+                    username: string | null;
+                } | null;
+                at: string;
+                detail: unknown;
+                id: number;
+                ip: string | null;
+                objectId: string | null;
+                objectType: string | null;
+                role: string | null;
+                userAgent: string | null;
+            }[];
+            nextBefore: number | null;
+        };
+        Colleagues: {
+            colleagues: {
+                displayName: string;
+                me: boolean;
+                roles: string[];
+                username: string;
+            }[];
+            unitCode: string;
         };
         DeadlinePreview: {
             deadlines: {
@@ -1569,6 +1619,32 @@ export interface components {
             };
             username: string;
         };
+        Notification: {
+            at: string;
+            data: ({
+                action?: string;
+                fineClass?: string;
+                level?: number;
+                message?: {
+                    en: string;
+                    zh: string;
+                };
+                rule?: string;
+                state?: string;
+                unitCode?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            id: number;
+            incidentCode: string;
+            /** @enum {string} */
+            kind: "assignment" | "urge" | "supervision" | "verification" | "closure" | "reopen";
+            read: boolean;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            unread: number;
+        };
         OwedCallbackItem: {
             address: string | null;
             callback: {
@@ -1652,6 +1728,34 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PublicTrack: {
+            fineClass: {
+                code: string;
+                name: string;
+            } | null;
+            rating: {
+                canRate: boolean;
+                given: ("satisfied" | "basically_satisfied" | "not_satisfied") | null;
+            };
+            reportedAt: string;
+            state: string;
+            stateLabel: {
+                en: string;
+                zh: string;
+            };
+            timeline: {
+                at: string;
+                photos?: string[];
+                /** @enum {string} */
+                step: "received" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "rework" | "returned" | "rejected" | "merged" | "reopened" | "extension_requested" | "extended" | "rated" | "cluster_closed" | "cluster_reopened";
+                text?: string | null;
+                unit?: {
+                    en: string;
+                    zh: string;
+                } | null;
+            }[];
+            trackingCode: string;
+        };
         RevealedReporter: {
             name: string | null;
             phone: string | null;
@@ -1659,6 +1763,17 @@ export interface components {
         Session: {
             csrfToken: string | null;
             user: components["schemas"]["Me"];
+        };
+        SignInThrottleList: {
+            items: {
+                address: string;
+                failures: number;
+                throttled: boolean;
+                windowEndsAt: string;
+                windowStart: string;
+            }[];
+            maxFailures: number;
+            windowMinutes: number;
         };
         Taxonomy: {
             classes: {
@@ -1711,6 +1826,92 @@ export interface components {
             parentCode: string | null;
             regionCode: string | null;
         };
+        WorkItem: {
+            address: string | null;
+            allowedActions: ("register" | "dispatch" | "accept" | "arrive" | "resolve" | "verifyPass" | "verifyFail" | "close" | "returnToCenter" | "redispatch" | "reject" | "merge" | "selfResolve" | "answerAndClose" | "reopen" | "requestExtension" | "decideExtension")[];
+            assignee: string | null;
+            assigneeName: string | null;
+            /** @enum {string} */
+            channel: "hotline_12345" | "hotline_12315" | "hotline_12369" | "patrol" | "public_web" | "open311" | "other_system";
+            code: string;
+            createdAt: string;
+            deadlines: {
+                arriveBy: string | null;
+                callbackAt: string | null;
+                dispatchBy: string | null;
+                handleBy: string | null;
+                overdueAt: string | null;
+                ownershipBy: string | null;
+                resolveBy: string | null;
+            };
+            description: string;
+            dispatchedAt: string | null;
+            due: {
+                at: string;
+                iso: string;
+                /** @enum {string} */
+                kind: "resolveBy" | "handleBy" | "arriveBy";
+            } | null;
+            escalationLevel: number;
+            extensionPending: boolean;
+            extensionReason: string | null;
+            fineClass: {
+                code: string;
+                name: string;
+                subclass: {
+                    code: string;
+                    name: string;
+                } | null;
+            } | null;
+            hazardMarked: boolean;
+            location: {
+                lat: number;
+                lng: number;
+            } | null;
+            needsReview: boolean;
+            overdue: boolean;
+            reporter: {
+                name: string | null;
+                phone: string | null;
+            };
+            /** @enum {string} */
+            requestType: "complaint" | "consultation" | "help" | "suggestion" | "report";
+            safetyHazard: boolean;
+            section: {
+                code: string;
+                name: string | null;
+            } | null;
+            /** @enum {string} */
+            state: "reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged";
+            street: {
+                code: string;
+                name: string | null;
+            } | null;
+            suggestedUnit: {
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            track: "normal" | "simple" | "urgent";
+            /** @enum {string} */
+            type: "complaint" | "consultation" | "simple" | "urgent";
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            updatedAt: string;
+            version: number;
+        };
+        WorkQueue: {
+            generatedAt: string;
+            items: components["schemas"]["WorkItem"][];
+            unit: {
+                code: string;
+                name: string;
+                nameEn: string;
+            };
+            unitCode: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1731,13 +1932,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The addresses */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SignInThrottleList"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -1834,13 +2035,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The unit */
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["UnitRow"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -1878,13 +2079,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The unit */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["UnitRow"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -1911,13 +2112,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: users} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AdminUserList"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -1952,13 +2153,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user */
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AdminUser"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -1994,13 +2195,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AdminUser"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -2394,13 +2595,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items, nextBefore} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -3363,13 +3564,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items, unread} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["NotificationList"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -3960,13 +4161,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report as the reporter sees it */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PublicTrack"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -4030,13 +4231,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rating decision */
+            /** @description The report, with the rating */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PublicTrack"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -4567,13 +4768,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Colleagues */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Colleagues"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -4680,13 +4881,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ledger */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorkQueue"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -4742,13 +4943,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The queue */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorkQueue"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */

@@ -1,30 +1,15 @@
 import { ApiError, api, formatProblem, isProblemDetails, type ApiClient } from './client.ts'
 import { csrfHeaders } from './csrf.ts'
-import type { IncidentListItem, IncidentState } from './incidents.ts'
+import type { IncidentState } from './incidents.ts'
+import type { JsonAnswer, Schemas } from './contract.ts'
 
 /** The workbench and notification side of the API contract (apps/api/src/routes/{workbench,notifications}.ts). */
 
 export type WorkAction = 'accept' | 'arrive' | 'resolve' | 'requestExtension' | 'returnToCenter'
 
-export interface WorkItem extends IncidentListItem {
-  hazardMarked: boolean
-  due: { kind: 'resolveBy' | 'handleBy' | 'arriveBy'; at: string; iso: string } | null
-  overdue: boolean
-  section: { code: string; name: string } | null
-  /** The colleague it is handed to (username) and their display name. */
-  assignee: string | null
-  assigneeName?: string | null
-  dispatchedAt: string | null
-  extensionReason: string | null
-  allowedActions: string[]
-}
-
-export interface WorkQueue {
-  unitCode: string
-  unit: { code: string; name: string; nameEn: string }
-  items: WorkItem[]
-  generatedAt: string
-}
+/** A row of the unit's queue and ledger. */
+export type WorkItem = Schemas['WorkItem']
+export type WorkQueue = Schemas['WorkQueue']
 
 export interface Section {
   code: string
@@ -33,13 +18,7 @@ export interface Section {
 }
 
 /** A colleague work can be handed to (GET /api/workbench/colleagues: the caller's own unit). */
-export interface Colleague {
-  username: string
-  displayName: string
-  roles: string[]
-  /** The caller. */
-  me: boolean
-}
+export type Colleague = Schemas['Colleagues']['colleagues'][number]
 
 export interface ArrivalCheck {
   distanceM: number | null
@@ -50,22 +29,7 @@ export interface ArrivalCheck {
 export type { NotificationKind } from '@hanjiang/shared'
 import type { NotificationKind } from '@hanjiang/shared'
 
-export interface AppNotification {
-  id: number
-  kind: NotificationKind
-  incidentCode: string
-  at: string
-  read: boolean
-  data: {
-    action?: string
-    rule?: string
-    level?: number
-    message?: { zh: string; en: string }
-    fineClass?: string
-    unitCode?: string
-    state?: IncidentState
-  } | null
-}
+export type AppNotification = Schemas['Notification']
 
 export interface WebhookState {
   webhooks: { id: number; unitCode: string; channel: string; url: string; active: boolean }[]
@@ -84,7 +48,7 @@ export function workEndpoints(client: ApiClient = api) {
     queue: (mine = false, signal?: AbortSignal) => client.get<WorkQueue>('/api/workbench/queue', { query: { mine: mine ? 1 : undefined }, signal }),
     ledger: (signal?: AbortSignal) => client.get<WorkQueue>('/api/workbench/ledger', { signal }),
     sections: () => client.get<{ unitCode: string; sections: Section[] }>('/api/workbench/sections'),
-    colleagues: () => client.get<{ unitCode: string; colleagues: Colleague[] }>('/api/workbench/colleagues'),
+    colleagues: () => client.get<Schemas['Colleagues']>('/api/workbench/colleagues'),
     /** A workflow action through the incident API (accept, resolve, requestExtension, returnToCenter). */
     act: (code: string, action: string, body: Record<string, unknown>) =>
       post<IncidentVersion>(`/api/incidents/${encodeURIComponent(code)}/actions/${action}`, body),
@@ -99,7 +63,7 @@ export function workEndpoints(client: ApiClient = api) {
     setWebhook: (unit: string, body: { url: string }) =>
       client.request<{ secret: string; url: string }>(`/api/units/${encodeURIComponent(unit)}/webhooks`, { method: 'PUT', body, headers: csrfHeaders() }),
     notifications: (unreadOnly = false) =>
-      client.get<{ unread: number; items: AppNotification[] }>('/api/notifications', { query: { unread: unreadOnly ? 1 : undefined, limit: 30 } }),
+      client.get<JsonAnswer<'/api/notifications', 'get'>>('/api/notifications', { query: { unread: unreadOnly ? 1 : undefined, limit: 30 } }),
     unreadCount: () => client.get<{ unread: number }>('/api/notifications/unread-count'),
     markRead: (ids: number[] | 'all') =>
       post<{ marked: number; unread: number }>('/api/notifications/read', ids === 'all' ? { all: true } : { ids }),

@@ -1,8 +1,11 @@
-import { parseTaxonomy } from '@hanjiang/shared/taxonomy/parse'
 import { describe, expect, it } from 'vitest'
+import { seedTaxonomyView } from '../testing/taxonomy.ts'
+import type { ApiClient } from '../api/client.ts'
 import {
-  TAXONOMY,
   fineClassOption,
+  loadTaxonomy,
+  setTaxonomy,
+  taxonomy,
   fineClassOptions,
   groupFineClasses,
   normalise,
@@ -11,11 +14,28 @@ import {
   unitNameEn,
 } from './index.ts'
 
-describe('bundled taxonomy', () => {
-  it('is the valid seed taxonomy: 5 classes, 17 subclasses, 94 fine classes', () => {
-    expect(() => parseTaxonomy(TAXONOMY)).not.toThrow()
-    expect(TAXONOMY.classes).toHaveLength(5)
-    expect(TAXONOMY.classes.flatMap((c) => c.subclasses)).toHaveLength(17)
+describe('taxonomy from the API', () => {
+  it('is loaded from GET /api/taxonomy, once, and the lookups read it', async () => {
+    const calls: string[] = []
+    const view = seedTaxonomyView()
+    const small = { ...view, classes: view.classes.slice(0, 1) }
+    const client = { get: async (path: string) => (calls.push(path), small) } as unknown as ApiClient
+    try {
+      setTaxonomy({ classes: [], units: [] })
+      expect(fineClassOption('010501')).toBeNull()
+      await Promise.all([loadTaxonomy(client), loadTaxonomy(client)])
+      expect(calls).toEqual(['/api/taxonomy'])
+      expect(taxonomy().classes).toHaveLength(1)
+      expect(fineClassOption('010501')?.subclass.code).toBe('0105')
+      expect(fineClassOption('020602')).toBeNull()
+    } finally {
+      setTaxonomy(view)
+    }
+  })
+
+  it('(the seed fixture the component tests start with): 5 classes, 17 subclasses, 94 fine classes', () => {
+    expect(taxonomy().classes).toHaveLength(5)
+    expect(taxonomy().classes.flatMap((c) => c.subclasses)).toHaveLength(17)
     expect(fineClassOptions()).toHaveLength(94)
   })
 

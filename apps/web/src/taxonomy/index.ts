@@ -1,9 +1,16 @@
-import type { FineClass, Taxonomy, TaxonomyClass, TaxonomySubclass } from '@hanjiang/shared/taxonomy/types'
-// The district's taxonomy (docs/DOMAIN.md §3), bundled at build time: there is no taxonomy endpoint yet. The API seeds
-// its database from the same file, so the codes match; `index.test.ts` checks it with the shared parser.
-import raw from '../../../../seed/taxonomy.json'
+import { shallowRef } from 'vue'
+import { api, type ApiClient } from '../api/client.ts'
+import type { JsonAnswer } from '../api/contract.ts'
 
-export const TAXONOMY = raw as Taxonomy
+/**
+ * The district's taxonomy (docs/DOMAIN.md §3: classes › subclasses › fine classes, and the units) as the API serves it
+ * (`GET /api/taxonomy`, editable by admins): loaded once at start (main.ts, {@link loadTaxonomy}); every lookup
+ * below reads the loaded copy reactively, so computed values fill in when it arrives.
+ */
+export type TaxonomyView = JsonAnswer<'/api/taxonomy', 'get'>
+type ClassView = TaxonomyView['classes'][number]
+type SubclassView = ClassView['subclasses'][number]
+type FineView = SubclassView['fineClasses'][number]
 
 /** One fine class with its parents, as the picker lists it. */
 export interface FineClassOption {
@@ -11,9 +18,10 @@ export interface FineClassOption {
   name: string
   nameEn: string
   safetyHazard: boolean
+  /** The responsible unit's code, or `territorial` (the street/town office of the location). */
   responsible: string
-  subclass: Pick<TaxonomySubclass, 'code' | 'name' | 'nameEn'>
-  cls: Pick<TaxonomyClass, 'code' | 'name' | 'nameEn'>
+  subclass: Pick<SubclassView, 'code' | 'name' | 'nameEn'>
+  cls: Pick<ClassView, 'code' | 'name' | 'nameEn'>
 }
 
 /** A subclass heading and its fine classes, under its class (the picker's groups). */
@@ -28,8 +36,62 @@ function pick<T extends { code: string; name: string; nameEn: string }>(x: T) {
   return { code: x.code, name: x.name, nameEn: x.nameEn }
 }
 
+interface Index {
+  taxonomy: TaxonomyView
+  options: FineClassOption[]
+  byCode: Map<string, FineClassOption>
+  unitEn: Map<string, string>
+  names: Map<string, { name: string; nameEn: string }>
+}
+
+const EMPTY: TaxonomyView = { classes: [], units: [] }
+const current = shallowRef<Index>(indexOf(EMPTY))
+
+function indexOf(taxonomy: TaxonomyView): Index {
+  const options = fineClassOptions(taxonomy)
+  const names = new Map<string, { name: string; nameEn: string }>()
+  for (const c of taxonomy.classes) {
+    names.set(c.code, pick(c))
+    for (const s of c.subclasses) {
+      names.set(s.code, pick(s))
+      for (const f of s.fineClasses) names.set(f.code, pick(f))
+    }
+  }
+  return {
+    taxonomy,
+    options,
+    byCode: new Map(options.map((o) => [o.code, o])),
+    // English names of the taxonomy's units (sections and street offices added by the seed are not in it).
+    unitEn: new Map(taxonomy.units.map((u) => [u.code, u.nameEn])),
+    names,
+  }
+}
+
+/** Uses this taxonomy from now on (the loaded one; tests set a fixture). */
+export function setTaxonomy(taxonomy: TaxonomyView): void {
+  current.value = indexOf(taxonomy)
+}
+
+/** The loaded taxonomy (empty until {@link loadTaxonomy} answered). */
+export function taxonomy(): TaxonomyView {
+  return current.value.taxonomy
+}
+
+let loading: Promise<void> | null = null
+/** Fetches the taxonomy unless there is one (again after a failure); the lookups fill in when it arrives. */
+export function loadTaxonomy(client: ApiClient = api): Promise<void> {
+  if (current.value.taxonomy.classes.length) return Promise.resolve()
+  return (loading ??= client
+    .get<TaxonomyView>('/api/taxonomy')
+    .then(setTaxonomy)
+    .catch((e: unknown) => {
+      loading = null
+      throw e
+    }))
+}
+
 /** Every fine class in taxonomy order (class › subclass › fine). */
-export function fineClassOptions(tax: Taxonomy = TAXONOMY): FineClassOption[] {
+export function fineClassOptions(tax: TaxonomyView = current.value.taxonomy): FineClassOption[] {
   const out: FineClassOption[] = []
   for (const c of tax.classes) {
     for (const s of c.subclasses) {
@@ -39,23 +101,20 @@ export function fineClassOptions(tax: Taxonomy = TAXONOMY): FineClassOption[] {
   return out
 }
 
-function toOption(f: FineClass, s: TaxonomySubclass, c: TaxonomyClass): FineClassOption {
+function toOption(f: FineView, s: SubclassView, c: ClassView): FineClassOption {
   return {
     code: f.code,
     name: f.name,
     nameEn: f.nameEn,
     safetyHazard: f.safetyHazard,
-    responsible: f.responsible,
+    responsible: f.territorial || !f.responsibleUnit ? 'territorial' : f.responsibleUnit.code,
     subclass: pick(s),
     cls: pick(c),
   }
 }
 
-const ALL = fineClassOptions()
-const BY_CODE = new Map(ALL.map((o) => [o.code, o]))
-
 export function fineClassOption(code: string | null | undefined): FineClassOption | null {
-  return code ? (BY_CODE.get(code) ?? null) : null
+  return code ? (current.value.byCode.get(code) ?? null) : null
 }
 
 /** Normalises for matching: lower case, full-width ASCII folded to half-width, spaces collapsed. */
@@ -72,7 +131,7 @@ export function normalise(s: string): string {
  * of the fine, subclass or class code, or anywhere in their Chinese or English names. So "0105" lists the road
  * subclass, "坑洼" finds 010501, "road 破损" narrows to the damaged roads. An empty query matches all.
  */
-export function searchFineClasses(query: string, options: readonly FineClassOption[] = ALL): FineClassOption[] {
+export function searchFineClasses(query: string, options: readonly FineClassOption[] = current.value.options): FineClassOption[] {
   const words = normalise(query).split(/[\s,，、;；]+/).filter(Boolean)
   if (!words.length) return [...options]
   return options.filter((o) => {
@@ -95,23 +154,11 @@ export function groupFineClasses(options: readonly FineClassOption[]): FineClass
   return groups
 }
 
-/** English names of the taxonomy's units (sections and street offices added by the seed are not in it). */
-const UNIT_EN = new Map(TAXONOMY.units.map((u) => [u.code, u.nameEn]))
-
 export function unitNameEn(code: string): string | null {
-  return UNIT_EN.get(code) ?? null
-}
-
-const CODE_NAMES = new Map<string, { name: string; nameEn: string }>()
-for (const c of TAXONOMY.classes) {
-  CODE_NAMES.set(c.code, pick(c))
-  for (const s of c.subclasses) {
-    CODE_NAMES.set(s.code, pick(s))
-    for (const f of s.fineClasses) CODE_NAMES.set(f.code, pick(f))
-  }
+  return current.value.unitEn.get(code) ?? null
 }
 
 /** The names of a class, subclass or fine class code, or null when the code is unknown. */
 export function taxonomyName(code: string): { name: string; nameEn: string } | null {
-  return CODE_NAMES.get(code) ?? null
+  return current.value.names.get(code) ?? null
 }

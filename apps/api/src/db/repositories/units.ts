@@ -1,3 +1,4 @@
+import type { UnitKind } from '@hanjiang/shared'
 import { sql } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
 
@@ -6,7 +7,7 @@ export interface UnitRow {
   code: string
   name: string
   nameEn: string
-  kind: string
+  kind: UnitKind
   parentCode: string | null
   regionCode: string | null
   active: boolean

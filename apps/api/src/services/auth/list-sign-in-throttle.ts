@@ -1,3 +1,4 @@
+import type { SignInThrottleList } from '@hanjiang/shared/contract'
 import { formatShanghai } from '@hanjiang/shared'
 import { listLiveThrottleWindows } from '../../db/repositories/sign-in-throttle.ts'
 import type { Database } from '../../db/types.ts'
@@ -27,7 +28,7 @@ export async function listSignInThrottle(
   settings: ThrottleSettings,
   opts: { includeFailing: boolean },
   now = new Date(),
-) {
+): Promise<SignInThrottleList> {
   const rows = await listLiveThrottleWindows(database, {
     now,
     windowMs: settings.windowMs,

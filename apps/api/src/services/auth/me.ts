@@ -1,15 +1,11 @@
 import { permissionsOf, USER_ROLES, type RegionLevel, type UserRole } from '@hanjiang/shared'
-import type { Me } from '@hanjiang/shared/contract'
+import type { AdminUser, Me } from '@hanjiang/shared/contract'
 import type { UserRecord } from '../../db/repositories/accounts.ts'
 
 /** `Me` of the auth contract: its shape is the wire contract (packages/shared/src/contract). */
 export type { Me }
 
-export interface AdminUser extends Omit<Me, 'permissions'> {
-  disabled: boolean
-  lastLoginAt: string | null
-  createdAt: string
-}
+export type { AdminUser }
 
 const ordered = (roles: readonly UserRole[]) => USER_ROLES.filter((r) => roles.includes(r))
 

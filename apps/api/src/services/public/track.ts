@@ -1,3 +1,5 @@
+import type { Rating } from '@hanjiang/shared'
+import type { PublicStep, PublicTrack } from '@hanjiang/shared/contract'
 import { fineClassInfo, formatShanghai, STATE_LABELS, type ZhEnText } from '@hanjiang/shared'
 import { findByTrackingCode, publicEvents, type PublicEventRow, type TrackedIncident } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
@@ -5,34 +7,9 @@ import { problems } from '../../http/problem.ts'
 import { reference, type Reference } from '../assignment/reference-cache.ts'
 import type { PhotoRef } from '../incidents/photos.ts'
 
-/** Steps of the public timeline: a citizen's words for the workflow, nothing internal (who, notes, urges). */
-export type PublicStep =
-  | 'received' | 'registered' | 'dispatched' | 'accepted' | 'on_site' | 'resolved' | 'closed' | 'rework'
-  | 'returned' | 'rejected' | 'merged' | 'reopened' | 'extension_requested' | 'extended' | 'rated'
-  /** R9: the report it was merged into was closed, which answers this one too (with its after-photos). */
-  | 'cluster_closed'
-  /** R9: … and reopened after a bad callback: handled again, answered again when it closes. */
-  | 'cluster_reopened'
-
-export interface PublicTimelineEntry {
-  at: string
-  step: PublicStep
-  /** The unit now in charge (dispatch) — a public body, not a person. */
-  unit?: ZhEnText | null
-  /** Shown to the reporter by rule: an extension's reason (R8), a rejection's reason, the center's answer. */
-  text?: string | null
-  photos?: string[]
-}
-
-export interface PublicTrack {
-  trackingCode: string
-  state: string
-  stateLabel: ZhEnText
-  fineClass: { code: string; name: string } | null
-  reportedAt: string
-  timeline: PublicTimelineEntry[]
-  rating: { canRate: boolean; given: string | null }
-}
+/** Steps of the public timeline (a citizen's words for the workflow) and the answer: the wire contract. */
+export type { PublicStep, PublicTrack }
+type PublicTimelineEntry = PublicTrack['timeline'][number]
 
 const STEP_OF: Record<string, PublicStep> = {
   create: 'received',
@@ -102,7 +79,7 @@ export async function trackPublic(database: Database, trackingCode: string): Pro
     fineClass: t.fineClass ? { code: t.fineClass, name: info?.fine.name ?? t.fineClass } : null,
     reportedAt: formatShanghai(new Date(t.createdAt)),
     timeline: events.map((e) => entryOf(e, t, ref, shown)).filter((x): x is PublicTimelineEntry => x !== null),
-    rating: { canRate: t.state === 'closed' && !t.ratedThisRound, given: t.ratedThisRound ? t.satisfaction : null },
+    rating: { canRate: t.state === 'closed' && !t.ratedThisRound, given: t.ratedThisRound ? (t.satisfaction as Rating | null) : null },
   }
 }
 

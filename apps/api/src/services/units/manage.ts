@@ -1,4 +1,5 @@
-import { findUnit, insertUnit, listUnits, updateUnit, type UnitRow } from '../../db/repositories/units.ts'
+import type { UnitRow } from '@hanjiang/shared/contract'
+import { findUnit, insertUnit, listUnits, updateUnit } from '../../db/repositories/units.ts'
 import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'

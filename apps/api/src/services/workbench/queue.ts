@@ -1,3 +1,4 @@
+import type { WorkItem, WorkQueue } from '@hanjiang/shared/contract'
 import { allowedActions, formatShanghai, LEDGER_STATES, UNIT_WORK_STATES, type IncidentState } from '@hanjiang/shared'
 import { listWorkItems, type WorkItemRecord } from '../../db/repositories/workbench.ts'
 import type { Database } from '../../db/types.ts'
@@ -10,11 +11,11 @@ export const QUEUE_STATES = UNIT_WORK_STATES
 /** The ledger (台账): open items until closed out, including those resolved and waiting for verification. */
 export { LEDGER_STATES }
 
-export function workItemView(r: WorkItemRecord, ref: Reference, actor: WorkActor) {
+export function workItemView(r: WorkItemRecord, ref: Reference, actor: WorkActor): WorkItem {
   const unitName = (code: string | null) => (code ? (ref.units.get(code)?.name ?? code) : null)
   return Object.assign(incidentListItem(r, ref), {
     hazardMarked: r.hazardMarked,
-    due: r.dueAt ? { kind: r.dueKind, at: formatShanghai(r.dueAt), iso: r.dueAt.toISOString() } : null,
+    due: r.dueAt ? { kind: r.dueKind as NonNullable<WorkItem['due']>['kind'], at: formatShanghai(r.dueAt), iso: r.dueAt.toISOString() } : null,
     overdue: r.overdue,
     section: r.sectionCode ? { code: r.sectionCode, name: unitName(r.sectionCode) } : null,
     assignee: r.assignee,
@@ -25,7 +26,7 @@ export function workItemView(r: WorkItemRecord, ref: Reference, actor: WorkActor
   })
 }
 
-export type WorkItemView = ReturnType<typeof workItemView>
+export type WorkItemView = WorkItem
 
 /**
  * The unit's queue by deadline, overdue first. A handler may narrow it to what is handed
@@ -45,7 +46,7 @@ export async function unitQueue({
   mine?: boolean
   ledger?: boolean
   limit?: number
-}): Promise<{ unitCode: string; unit: { code: string; name: string; nameEn: string }; items: WorkItemView[]; generatedAt: string }> {
+}): Promise<WorkQueue> {
   const now = new Date()
   const [rows, ref] = await Promise.all([
     listWorkItems(database, {
