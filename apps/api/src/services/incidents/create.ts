@@ -20,10 +20,11 @@ import {
 } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
-import { problems } from '../../http/problem.ts'
+import { Problem, problems } from '../../http/problem.ts'
 import { assignPoints, type AssignmentResult, type AssignPointInput } from '../assignment/assign.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
+import { assertAttachablePhotos } from './attachable-photos.ts'
 import { withCalendar } from './problems.ts'
 import { photoRefs } from './photos.ts'
 import { incidentView, type IncidentView } from './view.ts'
@@ -141,6 +142,15 @@ export async function createIncident({
   }
   const key = idempotencyKey ?? input.clientId ?? null
   const hash = key ? requestHash(input) : null
+  if (input.photos?.length) {
+    try {
+      await assertAttachablePhotos(database, actor, { attachment: input.photos }, null)
+    } catch (e) {
+      // A retry of a report already taken: its photos are on its own incident by now (answered as a replay below).
+      const prior = key && e instanceof Problem ? await findIncidentByIdempotencyKey(database, key) : null
+      if (!prior || prior.requestHash !== hash) throw e
+    }
+  }
 
   const at = new Date()
   const urgent = track === 'urgent'

@@ -29,6 +29,7 @@ import { requireIncidentInScope } from '../auth/scope.ts'
 import { answerMembers } from '../clusters/answer-members.ts'
 import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
+import { assertAttachablePhotos } from './attachable-photos.ts'
 import { photoRefs } from './photos.ts'
 import { planTransition } from './plan.ts'
 import { transitionProblem, versionConflict, withCalendar } from './problems.ts'
@@ -150,6 +151,7 @@ export async function transitionIncident({
     throw problems.unprocessable('no_deadline_to_extend', `Incident ${rec.code} has no running deadline to extend now`)
   }
 
+  await assertAttachablePhotos(database, actor, { before: input.beforePhotos, after: input.afterPhotos, attachment: input.photos }, rec.id)
   const calendar = await workingCalendar(database, officeHours)
   const plan = withCalendar(() =>
     planTransition(
