@@ -3,10 +3,10 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseOfficeHours, type OfficeHours } from '@hanjiang/shared'
 import { parseTrustedProxies } from './http/addresses.ts'
+import { REPO_ROOT } from './repo-root.ts'
 import { parseWebhookAllowHosts } from './services/webhooks/address-policy.ts'
 
-/** Repo root, resolved from this file so the app works from any cwd. */
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
+export { REPO_ROOT }
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {

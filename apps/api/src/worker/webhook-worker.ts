@@ -5,7 +5,7 @@ import type { NotificationChannel } from '../services/webhooks/channel.ts'
 import { httpChannel } from '../services/webhooks/http-channel.ts'
 
 /**
- * Sends the webhook outbox (issue 7 item 5): each tick leases due rows (SKIP LOCKED, one statement), sends
+ * Sends the webhook outbox: each tick leases due rows (SKIP LOCKED, one statement), sends
  * them through their channel OUTSIDE any transaction, and records the outcome: delivered, or the next
  * attempt with back-off, or given up. The event's transaction only ever inserted the outbox row, so a slow or
  * dead receiver never holds up the workflow; a worker that dies mid-send leaves the row to its lease's end.

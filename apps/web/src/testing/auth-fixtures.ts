@@ -1,8 +1,9 @@
+import type { Permission } from '@hanjiang/shared'
 /** Signed-in users and admin rows for the auth tests, shaped like `GET /api/auth/me` and `/api/admin/users`. */
 import type { AdminUser, Me, Role } from '../api/auth.ts'
 import { useAuthStore } from '../stores/auth.ts'
 
-const PERMISSIONS: Record<string, string[]> = {
+const PERMISSIONS: Record<string, Permission[]> = {
   admin: ['incident.read', 'map.read', 'incident.reveal', 'incident.export', 'region.write', 'area.write', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read'],
   dispatcher: ['incident.read', 'map.read', 'incident.create', 'incident.act', 'incident.dispatch', 'incident.reveal', 'incident.export', 'knowledge.write', 'photo.upload', 'unit.read'],
   efficiency_office: ['incident.read', 'map.read', 'incident.export', 'audit.read'],

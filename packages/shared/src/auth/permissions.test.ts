@@ -5,7 +5,11 @@ import { incidentScopes, permissionsOf } from './permissions.ts'
 
 describe('permissions and scopes', () => {
   it('a user with several roles gets the union of their permissions', () => {
-    expect(permissionsOf(['viewer'])).toEqual(['incident.read', 'map.read'])
+    // Viewers (leaders, the wall) read the evaluation's rankings too.
+    expect(permissionsOf(['viewer'])).toEqual(['incident.read', 'map.read', 'evaluation.read'])
+    expect(permissionsOf(['efficiency_office'])).toContain('evaluation.manage')
+    expect(permissionsOf(['unit_supervisor'])).toContain('letter.reply')
+    expect(permissionsOf(['unit_supervisor'])).not.toContain('evaluation.manage')
     const both = permissionsOf(['handler', 'grid_admin'])
     expect(both).toContain('incident.act')
     expect(both).toContain('region.write')

@@ -28,10 +28,8 @@ export interface PublicReportResult {
   replayed: boolean
 }
 
-const digits = (phone: string) => phone.replace(/\D/g, '')
-
 /**
- * A citizen's report from the public page (issue 7 item 4): limited per IP and per phone number, then the
+ * A citizen's report from the public page: limited per IP and per phone number, then the
  * normal intake (channel `public_web`, actor `public`). Answers only the tracking code — random and not
  * derivable from the incident code or another tracking code (create.ts `newTrackingCode`, 60 random bits).
  */
@@ -48,7 +46,7 @@ export async function submitPublicReport({
 }): Promise<PublicReportResult> {
   await limiter.enforce([
     [PUBLIC_LIMITS.reportPerIp, ip],
-    [PUBLIC_LIMITS.reportPerPhone, input.phone ? digits(input.phone) : null],
+    [PUBLIC_LIMITS.reportPerPhone, input.phone || null],
   ])
   // The photos are checked by the intake (services/incidents/attachable-photos.ts): public uploads not yet on a report.
   const { replayed, incident } = await createIncident({
