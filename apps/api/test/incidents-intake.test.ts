@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { seedFixture } from './app.ts'
+import type { Who } from './auth.ts'
 import { describeEachEngine } from './engines.ts'
 import { complaint, count, incidentApi, MINUTE, HOUR, ms, pendingTimers, photo, POINTS, roadCollapse, type Json } from './incidents-helpers.ts'
 
@@ -193,7 +194,8 @@ describeEachEngine(
       const key = 'seat-3:call-20261126-0003'
       const first = await api.create(complaint(), { 'idempotency-key': key })
       expect(first.status).toBe(201)
-      for (const other of [{ role: 'dispatcher', username: 'seat-9' }, { role: 'inspector', username: 'insp-far', areas: ['350303002000'] }] as const) {
+      const others: Who[] = [{ role: 'dispatcher', username: 'seat-9' }, { role: 'inspector', username: 'insp-far', areas: ['350303002000'] }]
+      for (const other of others) {
         const r = await api.create(complaint({ channel: other.role === 'inspector' ? 'patrol' : 'hotline_12345' }), { 'idempotency-key': key }, other)
         expect(r.status, JSON.stringify(r.body)).toBe(201)
         expect(r.headers.get('idempotent-replayed')).toBeNull()
@@ -213,7 +215,7 @@ describeEachEngine(
 
     it('a replay checks the replayer\'s scope now: an incident out of reach is not shown again', async () => {
       const key = 'insp-key-0001'
-      const who = { role: 'inspector', username: 'insp-moved', areas: ['350303002000'] } as const
+      const who: Who = { role: 'inspector', username: 'insp-moved', areas: ['350303002000'] }
       const body = complaint({ channel: 'patrol', location: POINTS.hanxi })
       const first = await api.create(body, { 'idempotency-key': key }, who)
       expect(first.status).toBe(201)
