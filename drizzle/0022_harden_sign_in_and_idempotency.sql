@@ -12,3 +12,8 @@ CREATE INDEX "sign_in_failure_last_idx" ON "sign_in_failure" USING btree ("last_
 ALTER TABLE "app_user" DROP COLUMN "failed_logins";
 --> statement-breakpoint
 ALTER TABLE "app_user" DROP COLUMN "locked_until";
+--> statement-breakpoint
+-- Idempotency keys are the creator's own: another user's identical key is another request.
+DROP INDEX "incident_idempotency_uq";
+--> statement-breakpoint
+CREATE UNIQUE INDEX "incident_idempotency_uq" ON "incident" USING btree ("created_by","idempotency_key");

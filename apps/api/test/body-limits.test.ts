@@ -16,6 +16,7 @@ const PARAMS: Record<string, string> = {
   action: 'arrive',
   unit: 'city_admin',
   address: '10.0.0.1',
+  document: 'requests.json',
 }
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(PARAMS[name] ?? 'x'))
 const WRITES = Object.keys(ROUTE_RULES)
@@ -45,6 +46,17 @@ function lazyBody(size: number) {
 const contentType = (path: string) =>
   path.endsWith('/photos') ? 'multipart/form-data; boundary=xyz' : 'application/json'
 
+/**
+ * Open311 (docs/OPEN311.md) answers in its own error shape: GeoReport v2 has a 400 with a description, not
+ * RFC 9457; its route keeps a smaller limit of its own. Still refused, still not read to the end.
+ */
+async function open311Refused(path: string, res: Response): Promise<boolean> {
+  if (!path.startsWith('/open311/')) return false
+  expect([400, 413], path).toContain(res.status)
+  expect(await res.text(), path).toMatch(/at most/)
+  return true
+}
+
 describeEachEngine('request body limits', (ctx) => {
   it('one default for every JSON route; the routes that need more say so', () => {
     expect(DEFAULT_BODY_LIMIT).toBe(1024 * 1024)
@@ -70,12 +82,13 @@ describeEachEngine('request body limits', (ctx) => {
         body: body.stream,
         duplex: 'half',
       } as RequestInit)
+      expect(body.pulled(), `${method} ${path}`).toBeLessThanOrEqual(CHUNK.length)
+      if (await open311Refused(path, res)) continue
       expect(res.status, `${method} ${path}`).toBe(413)
       expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^application\/problem\+json/)
       const problem = (await res.json()) as { status: number; code: string; detail: string }
       expect(problem.status).toBe(413)
       expect(problem.code, `${method} ${path}`).toMatch(/too_large$/)
-      expect(body.pulled(), `${method} ${path}`).toBeLessThanOrEqual(CHUNK.length)
     }
   })
 
@@ -94,10 +107,11 @@ describeEachEngine('request body limits', (ctx) => {
         body: body.stream,
         duplex: 'half',
       } as RequestInit)
+      expect(body.pulled(), `${method} ${path}`).toBeLessThan(size)
+      if (await open311Refused(path, res)) continue
       expect(res.status, `${method} ${path}`).toBe(413)
       expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/^application\/problem\+json/)
       expect(((await res.json()) as { code: string }).code, `${method} ${path}`).toMatch(/too_large$/)
-      expect(body.pulled(), `${method} ${path}`).toBeLessThan(size)
     }
   })
 

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { vi } from 'vitest'
 import type { Database } from '../src/db/types.ts'
 import { testApp } from './app.ts'
 import { requestAs, type WhoLike } from './auth.ts'
+import { mintPhoto, uploadMinted } from './minted-photos.ts'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = any
@@ -24,7 +24,8 @@ export const POINTS = {
   outside: { lng: 119.3, lat: 25.47 },
 }
 
-export const photo = () => randomUUID()
+/** A photo id, stored as the sending user's upload when first sent (test/minted-photos.ts). */
+export const photo = () => mintPhoto()
 
 /**
  * A small client for the incident API over the real app (no listener). Every call carries a real session:
@@ -34,6 +35,7 @@ export const photo = () => randomUUID()
 export function incidentApi(database: () => Database) {
   const app = () => testApp(database())
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, who: WhoLike = 'dispatcher'): Promise<Res> => {
+    await uploadMinted(database(), who, body)
     const res = await requestAs(app(), database(), who, (session) =>
       app().request(path, {
         method,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
 import { seedFixture } from './app.ts'
+import type { Who } from './auth.ts'
 import { describeEachEngine } from './engines.ts'
 import { complaint, count, incidentApi, MINUTE, HOUR, ms, pendingTimers, photo, POINTS, roadCollapse, type Json } from './incidents-helpers.ts'
 
@@ -183,7 +184,51 @@ describeEachEngine(
       const first = await api.create(complaint(), { 'idempotency-key': key })
       const r = await api.create(complaint({ description: '另一件事' }), { 'idempotency-key': key })
       expect([r.status, r.body.code]).toEqual([422, 'idempotency_key_reused'])
-      expect(r.body.incident).toBe(first.body.code)
+      // names nothing: not the incident, its code or tracking code
+      expect(r.body.incident).toBeUndefined()
+      expect(JSON.stringify(r.body)).not.toContain(first.body.code)
+      expect(JSON.stringify(r.body)).not.toContain(first.body.trackingCode)
+    })
+
+    it("keys are per user: another user sending a dispatcher's key (and body) gets their own incident, never the dispatcher's", async () => {
+      const key = 'seat-3:call-20261126-0003'
+      const first = await api.create(complaint(), { 'idempotency-key': key })
+      expect(first.status).toBe(201)
+      const others: Who[] = [{ role: 'dispatcher', username: 'seat-9' }, { role: 'inspector', username: 'insp-far', areas: ['350303002000'] }]
+      for (const other of others) {
+        const r = await api.create(complaint({ channel: other.role === 'inspector' ? 'patrol' : 'hotline_12345' }), { 'idempotency-key': key }, other)
+        expect(r.status, JSON.stringify(r.body)).toBe(201)
+        expect(r.headers.get('idempotent-replayed')).toBeNull()
+        expect(r.body.code).not.toBe(first.body.code)
+        expect(r.body.trackingCode).not.toBe(first.body.trackingCode)
+        expect(JSON.stringify(r.body)).not.toContain(first.body.code)
+        // a different body under that key is refused for them only if THEY used it: here it is their own key again
+        const again = await api.create(complaint({ description: '另一件事', channel: other.role === 'inspector' ? 'patrol' : 'hotline_12345' }), { 'idempotency-key': key }, other)
+        expect(again.status).toBe(422)
+        expect(JSON.stringify(again.body)).not.toContain(first.body.code)
+        expect(JSON.stringify(again.body)).not.toContain(r.body.code)
+      }
+      // the dispatcher's own replay still finds hers
+      const mine = await api.create(complaint(), { 'idempotency-key': key })
+      expect([mine.status, mine.body.code]).toEqual([200, first.body.code])
+    })
+
+    it('a replay checks the replayer\'s scope now: an incident out of reach is not shown again', async () => {
+      const key = 'insp-key-0001'
+      const who: Who = { role: 'inspector', username: 'insp-moved', areas: ['350303002000'] }
+      const body = complaint({ channel: 'patrol', location: POINTS.hanxi })
+      const first = await api.create(body, { 'idempotency-key': key }, who)
+      expect(first.status).toBe(201)
+      expect((await api.get(first.body.code, who)).status).toBe(200)
+      // moved to another street: GET says 404, and so must the replay (no view, nothing named)
+      await ctx.database.rows(sql`UPDATE user_area SET region_code = '350303001000', prefix = '350303001'
+        WHERE user_id = (SELECT id FROM app_user WHERE username = 'insp-moved')`)
+      expect((await api.get(first.body.code, who)).status).toBe(404)
+      const replay = await api.create(body, { 'idempotency-key': key }, who)
+      expect(replay.status).toBe(422)
+      expect(replay.body.code).toBe('idempotency_key_reused')
+      expect(JSON.stringify(replay.body)).not.toContain(first.body.code)
+      expect(JSON.stringify(replay.body)).not.toContain(first.body.trackingCode)
     })
 
     it('a client id in the body works as the key', async () => {

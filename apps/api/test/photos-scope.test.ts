@@ -25,6 +25,9 @@ describeEachEngine('photos: who may see them', (ctx) => {
   let filesDir = ''
   let onCityIncident = ''
   let transportsOwn = ''
+  let citysOwn = ''
+  let cityCode = ''
+  let publicPhoto = ''
   beforeAll(async () => {
     filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hj-photo-scope-'))
     const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#468' } }).jpeg().toBuffer()
@@ -32,11 +35,14 @@ describeEachEngine('photos: who may see them', (ctx) => {
       (await storePhotos(ctx.database, new LocalFileStorage(filesDir), [{ index: 0, filename: 'a.jpg', label: 'a.jpg', kind: 'jpeg', data: jpeg }], normalise(uploader).username))[0]!.id
     onCityIncident = await store('dispatcher')
     transportsOwn = await store(TRANSPORT)
+    citysOwn = await store(CITY)
+    publicPhoto = (await storePhotos(ctx.database, new LocalFileStorage(filesDir), [{ index: 0, filename: 'p.jpg', label: 'p.jpg', kind: 'jpeg', data: jpeg }], 'public'))[0]!.id
     // 涵东 incident with the photo attached, dispatched to the city administration.
     const created = await api.create(complaint({ location: POINTS.handongNorth, description: '带照片', photos: [onCityIncident] }))
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     await api.step(created.body.code, 'register', { incidentType: 'complaint' })
     await api.step(created.body.code, 'dispatch', { unitCode: 'city_admin' })
+    cityCode = created.body.code
   })
   afterAll(async () => {
     await closeEventBus(ctx.database)
@@ -64,6 +70,51 @@ describeEachEngine('photos: who may see them', (ctx) => {
     expect(await status(TRANSPORT, transportsOwn)).toBe(200)
     expect(await status(CITY, transportsOwn)).toBe(404)
     expect(await status('dispatcher', transportsOwn)).toBe(200)
+  })
+
+  it("attaching another unit's photo (to read it through the incident) is refused; nothing is written", async () => {
+    await api.step(cityCode, 'accept', {}, CITY)
+    const before = (await api.get(cityCode)).body
+    const events = (await api.events(cityCode)).length
+    for (const body of [{ photos: [transportsOwn] }, { beforePhotos: [citysOwn, transportsOwn] }, { afterPhotos: ['00000000-0000-4000-8000-000000000001'] }]) {
+      const r = await api.act(cityCode, 'arrive', { version: before.version, ...body }, CITY)
+      expect(r.status, JSON.stringify(body)).toBe(422)
+      expect(r.body).toMatchObject({ code: 'photo_not_attachable' })
+      expect(r.body.errors.length).toBe(1)
+      expect(JSON.stringify(r.body)).not.toContain(citysOwn) // only the refused id is named
+    }
+    expect((await api.get(cityCode)).body.version).toBe(before.version)
+    expect((await api.events(cityCode)).length).toBe(events)
+    expect(await status(CITY, transportsOwn)).toBe(404)
+    // Its own upload and a photo already on this incident may be attached.
+    const ok = await api.act(cityCode, 'arrive', { version: before.version, photos: [citysOwn], beforePhotos: [onCityIncident] }, CITY)
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200)
+    // requestExtension with someone else's photo: refused the same way.
+    const ext = await api.act(cityCode, 'requestExtension', { version: ok.body.version, reason: '需采购配件', newDueAt: '2099-01-05T17:30:00+08:00', photos: [transportsOwn] }, CITY)
+    expect(ext.status).toBe(422)
+    expect(ext.body.code).toBe('photo_not_attachable')
+  })
+
+  it('intake takes only the reporter\'s own uploads; a public report only public uploads not on another report', async () => {
+    const stolen = await api.create(complaint({ description: '借用别人的照片', photos: [transportsOwn] }))
+    expect(stolen.status).toBe(422)
+    expect(stolen.body.code).toBe('photo_not_attachable')
+    const pub = (body: Record<string, unknown>) =>
+      testApp(ctx.database, { filesDir }).request('/api/public/reports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.200' },
+        body: JSON.stringify({ description: '路灯坏了很多天', ...body }),
+      })
+    const staffPhoto = await pub({ photos: [citysOwn] })
+    expect(staffPhoto.status).toBe(422)
+    expect(((await staffPhoto.json()) as { code: string }).code).toBe('photo_not_attachable')
+    const first = await pub({ photos: [publicPhoto], clientId: 'report-one-1' })
+    expect(first.status, await first.clone().text()).toBe(201)
+    // the same report sent again (its client id) is a replay, not a second attachment
+    expect((await pub({ photos: [publicPhoto], clientId: 'report-one-1' })).status).toBe(200)
+    const second = await pub({ photos: [publicPhoto], description: '另一个举报借用同一张照片' })
+    expect(second.status).toBe(422)
+    expect(((await second.json()) as { code: string }).code).toBe('photo_not_attachable')
   })
 
   it('an upload through the API records who uploaded it', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
@@ -99,9 +100,11 @@ describeEachEngine(
       const ok = (await get(b, shown)).body as Response
       expect(ok.status).toBe(200)
       expect(ok.headers.get('content-type')).toBe('image/webp')
-      // someone else's photo id cannot be attached to a public report
-      const bad = await report({ photos: [photoId()] }, ip)
+      // an unknown photo id, or one already on another report, cannot be attached to a public report
+      const bad = await report({ photos: [randomUUID()] }, ip)
       expect(bad.status).toBe(422)
+      expect(bad.body.code).toBe('photo_not_attachable')
+      expect((await report({ photos: [shown] }, ip)).status).toBe(422)
     })
 
     it('rating: only when closed, once per closing; "not satisfied" reopens (closed → registered) in one transaction', async () => {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Config } from '../src/config.ts'
 import type { Database } from '../src/db/types.ts'
 import { testApp } from './app.ts'
 import type { WhoLike } from './auth.ts'
+import { mintPhoto, uploadMinted } from './minted-photos.ts'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Json = any
@@ -25,6 +25,7 @@ export const INSPECTOR: WhoLike = { role: 'inspector', username: 'insp-1' }
 /** Calls the real app as `who` (a signed-in session), or without a session. */
 export function client(database: () => Database, overrides: Partial<Config> = {}) {
   const call = async (who: WhoLike | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => {
+    await uploadMinted(database(), who, body)
     const app = who === null ? testApp(database(), overrides) : testApp(database(), overrides, who)
     const res = await app.request(path, {
       method,
@@ -69,7 +70,8 @@ export function client(database: () => Database, overrides: Partial<Config> = {}
   return api
 }
 
-export const photoId = () => randomUUID()
+/** A photo id, stored as the sending user's upload when first sent (test/minted-photos.ts). */
+export const photoId = () => mintPhoto()
 
 /** A section (股室) under a unit. */
 export async function addSection(database: Database, code: string, parent: string): Promise<void> {

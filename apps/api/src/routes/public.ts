@@ -10,7 +10,7 @@ import { multipartBoundary } from '../http/multipart.ts'
 import { phoneField } from '../http/phone-field.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
-import { photoJson, receivePhotos, storePhotos } from '../services/photos/upload.ts'
+import { photoJson, PUBLIC_UPLOADER, receivePhotos, storePhotos } from '../services/photos/upload.ts'
 import { rateOutcome } from '../services/public/rate.ts'
 import { databaseStore, PUBLIC_LIMITS, RateLimiter } from '../services/public/rate-limiter.ts'
 import { submitPublicReport } from '../services/public/report.ts'
@@ -72,7 +72,7 @@ export function publicRoutes({ database, config }: AppDeps, storage: FileStorage
       if (Number.isFinite(declared) && declared > maxBody) throw problems.payloadTooLarge(`A public upload may be at most ${Math.round(maxBody / 1048576)} MB`)
       const received = await receivePhotos(c.req.raw.body, boundary, config.photoMaxBytes)
       if (received.length > PUBLIC_PHOTOS) throw problems.payloadTooLarge(`At most ${PUBLIC_PHOTOS} photos per report`)
-      const stored = await storePhotos(database, storage, received, 'public')
+      const stored = await storePhotos(database, storage, received, PUBLIC_UPLOADER)
       // Only the id goes back: the photo is served on the tracking page if the reporter allows it.
       return c.json(stored.map((p) => ({ id: p.id, width: photoJson(p).width, height: photoJson(p).height })), 201)
     })

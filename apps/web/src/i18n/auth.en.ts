@@ -433,6 +433,7 @@ export const authEn: typeof authZh = {
       unknown_user: 'no such user',
       wrong_password: 'wrong password',
       locked: 'account locked',
+      delayed: 'too soon after failures (password not checked)',
       disabled: 'account disabled',
       throttled: 'client address paused',
       password: 'password',

@@ -430,6 +430,7 @@ export const authZh = {
       unknown_user: '用户名不存在',
       wrong_password: '密码错误',
       locked: '账户锁定中',
+      delayed: '失败过多，等待中（未核对密码）',
       disabled: '账户已停用',
       throttled: '来源地址受限',
       password: '密码',

@@ -166,8 +166,8 @@ export interface NewIncident {
 
 /**
  * Inserts incidents, each with its first event and its timers, in ONE statement (all or nothing, one
- * round trip, one commit for the whole batch). An incident whose idempotency key is already taken — by
- * an earlier incident or an earlier row of the same batch — is not written: its entry in the result is
+ * round trip, one commit for the whole batch). An incident whose idempotency key its creator already used —
+ * for an earlier incident or an earlier row of the same batch — is not written: its entry in the result is
  * null and the caller reads the existing incident ({@link findIncidentByIdempotencyKey}). Results are
  * in input order. Codes: HJ + Shanghai date + '-' + the next incident_code_seq value (≥ 5 digits).
  */
@@ -246,7 +246,7 @@ export async function insertIncidents(database: Database, rows: NewIncident[]): 
         s.request_hash, s.created_by, s.at, s.at
       -- nextval in the select list of a subquery: one value per row, in input order.
       FROM (SELECT x.*, nextval('incident_code_seq') AS n FROM x ORDER BY x.ord) s
-      ON CONFLICT (idempotency_key) DO NOTHING
+      ON CONFLICT (created_by, idempotency_key) DO NOTHING
       RETURNING id, code, tracking_code, state
     ), ev AS (
       INSERT INTO incident_event (incident_id, at, actor, actor_role, action, from_state, to_state, note, photos, data)
@@ -291,8 +291,9 @@ export async function findIncidentById(database: Database, id: number, tx?: AppD
   return r ? toRecord(r) : null
 }
 
-export async function findIncidentByIdempotencyKey(database: Database, key: string): Promise<IncidentRecord | null> {
-  const [r] = await database.rows(sql`SELECT ${INCIDENT_COLUMNS} ${FROM_INCIDENT} WHERE i.idempotency_key = ${key}`)
+/** The incident `creator` created with idempotency key `key` (keys are per creator). */
+export async function findIncidentByIdempotencyKey(database: Database, creator: string, key: string): Promise<IncidentRecord | null> {
+  const [r] = await database.rows(sql`SELECT ${INCIDENT_COLUMNS} ${FROM_INCIDENT} WHERE i.created_by = ${creator} AND i.idempotency_key = ${key}`)
   return r ? toRecord(r) : null
 }
 

@@ -108,3 +108,26 @@ export async function findPhoto(database: Database, id: string, viewer?: PhotoVi
     createdAt: new Date(r.created_at),
   }
 }
+
+/**
+ * Of `ids`, those that may NOT be attached by `uploader`: missing, uploaded by someone else and not already on
+ * incident `incidentId`, or (`unattachedOnly`, the public form) already on some incident's event. One statement.
+ */
+export async function unattachablePhotoIds(
+  database: Database,
+  a: { ids: readonly string[]; uploader: string; incidentId?: number | null; unattachedOnly?: boolean },
+  tx?: AppDb,
+): Promise<string[]> {
+  if (a.ids.length === 0) return []
+  const onEvent = (where: ReturnType<typeof sql>) => sql`EXISTS (
+    SELECT 1 FROM incident_event e
+    WHERE e.photos IS NOT NULL AND e.photos @> jsonb_build_array(jsonb_build_object('id', x.id::text)) AND ${where})`
+  const own = a.unattachedOnly ? sql`p.uploaded_by = ${a.uploader} AND NOT ${onEvent(sql`true`)}` : sql`p.uploaded_by = ${a.uploader}`
+  const onThisIncident = a.incidentId != null ? onEvent(sql`e.incident_id = ${a.incidentId}`) : sql`false`
+  const rows = await database.rows<{ id: string }>(
+    sql`SELECT x.id::text AS id FROM (VALUES ${sql.join(a.ids.map((id) => sql`(${id}::uuid)`), sql`, `)}) AS x(id)
+        WHERE NOT EXISTS (SELECT 1 FROM photo p WHERE p.id = x.id AND ((${own}) OR ${onThisIncident}))`,
+    tx,
+  )
+  return rows.map((r) => r.id)
+}

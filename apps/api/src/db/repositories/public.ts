@@ -91,15 +91,6 @@ export async function deleteExpiredWindows(database: Database, now: Date): Promi
   return rows.length
 }
 
-/** How many of these photo ids exist and were uploaded through the public form (a citizen cannot attach others' photos). */
-export async function countPublicPhotos(database: Database, ids: readonly string[]): Promise<number> {
-  if (!ids.length) return 0
-  const [r] = await database.rows<{ n: number | string }>(sql`
-    SELECT count(*) AS n FROM photo
-    WHERE id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) AND uploaded_by = 'public'`)
-  return Number(r?.n ?? 0)
-}
-
 /** Records the satisfaction on the incident (optimistic lock like every incident write); the new version or null. */
 export async function setSatisfaction(
   database: Database,

@@ -86,7 +86,8 @@ export const incident = pgTable(
   (t) => [
     uniqueIndex('incident_code_uq').on(t.code),
     uniqueIndex('incident_tracking_uq').on(t.trackingCode),
-    uniqueIndex('incident_idempotency_uq').on(t.idempotencyKey),
+    // Per creator: a key names one of its creator's requests, nobody else's.
+    uniqueIndex('incident_idempotency_uq').on(t.createdBy, t.idempotencyKey),
     index('incident_location_gist').using('gist', t.location),
     index('incident_state_idx').on(t.state),
     index('incident_unit_state_idx').on(t.unitCode, t.state),

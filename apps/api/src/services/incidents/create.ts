@@ -24,10 +24,13 @@ import {
 } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
-import { problems } from '../../http/problem.ts'
+import { Problem, problems } from '../../http/problem.ts'
 import { assignPoints, type AssignmentResult, type AssignPointInput } from '../assignment/assign.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
+import { incidentInScope } from '../../db/repositories/incident-scope.ts'
+import { incidentRowScope } from '../auth/scope.ts'
+import { assertAttachablePhotos } from './attachable-photos.ts'
 import { withCalendar } from './problems.ts'
 import { photoRefs } from './photos.ts'
 import { incidentView, type IncidentView } from './view.ts'
@@ -106,7 +109,8 @@ function noLocationAssignment() {
  * share the lookup and the statement (natural batching, see db/batch-queue.ts); each is answered only
  * after its statement committed, and a failing incident fails only its own request. Idempotent: a
  * retry with the same key and body returns the incident created the first time; the same key with
- * another body is refused (422 idempotency_key_reused). A point outside every jurisdiction is
+ * another body is refused (422 idempotency_key_reused, naming nothing). Keys are per creator: another
+ * user's identical key is another request. A point outside every jurisdiction is
  * accepted and flagged for review, never refused.
  */
 export async function createIncident({
@@ -152,6 +156,15 @@ export async function createIncident({
   }
   const key = idempotencyKey ?? input.clientId ?? null
   const hash = key ? requestHash(input) : null
+  if (input.photos?.length) {
+    try {
+      await assertAttachablePhotos(database, actor, { attachment: input.photos }, null)
+    } catch (e) {
+      // A retry of a report already taken: its photos are on its own incident by now (answered as a replay below).
+      const prior = key && e instanceof Problem ? await findIncidentByIdempotencyKey(database, actor.id, key) : null
+      if (!prior || prior.requestHash !== hash) throw e
+    }
+  }
 
   const at = new Date()
   const urgent = track === 'urgent'
@@ -215,14 +228,17 @@ export async function createIncident({
   row.audit = claimAuditEntry()
   const inserted = await insertQueue(database).submit(row)
   if (!inserted) {
-    const existing = await findIncidentByIdempotencyKey(database, key!)
+    const existing = await findIncidentByIdempotencyKey(database, actor.id, key!)
     if (!existing) throw new Error(`idempotency key ${key} conflicted but no incident holds it`)
-    if (existing.requestHash !== hash) {
-      throw problems.unprocessable(
-        'idempotency_key_reused',
-        `The idempotency key was already used for incident ${existing.code} with a different request body`,
-        { incident: existing.code },
-      )
+    // The same key with another body, or a replay of an incident now out of the caller's reach (GET says 404):
+    // one answer that names nothing.
+    // (A citizen's replay answers only the report's own tracking code: the public form has no row scope.)
+    const inScope = async () => {
+      const scope = actor.role === 'public' ? null : incidentRowScope(actor)
+      return !scope || (await incidentInScope(database, existing.code, scope))
+    }
+    if (existing.requestHash !== hash || !(await inScope())) {
+      throw problems.unprocessable('idempotency_key_reused', 'This idempotency key was already used for another request; send a new key')
     }
     return { replayed: true, incident: incidentView(existing, ref, rolesOf(actor)) }
   }

@@ -13,7 +13,8 @@ import { problem, problems, type Problem } from '../../http/problem.ts'
  *       photo_required, hazard_mark_required, primary_required, merge_into_self, due_required, due_invalid,
  *       decision_required, extension_requested_too_late, extension_not_later (every issue in `errors`)
  * - 422 unknown_fine_class, location_required, invalid_location, unknown_unit, primary_not_found,
- *       no_deadline_to_extend, idempotency_key_reused, calendar_year_missing (body: `year`)
+ *       no_deadline_to_extend, idempotency_key_reused (names nothing), calendar_year_missing (body: `year`),
+ *       photo_not_attachable (a photo id not the actor's upload nor already on the incident; `errors` per id)
  */
 
 const GUARD_CODES: readonly TransitionErrorCode[] = ['type_not_allowed', 'extension_pending', 'no_pending_extension']

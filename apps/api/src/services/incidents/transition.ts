@@ -30,6 +30,7 @@ import { requireIncidentInScope } from '../auth/scope.ts'
 import { answerMembers } from '../clusters/answer-members.ts'
 import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
+import { assertAttachablePhotos } from './attachable-photos.ts'
 import { photoRefs } from './photos.ts'
 import { transitionProblem, versionConflict, withCalendar } from './problems.ts'
 import { extensionTarget, factsOf, incidentView, type IncidentView } from './view.ts'
@@ -149,6 +150,7 @@ export async function transitionIncident({
     throw problems.unprocessable('no_deadline_to_extend', `Incident ${rec.code} has no running deadline to extend now`)
   }
 
+  await assertAttachablePhotos(database, actor, { before: input.beforePhotos, after: input.afterPhotos, attachment: input.photos }, rec.id)
   const calendar = await workingCalendar(database, officeHours)
   const to = check.to
   // The step's effects, a stale extension request dropped with it (R8).

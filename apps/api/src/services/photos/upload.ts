@@ -19,6 +19,9 @@ const ACCEPTED_MIME = ['image/jpeg', 'image/png', 'image/webp']
 const EXT: Record<PhotoKind, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' }
 
 /** The `photo` row for a processed image stored under `id` (original and thumbnail keys sharded by id). */
+/** `uploaded_by` of photos sent with the public report form (no account). */
+export const PUBLIC_UPLOADER = 'public'
+
 export function photoRow(id: string, p: ProcessedPhoto, originalName: string | null, uploadedBy: string | null): NewPhoto {
   return {
     id,

@@ -1,8 +1,7 @@
 import type { Crs } from '@hanjiang/shared'
-import { countPublicPhotos, findByTrackingCode, insertPublicReport } from '../../db/repositories/public.ts'
+import { findByTrackingCode, insertPublicReport } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
-import { problems } from '../../http/problem.ts'
 import { createIncident } from '../incidents/create.ts'
 import { PUBLIC_LIMITS, type RateLimiter } from './rate-limiter.ts'
 
@@ -49,11 +48,7 @@ export async function submitPublicReport({
     [PUBLIC_LIMITS.reportPerIp, ip],
     [PUBLIC_LIMITS.reportPerPhone, input.phone || null],
   ])
-  if (input.photos.length && (await countPublicPhotos(database, input.photos)) !== new Set(input.photos).size) {
-    throw problems.unprocessable('unknown_photo', 'A photo id is unknown or was not uploaded through the public form', {
-      errors: [{ path: 'photos', message: 'upload the photos with POST /api/public/photos' }],
-    })
-  }
+  // The photos are checked by the intake (services/incidents/attachable-photos.ts): public uploads not yet on a report.
   const { replayed, incident } = await createIncident({
     database,
     actor: PUBLIC_ACTOR,
