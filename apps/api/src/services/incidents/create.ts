@@ -99,7 +99,7 @@ function noLocationAssignment() {
 }
 
 /**
- * Intake (DESIGN §5: every incident starts `reported`): validates the class and location, runs the
+ * Intake (docs/DOMAIN.md §5: every incident starts `reported`): validates the class and location, runs the
  * spatial assignment, then writes incident + first event + timers in one statement. Concurrent intakes
  * share the lookup and the statement (natural batching, see db/batch-queue.ts); each is answered only
  * after its statement committed, and a failing incident fails only its own request. Idempotent: a

@@ -30,7 +30,7 @@ export interface PublicReportResult {
 }
 
 /**
- * A citizen's report from the public page (issue 7 item 4): limited per IP and per phone number, then the
+ * A citizen's report from the public page: limited per IP and per phone number, then the
  * normal intake (channel `public_web`, actor `public`). Answers only the tracking code — random and not
  * derivable from the incident code or another tracking code (create.ts `newTrackingCode`, 60 random bits).
  */
