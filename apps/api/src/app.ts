@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { requestBodyLimit } from './http/body-limits.ts'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { cleanUrl } from './http/input-text.ts'
 import { sameOriginWrites } from './http/same-origin.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { auditWrites } from './auth/audit-writes.ts'
@@ -53,6 +54,29 @@ function problemResponse(p: Problem): Response {
   })
 }
 
+/** The SQLSTATE of a database error, looking through wrappers (drizzle's query error keeps the driver's as `cause`). */
+function databaseErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+  }
+  return undefined
+}
+
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22021': 'a character not valid in UTF-8, e.g. NUL',
+  '22P05': 'a character JSON cannot hold, e.g. NUL',
+  '22P02': 'text that is not a valid value of its type',
+  '22003': 'a number out of range',
+  '22008': 'a date or time out of range',
+  '22007': 'an invalid date or time',
+  '22001': 'text too long',
+  '22023': 'an invalid parameter value',
+  '2201E': 'an invalid logarithm argument',
+  '22012': 'division by zero',
+}
+const dataExceptionName = (code: string) => DATA_EXCEPTIONS[code] ?? 'an invalid value'
+
 /** The API under /api plus, when built, the web app with an SPA fallback. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
@@ -66,6 +90,8 @@ export function createApp(deps: AppDeps): Hono {
   api.use('*', (c, next) => (c.req.method === 'GET' && c.req.header('accept-encoding') ? gzip(c, next) : next()))
   // Every body has a limit (1 MiB unless the route needs more), enforced while it is read.
   api.use('*', requestBodyLimit(deps.config))
+  // One rule for incoming text (NUL, unpaired surrogates) in the path and query; JSON bodies: http/validate.ts.
+  api.use('*', cleanUrl())
   // Before any session is looked at: a browser's write from another site is refused (login CSRF included).
   api.use('*', sameOriginWrites())
   // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
@@ -115,6 +141,13 @@ export function createApp(deps: AppDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(err)
+    // The database refused a value (SQLSTATE class 22: bad encoding, out of range, invalid text for a type): the
+    // request was bad, not the server. Only the class is named, never the SQL or the database's message.
+    const sqlState = databaseErrorCode(err)
+    if (sqlState?.startsWith('22')) {
+      if (deps.config.logLevel === 'debug') console.error(`[api] ${c.req.method} ${c.req.path}: SQLSTATE ${sqlState}`, err)
+      return problemResponse(problems.badRequest('invalid_value', `A value in the request cannot be stored or compared (${dataExceptionName(sqlState)}); check the text, numbers and dates you sent.`))
+    }
     if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json')) {
       return problemResponse(problems.validation(`The request body is not valid JSON: ${err.message}`))
     }

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { assertCleanJson } from './input-text.ts'
 import { problems } from './problem.ts'
 
 /** Parses input with a zod schema or throws a 400 problem listing every bad field. */
@@ -22,9 +23,12 @@ export async function jsonBody(c: { req: { json: () => Promise<unknown>; header:
   if (!JSON_TYPE.test(type)) {
     throw problems.unsupportedMediaType(`Send the body as JSON with Content-Type: application/json${type ? ` (got ${type.slice(0, 100)})` : ''}`)
   }
+  let value: unknown
   try {
-    return await c.req.json()
+    value = await c.req.json()
   } catch (e) {
     throw problems.validation(`The request body is not valid JSON: ${(e as Error).message}`)
   }
+  assertCleanJson(value)
+  return value
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { CRS_VALUES, EXPLANATION_LANGS, inLanguage, type ExplanationLang } from '@hanjiang/shared'
 import type { AppDeps } from '../http/context.ts'
 import { bigJson } from '../http/big-json.ts'
-import { parseInput } from '../http/validate.ts'
+import { jsonBody, parseInput } from '../http/validate.ts'
 import { assignPoints, type AssignmentResult } from '../services/assignment/assign.ts'
 import { anyJson, describe } from '../http/openapi.ts'
 
@@ -46,7 +46,7 @@ export function assignRoutes({ database }: AppDeps) {
       return c.json(inLang([result!], q.lang)[0])
     })
     .post('/assign', describe({ tag: 'assignment', summary: 'Assign a batch of points', body: postBody, responses: { 200: anyJson('{results: decisions, in order}') } }), async (c) => {
-      const body = parseInput(postBody, await c.req.json(), 'body')
+      const body = parseInput(postBody, await jsonBody(c), 'body')
       const results = await assignPoints(database, body.points, { at: body.at ? new Date(body.at) : undefined, nearM: body.nearM })
       return bigJson(c, { results: inLang(results, body.lang) })
     })

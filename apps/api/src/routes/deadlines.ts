@@ -9,7 +9,11 @@ import { deadlinePreviewSchema } from '@hanjiang/shared/contract'
 
 const previewQuery = z.object({
   type: z.enum(INCIDENT_TYPES, { message: `type must be one of ${INCIDENT_TYPES.join(', ')}` }),
-  start: z.iso.datetime({ offset: true, message: 'start must be an ISO-8601 date-time with an offset, e.g. 2026-11-26T09:00:00+08:00' }).optional(),
+  start: z.iso
+    .datetime({ offset: true, message: 'start must be an ISO-8601 date-time with an offset, e.g. 2026-11-26T09:00:00+08:00' })
+    // The working-day calendar covers real dates only (holiday tables, Asia/Shanghai offsets): not year 1 or 9999.
+    .refine((s) => { const y = new Date(s).getUTCFullYear(); return y >= 2000 && y <= 2100 }, 'start must be between the years 2000 and 2100')
+    .optional(),
 })
 
 /** GET /api/deadlines/preview?type=complaint|consultation|simple|urgent&start=ISO-8601 (default: now). */

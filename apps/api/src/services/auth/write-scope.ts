@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/types.ts'
 import { userRoles, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
+import { AREA_TYPES, checkGeometry } from '../geometry/input.ts'
+import { singleWriteProblem } from '../geometry/issues.ts'
 
 /**
  * Where a caller may edit the map: admins anywhere; a grid admin only inside their areas — regions
@@ -28,6 +30,9 @@ export async function requireGeometryInAreas(database: Database, actor: Actor, g
   if (unrestricted(actor)) return
   const codes = (actor.areaPrefixes ?? []).map(areaCode)
   if (!codes.length) throw outside('You have no areas to edit.')
+  // Validated before PostGIS reads it: malformed GeoJSON is the caller's 400/413/422, not a database error.
+  const checked = checkGeometry(geometry, AREA_TYPES)
+  if (!checked.ok) throw singleWriteProblem([checked.issue])
   const list = `{${codes.join(',')}}`
   const [r] = await database.rows<{ inside: boolean | null }>(sql`
     SELECT bool_or(ST_CoveredBy(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326), g.geom)) AS inside

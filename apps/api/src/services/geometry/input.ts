@@ -8,6 +8,9 @@ import type { FeatureIssue } from './issues.ts'
  * Topology (self-intersections, holes outside shells…) is PostGIS' job: see geometry-checks.ts.
  */
 
+/** Every accepted position lies in this box (mainland China with its islands, a little margin). */
+export const CHINA_BOX = { west: 73, east: 136, south: 3, north: 54 } as const
+
 /** Per feature: the GeoJSON of one geometry, serialised. */
 export const MAX_FEATURE_BYTES = 5 * 1024 * 1024
 /** Per feature: positions over all rings/lines. */
@@ -111,6 +114,12 @@ export function checkGeometry(
     if (lng < -180 || lng > 180 || lat < -90 || lat > 90) {
       return invalid(p, 'Coordinate out of range',
         `${p} = [${pos.join(', ')}] is not a longitude/latitude; coordinates must be WGS84/CGCS2000 degrees (lng within ±180, lat within ±90)`)
+    }
+    // A district's regions and areas lie in China: anything else is a mistake (swapped axes, another CRS) and a
+    // whole-world or antimeridian-spanning shape would make PostGIS' geography functions fail ("antipodal edge").
+    if (lng < CHINA_BOX.west || lng > CHINA_BOX.east || lat < CHINA_BOX.south || lat > CHINA_BOX.north) {
+      return invalid(p, 'Outside China',
+        `${p} = [${pos.join(', ')}] lies outside China (lng ${CHINA_BOX.west}–${CHINA_BOX.east}, lat ${CHINA_BOX.south}–${CHINA_BOX.north}); is it lng/lat in WGS84 or CGCS2000?`)
     }
     return null
   }
