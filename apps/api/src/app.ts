@@ -3,8 +3,11 @@ import path from 'node:path'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { requestBodyLimit } from './http/body-limits.ts'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { sameOriginWrites } from './http/same-origin.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { auditWrites } from './auth/audit-writes.ts'
 import { authorize } from './auth/authorize.ts'
 import { adminRoutes } from './routes/admin.ts'
@@ -25,6 +28,7 @@ import { incidentRoutes } from './routes/incidents.ts'
 import { incidentExportRoutes } from './routes/incident-export.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
+import { openApiRoutes } from './routes/openapi.ts'
 import { patrolRoutes } from './routes/patrol.ts'
 import { dispatchRoutes } from './routes/dispatch.ts'
 import { photoRoutes } from './routes/photos.ts'
@@ -34,6 +38,9 @@ import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
+import { evaluationRoutes } from './routes/evaluation.ts'
+import { letterRoutes } from './routes/letters.ts'
+import { analyticsRoutes } from './routes/analytics.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 import { open311Routes } from './routes/open311.ts'
 import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
@@ -50,11 +57,17 @@ function problemResponse(p: Problem): Response {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   const api = new Hono()
+  // CSP, nosniff, referrer policy, no framing: on every answer, API and web app alike.
+  app.use('*', securityHeaders(deps.config.tileSource))
   // Reads are what is big (map data, lists, exports); write answers are one small object, and touching a
   // response's headers/body in the middleware turns @hono/node-server's cheap response into a web-streams one
   // (measured: ~10 % of intake CPU). Big write answers (batch assign) compress themselves (http/big-json.ts).
   const gzip = compress()
   api.use('*', (c, next) => (c.req.method === 'GET' && c.req.header('accept-encoding') ? gzip(c, next) : next()))
+  // Every body has a limit (1 MiB unless the route needs more), enforced while it is read.
+  api.use('*', requestBodyLimit(deps.config))
+  // Before any session is looked at: a browser's write from another site is refused (login CSRF included).
+  api.use('*', sameOriginWrites())
   // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
   api.use('*', authorize(deps))
   // Every successful write gets an audit row, in the write's own transaction where it has one.
@@ -77,6 +90,9 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', callbackRoutes(deps))
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
+  api.route('/', evaluationRoutes(deps))
+  api.route('/', letterRoutes(deps))
+  api.route('/', analyticsRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
   api.route('/', knowledgeRoutes(deps))
@@ -88,6 +104,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', notificationRoutes(deps))
   api.route('/', webhookRoutes(deps))
   api.route('/', publicRoutes(deps))
+  api.route('/', openApiRoutes(() => app))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))

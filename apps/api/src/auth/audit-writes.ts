@@ -6,7 +6,7 @@ import type { AppDb, Database } from '../db/types.ts'
 import { actorOf, rolesOf } from '../http/actor.ts'
 
 /**
- * Every write is audited, in one place (issue 6 item 5). An unsafe request (POST/PUT/PATCH/DELETE) runs inside a
+ * Every write is audited, in one place. An unsafe request (POST/PUT/PATCH/DELETE) runs inside a
  * write context; the first database transaction it commits carries the audit row — appended at the end of that
  * same transaction, so the change and its audit row commit or roll back together (nothing half-written). A
  * service that writes its own, more specific row (sign-in, user admin, reveal) marks the context done. A

@@ -23,6 +23,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/config': PUBLIC,
   // Classes, fine classes and units: the public report page picks a fine class too.
   'GET /api/taxonomy': PUBLIC,
+  // The API's own description (OpenAPI 3.1) and its reference page.
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': SELF,
@@ -58,7 +61,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents': can('incident.create'),
   'GET /api/incidents': can('incident.read'),
   'GET /api/incidents/similar': can('incident.read'),
-  // Map and wall (issue 5): rows scoped by the caller's unit/areas in the service.
+  // Map and wall: rows scoped by the caller's unit/areas in the service.
   'GET /api/incidents/map': can('incident.read'),
   'GET /api/wall/stats': can('incident.read'),
   // Exports of the list (CSV, XLSX, GeoJSON), streamed; rows scoped and reporter data masked like every read.
@@ -74,6 +77,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents/:code/callback': can('incident.dispatch'),
   'POST /api/incidents/:code/reporter/reveal': can('incident.reveal'),
   'GET /api/clusters/:code': can('incident.read'),
+  // Analytics (docs/ANALYTICS.md): rows scoped by the caller's unit/areas in the SQL, like the incident list.
+  'GET /api/analytics/summary': can('incident.read'),
+  'GET /api/analytics/choropleth': can('incident.read'),
+  'GET /api/analytics/heatmap': can('incident.read'),
+  'GET /api/analytics/hexbins': can('incident.read'),
+  'GET /api/analytics/hotspots': can('incident.read'),
+  'GET /api/analytics/timeseries': can('incident.read'),
+  'GET /api/analytics/incidents': can('incident.read'),
+  'GET /api/analytics/export': can('incident.read'),
   'GET /api/events': can('incident.read'),
 
   'GET /api/knowledge': can('map.read'),
@@ -102,6 +114,26 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/admin/api-keys': can('user.manage'),
   'POST /api/admin/api-keys/:id/revoke': can('user.manage'),
   'POST /api/admin/api-keys/:id/rotate': can('user.manage'),
+  // Evaluation (docs/EVALUATION.md): a unit supervisor is narrowed to their own unit in the routes.
+  'GET /api/evaluation/indicators': can('evaluation.read'),
+  'GET /api/evaluation/rankings': can('evaluation.read'),
+  'GET /api/evaluation/incidents': can('evaluation.read'),
+  'GET /api/evaluation/scheme': can('evaluation.read'),
+  'PUT /api/evaluation/scheme': can('evaluation.manage'),
+  'POST /api/evaluation/publish': can('evaluation.manage'),
+  'GET /api/evaluation/report': can('evaluation.read'),
+  'GET /api/evaluation/report/docx': can('evaluation.read'),
+  // Efficiency letters and the supervision ledger: a unit supervisor sees and answers their own unit's only.
+  'GET /api/letters': can('evaluation.read'),
+  'POST /api/letters': can('evaluation.manage'),
+  'GET /api/letters/:id': can('evaluation.read'),
+  'POST /api/letters/:id/reply': can('letter.reply'),
+  'POST /api/letters/:id/close': can('evaluation.manage'),
+  'POST /api/letters/:id/send-back': can('evaluation.manage'),
+  'GET /api/letters/:id/print': can('evaluation.read'),
+  'GET /api/letters/:id/docx': can('evaluation.read'),
+  'GET /api/supervision/ledger': can('evaluation.read'),
+  'POST /api/supervision/checks': can('evaluation.manage'),
 
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
   'GET /api/patrol/grids': can('map.read'),
@@ -112,7 +144,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/patrol/verifications': can('incident.act'),
   'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)
 
-  // Unit workbench (issue 7 item 3): the services also require the handler / unit_supervisor role and scope to the unit.
+  // Unit workbench: the services also require the handler / unit_supervisor role and scope to the unit.
   'GET /api/workbench/queue': can('incident.act'),
   'GET /api/workbench/sections': can('incident.act'),
   'GET /api/workbench/colleagues': can('incident.act'), // the caller's own unit only (services/workbench/colleagues.ts)
@@ -128,7 +160,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // A unit's outbound webhook: the service admits the unit's own supervisor and admins only.
   'GET /api/units/:unit/webhooks': { access: 'signedIn' },
   'PUT /api/units/:unit/webhooks': { access: 'signedIn' },
-  // Citizens (issue 7 item 4, issue 6 item 6): no sign-in; rate-limited per IP (report also per phone), small bodies.
+  // Citizens: no sign-in; rate-limited per IP (report also per phone), small bodies.
   'POST /api/public/reports': PUBLIC,
   'POST /api/public/photos': PUBLIC,
   'GET /api/public/track/:code': PUBLIC,

@@ -8,7 +8,9 @@ import { deskZh } from './desk.zh-CN.ts'
 import { workZh } from './work.zh-CN.ts'
 import { authZh } from './auth.zh-CN.ts'
 
+import { analyticsZh } from './analytics.zh-CN.ts'
 import { wallZh } from './wall.zh-CN.ts'
+import { evaluationZh } from './evaluation.zh-CN.ts'
 
 const zhCN = {
   ...patrolZh,
@@ -24,6 +26,10 @@ const zhCN = {
     district: '莆田市涵江区',
     pageTitle: '{page} · 涵江区“马上就办”数字城管平台',
     skipToContent: '跳到主要内容',
+  },
+  demoData: {
+    generating: '演示数据生成中…',
+    progress: '已完成 {percent}%',
   },
   nav: {
     label: '主导航',
@@ -266,6 +272,10 @@ const zhCN = {
   },
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.zh-CN.ts
   ...wallZh,
+  // Evaluation, rankings, efficiency letters (key evaluation): ./evaluation.zh-CN.ts
+  ...evaluationZh,
+  // Spatial analytics (key analytics): ./analytics.zh-CN.ts
+  ...analyticsZh,
   notFound: {
     title: '页面不存在',
     body: '您访问的页面不存在或尚未开放。',

@@ -4,7 +4,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { unit } from './units.ts'
 
-/** A person who signs in (DESIGN §1): belongs to one unit, holds one or more roles, some have areas. */
+/** A person who signs in (docs/DOMAIN.md §1): belongs to one unit, holds one or more roles, some have areas. */
 export const appUser = pgTable(
   'app_user',
   {
@@ -18,9 +18,6 @@ export const appUser = pgTable(
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
-    /** Consecutive failed sign-ins; reset by a success. */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -153,4 +150,22 @@ export const signInThrottle = pgTable(
     attempts: integer('attempts').notNull(),
   },
   (t) => [index('sign_in_throttle_window_idx').on(t.windowStart)],
+)
+
+/**
+ * Failed sign-ins in a row per (account, client network): the progressive delay (packages/shared auth/lockout.ts)
+ * slows that network's attempts at that account only. A success from the network deletes its row; rows a day
+ * past their last failure are pruned by later failures (db/repositories/sign-in-failures.ts).
+ */
+export const signInFailure = pgTable(
+  'sign_in_failure',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'sign_in_failure_pk', columns: [t.userId, t.address] }), index('sign_in_failure_last_idx').on(t.lastFailureAt)],
 )

@@ -5,7 +5,7 @@ import {
 import { incident, incidentEvent } from './incidents.ts'
 
 /**
- * Work inside a unit (workbench, issue 7 item 3): the section (股室) and/or colleague an incident of the unit
+ * Work inside a unit (workbench): the section (股室) and/or colleague an incident of the unit
  * is handed to. One row per incident; absent = the unit as a whole. The dispatch itself stays on incident.unit_code.
  */
 export const workAssignment = pgTable('work_assignment', {

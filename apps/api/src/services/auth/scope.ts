@@ -5,7 +5,7 @@ import { userRoles, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 
 /**
- * The incident rows `actor` may see (DESIGN §1): null = all (dispatcher, efficiency office, viewer, admin; the
+ * The incident rows `actor` may see (docs/DOMAIN.md §1): null = all (dispatcher, efficiency office, viewer, admin; the
  * timer worker and in-process callers); a handler / unit supervisor their unit (and its sections); an inspector /
  * grid admin their areas; both kinds when a user holds both.
  */
