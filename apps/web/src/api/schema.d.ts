@@ -1537,6 +1537,7 @@ export interface components {
         IncidentEvent: {
             action: string;
             actor: string | null;
+            actorName?: string | null;
             actorRole: string | null;
             at: string;
             data: {

@@ -1,3 +1,4 @@
+import type { IncidentPatch, PlannedTimer } from '@hanjiang/shared'
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
 import type { AuditEntry } from './audit.ts'
@@ -111,11 +112,7 @@ const json = (v: unknown): string | null => (v === null || v === undefined ? nul
 // ---------------------------------------------------------------------------------------------
 // Intake: one statement.
 
-export interface NewTimer {
-  kind: string
-  dueAt: Date
-  data?: unknown
-}
+export type NewTimer = PlannedTimer
 
 export interface NewEvent {
   actor: string
@@ -351,6 +348,8 @@ export interface EventRecord {
   at: Date
   actor: string
   actorRole: string
+  /** The user's display name (null for the system, a citizen or an account since removed). */
+  actorName?: string | null
   action: string
   fromState: string | null
   toState: string | null
@@ -361,14 +360,16 @@ export interface EventRecord {
 
 export async function listEvents(database: Database, incidentId: number): Promise<EventRecord[]> {
   const rows = await database.rows<Record<string, unknown>>(sql`
-    SELECT id, to_json(at) #>> '{}' AS at, actor, actor_role AS "actorRole", action, from_state AS "fromState",
-           to_state AS "toState", note, photos::text AS photos, data::text AS data
-    FROM incident_event WHERE incident_id = ${incidentId} ORDER BY id`)
+    SELECT e.id, to_json(e.at) #>> '{}' AS at, e.actor, e.actor_role AS "actorRole", u.display_name AS "actorName",
+           e.action, e.from_state AS "fromState", e.to_state AS "toState", e.note, e.photos::text AS photos, e.data::text AS data
+    FROM incident_event e LEFT JOIN app_user u ON u.username = e.actor
+    WHERE e.incident_id = ${incidentId} ORDER BY e.id`)
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(String(r.at)),
     actor: String(r.actor),
     actorRole: String(r.actorRole),
+    actorName: (r.actorName as string | null) ?? null,
     action: String(r.action),
     fromState: (r.fromState as string | null) ?? null,
     toState: (r.toState as string | null) ?? null,
@@ -406,41 +407,8 @@ export async function listTimers(database: Database, incidentId: number): Promis
 // Writes used by transitions (and by the timer worker, clusters…): call them inside one transaction.
 
 /** Columns a transition may set. `null` clears; `undefined` leaves as is. */
-export interface IncidentPatch {
-  state?: string
-  track?: string
-  requestType?: string
-  safetyHazard?: boolean
-  unitCode?: string | null
-  firstUnitCode?: string | null
-  hazardMarked?: boolean
-  extensionPending?: boolean
-  extensionDueAt?: Date | null
-  extensionReason?: string | null
-  primaryId?: number | null
-  escalationLevel?: number
-  dispatchBy?: Date | null
-  arriveBy?: Date | null
-  handleBy?: Date | null
-  resolveBy?: Date | null
-  ownershipBy?: Date | null
-  callbackAt?: Date | null
-  overdueAt?: Date | null
-  registeredAt?: Date | null
-  dispatchedAt?: Date | null
-  acceptedAt?: Date | null
-  arrivedAt?: Date | null
-  resolvedAt?: Date | null
-  closedAt?: Date | null
-  /** Reclassification: the fine class and the assignment recomputed for it (same point, same regions). */
-  fineClass?: string | null
-  suggestedUnitCode?: string | null
-  needsReview?: boolean
-  assignment?: unknown
-  /** Add one to rework_count / reopen_count. */
-  incrementRework?: boolean
-  incrementReopen?: boolean
-}
+// What a step changes is defined with the workflow's plans (packages/shared/src/workflow/plan.ts).
+export type { IncidentPatch }
 
 const PATCH_COLUMNS: Record<Exclude<keyof IncidentPatch, 'incrementRework' | 'incrementReopen'>, [string, string]> = {
   state: ['state', 'text'],
