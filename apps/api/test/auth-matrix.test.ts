@@ -22,8 +22,9 @@ function apiRoutes(app: { routes: { method: string; path: string }[] }): { metho
   const seen = new Set<string>()
   const out: { method: string; path: string }[] = []
   for (const r of app.routes) {
-    // `use` middleware and the /api/* 404 fallback register as ALL; the SPA shell lives outside /api.
-    if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue
+    // `use` middleware and the /api/* 404 fallback register as ALL; the SPA shell lives outside /api. The Open311
+    // server (/open311/v2) sits behind the same route table.
+    if (r.method === 'ALL' || !(r.path.startsWith('/api/') || r.path.startsWith('/open311/'))) continue
     const key = `${r.method} ${r.path}`
     if (!seen.has(key)) {
       seen.add(key)

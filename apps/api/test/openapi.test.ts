@@ -77,6 +77,8 @@ const BODYLESS_WRITES = new Set([
   'POST /api/auth/logout',
   'POST /api/admin/users/:id/revoke-sessions',
   'POST /api/incidents/:code/reporter/reveal',
+  'POST /api/admin/api-keys/:id/revoke',
+  'POST /api/admin/api-keys/:id/rotate',
 ])
 
 describeEachEngine('OpenAPI document', (ctx) => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { INCIDENT_STATES } from '@hanjiang/shared'
 import { actorOf } from '../http/actor.ts'
+import { describe, media } from '../http/openapi.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { EXPORT_FORMATS, exportIncidents } from '../services/incidents/export.ts'
@@ -22,7 +23,13 @@ const exportQuery = z.strictObject({
 })
 
 export function incidentExportRoutes({ database }: AppDeps) {
-  return new Hono().get('/incidents/export', async (c) => {
+  const doc = describe({
+    tag: 'incidents',
+    summary: "Export the incident list's filters as CSV, XLSX or GeoJSON (streamed; scoped; reporter data masked)",
+    query: exportQuery,
+    responses: { 200: media('text/csv', 'CSV (UTF-8 with BOM); xlsx: a workbook; geojson: a FeatureCollection') },
+  })
+  return new Hono().get('/incidents/export', doc, async (c) => {
     const q = parseInput(exportQuery, c.req.query(), 'query')
     const file = await exportIncidents({
       database,

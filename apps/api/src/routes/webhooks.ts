@@ -8,6 +8,7 @@ import { rolesOf } from '../http/actor.ts'
 import { requireUnit, workActorOf } from '../http/work-actor.ts'
 import { CHANNELS, configureWebhook, unitWebhooks } from '../services/webhooks/configure.ts'
 import { anyJson, describe } from '../http/openapi.ts'
+import { WEBHOOK_FORMATS } from '../services/webhooks/channel.ts'
 
 /** A unit's outbound webhook: set by its unit supervisor (or an admin for any unit). */
 
@@ -16,6 +17,8 @@ const body = z.strictObject({
   url: z.url({ message: 'url must be an absolute http(s) URL' }).max(2000),
   secret: z.string().min(16, 'secret is at least 16 characters').max(200).optional(),
   active: z.boolean().default(true),
+  /** `open311`: deliveries in the Open311 request_update shape (docs/OPEN311.md) instead of the notification JSON. */
+  format: z.enum(WEBHOOK_FORMATS, { message: `format must be one of ${WEBHOOK_FORMATS.join(', ')}` }).default('native'),
 })
 const unitParam = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a unit code')
 

@@ -4,6 +4,58 @@
  */
 
 export interface paths {
+    "/api/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys of units for external systems (never the keys themselves) */
+        get: operations["getApiAdminApiKeys"];
+        put?: never;
+        /** Issue an API key: the answer carries the key, shown this once */
+        post: operations["postApiAdminApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API key (it stops at once) */
+        post: operations["postApiAdminApiKeysByIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate an API key: a new key with the same settings, the old one revoked */
+        post: operations["postApiAdminApiKeysByIdRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/sign-in-throttle": {
         parameters: {
             query?: never;
@@ -538,6 +590,23 @@ export interface paths {
         put?: never;
         /** The reporter's unmasked name and phone (audited) */
         post: operations["postApiIncidentsByCodeReporterReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the incident list's filters as CSV, XLSX or GeoJSON (streamed; scoped; reporter data masked) */
+        get: operations["getApiIncidentsExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1921,6 +1990,137 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiAdminApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items: ApiKey[]} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expiresAt?: string | null;
+                    name: string;
+                    /** @default 60 */
+                    rateLimitPerMinute?: number;
+                    scopes: ("open311:write" | "incidents:read")[];
+                    unitCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description ApiKey & {key} */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminApiKeysByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ApiKey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminApiKeysByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ApiKey & {key} */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiAdminSignInThrottle: {
         parameters: {
             query?: {
@@ -3281,6 +3481,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevealedReporter"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidentsExport: {
+        parameters: {
+            query: {
+                class?: string;
+                format: "csv" | "xlsx" | "geojson";
+                q?: string;
+                state?: string;
+                street?: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8 with BOM); xlsx: a workbook; geojson: a FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -4703,6 +4939,11 @@ export interface operations {
                      * @enum {string}
                      */
                     channel?: "http";
+                    /**
+                     * @default native
+                     * @enum {string}
+                     */
+                    format?: "native" | "open311";
                     secret?: string;
                     /** Format: uri */
                     url: string;

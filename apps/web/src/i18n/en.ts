@@ -236,6 +236,12 @@ const en: MessageSchema = {
       },
     },
   },
+  incidentExport: {
+    label: 'Export',
+    csv: 'CSV',
+    xlsx: 'Excel',
+    geojson: 'GeoJSON',
+  },
   about: {
     title: 'About this platform',
     intro:

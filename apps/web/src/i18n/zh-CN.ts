@@ -241,6 +241,12 @@ const zhCN = {
       },
     },
   },
+  incidentExport: {
+    label: '导出',
+    csv: 'CSV',
+    xlsx: 'Excel',
+    geojson: 'GeoJSON',
+  },
   about: {
     title: '关于本平台',
     intro:

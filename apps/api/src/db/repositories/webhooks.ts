@@ -7,31 +7,35 @@ export interface WebhookRow extends Record<string, unknown> {
   channel: string
   url: string
   active: boolean
+  /** `native` or `open311` (the GeoReport request_update shape). */
+  format: string
 }
 
 export async function upsertWebhook(
   database: Database,
-  w: { unitCode: string; channel: string; url: string; secret: string; active: boolean },
+  w: { unitCode: string; channel: string; url: string; secret: string; active: boolean; format?: string },
 ): Promise<WebhookRow> {
   const [row] = await database.rows<WebhookRow>(sql`
-    INSERT INTO unit_webhook (unit_code, channel, url, secret, active)
-    VALUES (${w.unitCode}, ${w.channel}, ${w.url}, ${w.secret}, ${w.active})
-    ON CONFLICT (unit_code, channel) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, active = EXCLUDED.active
-    RETURNING id, unit_code AS "unitCode", channel, url, active`)
+    INSERT INTO unit_webhook (unit_code, channel, url, secret, active, format)
+    VALUES (${w.unitCode}, ${w.channel}, ${w.url}, ${w.secret}, ${w.active}, ${w.format ?? 'native'})
+    ON CONFLICT (unit_code, channel) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, active = EXCLUDED.active, format = EXCLUDED.format
+    RETURNING id, unit_code AS "unitCode", channel, url, active, format`)
   return { ...row!, id: Number(row!.id) }
 }
 
 export async function listWebhooks(database: Database, unitCode: string): Promise<WebhookRow[]> {
   return database.rows<WebhookRow>(sql`
-    SELECT id, unit_code AS "unitCode", channel, url, active FROM unit_webhook WHERE unit_code = ${unitCode} ORDER BY id`)
+    SELECT id, unit_code AS "unitCode", channel, url, active, format FROM unit_webhook WHERE unit_code = ${unitCode} ORDER BY id`)
 }
 
 /** A leased delivery with what its channel needs: the endpoint and the notification (no personal data). */
 export interface DueDelivery {
   id: number
   attempts: number
-  webhook: { id: number; unitCode: string; channel: string; url: string; secret: string }
+  webhook: { id: number; unitCode: string; channel: string; url: string; secret: string; format: string }
   notification: { id: number; kind: string; incidentCode: string; at: string; unitCode: string | null; role: string | null; data: unknown }
+  /** The incident's state now (for the Open311 request_update shape). */
+  incidentState: string | null
 }
 
 /**
@@ -51,15 +55,17 @@ export async function leaseDueDeliveries(database: Database, now: Date, leaseMs:
       UPDATE webhook_delivery d SET leased_until = ${until}::timestamptz FROM due WHERE d.id = due.id
       RETURNING d.id, d.attempts, d.webhook_id, d.notification_id
     )
-    SELECT l.id, l.attempts, w.id AS "webhookId", w.unit_code AS "unitCode", w.channel, w.url, w.secret,
+    SELECT l.id, l.attempts, w.id AS "webhookId", w.unit_code AS "unitCode", w.channel, w.url, w.secret, w.format,
       n.id AS "notificationId", n.kind, n.incident_code AS "incidentCode", to_json(n.at) #>> '{}' AS at,
-      n.unit_code AS "nUnit", n.role AS "nRole", n.data
+      n.unit_code AS "nUnit", n.role AS "nRole", n.data, i.state AS "incidentState"
     FROM leased l JOIN unit_webhook w ON w.id = l.webhook_id JOIN notification n ON n.id = l.notification_id
+      LEFT JOIN incident i ON i.code = n.incident_code AND w.format = 'open311'
     ORDER BY l.id`)
   return rows.map((r) => ({
     id: Number(r.id),
     attempts: Number(r.attempts),
-    webhook: { id: Number(r.webhookId), unitCode: String(r.unitCode), channel: String(r.channel), url: String(r.url), secret: String(r.secret) },
+    webhook: { id: Number(r.webhookId), unitCode: String(r.unitCode), channel: String(r.channel), url: String(r.url), secret: String(r.secret), format: String(r.format ?? 'native') },
+    incidentState: (r.incidentState as string | null) ?? null,
     notification: {
       id: Number(r.notificationId),
       kind: String(r.kind),

@@ -13,7 +13,7 @@ export const CHANNELS = ['http'] as const
 export async function configureWebhook(
   database: Database,
   unitCode: string,
-  input: { channel: (typeof CHANNELS)[number]; url: string; secret?: string; active: boolean },
+  input: { channel: (typeof CHANNELS)[number]; url: string; secret?: string; active: boolean; format?: 'native' | 'open311' },
   policy: { allowHosts: readonly string[]; resolve?: Resolver },
 ) {
   const url = new URL(input.url)
@@ -32,7 +32,7 @@ export async function configureWebhook(
     throw problems.webhookAddressNotAllowed(e.range ?? 'reserved')
   }
   const secret = input.secret ?? randomBytes(24).toString('base64url')
-  const row = await upsertWebhook(database, { unitCode, channel: input.channel, url: url.toString(), secret, active: input.active })
+  const row = await upsertWebhook(database, { unitCode, channel: input.channel, url: url.toString(), secret, active: input.active, format: input.format ?? 'native' })
   return { ...row, secret }
 }
 
