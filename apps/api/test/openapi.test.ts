@@ -38,6 +38,8 @@ const BODYLESS_WRITES = new Set([
   'POST /api/auth/logout',
   'POST /api/admin/users/:id/revoke-sessions',
   'POST /api/incidents/:code/reporter/reveal',
+  // Publishing takes only the period (query): there is nothing to send.
+  'POST /api/evaluation/publish',
 ])
 
 describeEachEngine('OpenAPI document', (ctx) => {
