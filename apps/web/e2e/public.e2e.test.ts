@@ -57,8 +57,7 @@ describe.runIf(hasChromium)('public report and tracking pages in Chromium', () =
     await screenshot(p, 'public-report-invalid-zh-CN-phone')
     await p.getByTestId('report-phone').fill('')
     // Location by a tap on the map (the project's own layers, no tiles).
-    await p.locator('[data-testid=report-map] canvas').waitFor()
-    await p.waitForTimeout(500)
+    await p.locator('[data-testid=report-map][data-ready=true] canvas').waitFor()
     await p.getByTestId('report-map').click({ position: { x: 160, y: 110 } })
     await expect(p.getByTestId('report-located').textContent()).resolves.toMatch(/119\.\d+, 25\.\d+/)
     await screenshot(p, 'public-report-map-zh-CN-phone')

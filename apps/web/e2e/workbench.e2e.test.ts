@@ -169,7 +169,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
       await screenshot(sup, 'workbench-notices-webhook-zh-CN-desktop')
       const center = await dispatcherApi(app.url)
       const hooked = await center.dispatchNew('city_admin', `垃圾桶满溢（webhook 测试 ${Date.now().toString(36)}）`)
-      for (let i = 0; i < 60 && !got.some((g) => g.body.includes(hooked)); i++) await new Promise((r) => setTimeout(r, 500))
+      await expect.poll(() => got.some((g) => g.body.includes(hooked)), { timeout: 30_000 }).toBe(true)
       const hit = got.find((g) => g.body.includes(hooked))!
       expect(JSON.parse(hit.body)).toMatchObject({ type: 'notification.assignment', unitCode: 'city_admin', incident: { code: hooked } })
       const [, t, mac] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(hit.signature)!

@@ -32,6 +32,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/WallView.vue'),
     meta: { titleKey: 'wall.title', nav: true, icon: 'target', permission: 'incident.read' },
   },
+  // Spatial analytics: heatmap, choropleth, H3 hexes, Gi* hot spots, time patterns (docs/ANALYTICS.md).
+  {
+    path: '/analytics',
+    name: 'analytics',
+    component: () => import('./views/AnalyticsView.vue'),
+    meta: { titleKey: 'analytics.nav', nav: true, icon: 'layers', permission: 'incident.read' },
+  },
   {
     path: '/dispatch',
     name: 'dispatch',
@@ -75,6 +82,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'evaluation',
     component: () => import('./views/EvaluationView.vue'),
     meta: { titleKey: 'evaluation.nav', nav: true, icon: 'audit', permission: 'evaluation.read' },
+  },
+  {
+    path: '/admin/api-keys',
+    name: 'admin-api-keys',
+    component: () => import('./views/admin/ApiKeysView.vue'),
+    meta: { titleKey: 'admin.apiKeys.title', nav: true, icon: 'lock', permission: 'user.manage' },
   },
   {
     path: '/audit',

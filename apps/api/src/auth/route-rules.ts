@@ -64,6 +64,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Map and wall: rows scoped by the caller's unit/areas in the service.
   'GET /api/incidents/map': can('incident.read'),
   'GET /api/wall/stats': can('incident.read'),
+  // Exports of the list (CSV, XLSX, GeoJSON), streamed; rows scoped and reporter data masked like every read.
+  'GET /api/incidents/export': can('incident.export'),
   'GET /api/incidents/:code': can('incident.read'),
   // The dispatch desk's queue (keyset-paged, with counts); rows scoped like the list.
   'GET /api/dispatch/queue': can('incident.read'),
@@ -75,6 +77,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents/:code/callback': can('incident.dispatch'),
   'POST /api/incidents/:code/reporter/reveal': can('incident.reveal'),
   'GET /api/clusters/:code': can('incident.read'),
+  // Analytics (docs/ANALYTICS.md): rows scoped by the caller's unit/areas in the SQL, like the incident list.
+  'GET /api/analytics/summary': can('incident.read'),
+  'GET /api/analytics/choropleth': can('incident.read'),
+  'GET /api/analytics/heatmap': can('incident.read'),
+  'GET /api/analytics/hexbins': can('incident.read'),
+  'GET /api/analytics/hotspots': can('incident.read'),
+  'GET /api/analytics/timeseries': can('incident.read'),
+  'GET /api/analytics/incidents': can('incident.read'),
+  'GET /api/analytics/export': can('incident.read'),
   'GET /api/events': can('incident.read'),
 
   'GET /api/knowledge': can('map.read'),
@@ -98,6 +109,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/admin/sign-in-throttle': can('user.manage'),
   'DELETE /api/admin/sign-in-throttle/:address': can('user.manage'),
   'GET /api/audit': can('audit.read'),
+  // API keys of units for external systems (Open311 clients, integrations): issued, listed, revoked by admins.
+  'GET /api/admin/api-keys': can('user.manage'),
+  'POST /api/admin/api-keys': can('user.manage'),
+  'POST /api/admin/api-keys/:id/revoke': can('user.manage'),
+  'POST /api/admin/api-keys/:id/rotate': can('user.manage'),
   // Evaluation (docs/EVALUATION.md): a unit supervisor is narrowed to their own unit in the routes.
   'GET /api/evaluation/indicators': can('evaluation.read'),
   'GET /api/evaluation/rankings': can('evaluation.read'),
@@ -150,6 +166,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/public/track/:code': PUBLIC,
   'GET /api/public/track/:code/photos/:id': PUBLIC,
   'POST /api/public/track/:code/rating': PUBLIC,
+
+  // Open311 GeoReport v2 (docs/OPEN311.md): public reads as the specification says; POST requests checks its
+  // api_key (a unit's key with open311:write) and the key's rate limit in the service.
+  'GET /open311/v2/:document': PUBLIC,
+  'POST /open311/v2/:document': PUBLIC,
+  'GET /open311/v2/services/:file': PUBLIC,
+  'GET /open311/v2/requests/:file': PUBLIC,
+  'GET /open311/v2/tokens/:file': PUBLIC,
 }
 
 /** The rule for a route, or undefined (= denied). HEAD is answered by GET routes. */

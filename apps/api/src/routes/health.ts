@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { MIGRATIONS_FOLDER } from '../db/open.ts'
+import { demoHistoryState } from '../db/repositories/demo-history.ts'
 import { migrationState, serverVersions } from '../db/repositories/health.ts'
 import type { AppDeps } from '../http/context.ts'
 import { describe, json } from '../http/openapi.ts'
@@ -12,6 +13,9 @@ export function healthRoutes({ database }: AppDeps) {
       migrationState(database, MIGRATIONS_FOLDER),
     ])
     const ok = migrations.pending.length === 0
-    return c.json({ status: ok ? 'ok' : 'degraded', engine: database.engine, ...versions, migrations }, ok ? 200 : 503)
+    // The demo's incident history may still be being written after a first start (seed/demo-history.ts): the
+    // web app shows a banner while `demoData.state` is 'generating'.
+    const demoData = ok ? await demoHistoryState(database) : undefined
+    return c.json({ status: ok ? 'ok' : 'degraded', engine: database.engine, ...versions, migrations, demoData }, ok ? 200 : 503)
   })
 }

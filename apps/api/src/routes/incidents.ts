@@ -7,6 +7,7 @@ import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { describe, json } from '../http/openapi.ts'
+import { phoneField } from '../http/phone-field.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { createIncident } from '../services/incidents/create.ts'
 import { listIncidentEvents } from '../services/incidents/events.ts'
@@ -54,9 +55,7 @@ const createBody = z.strictObject({
   reporter: z
     .strictObject({
       name: text('reporter.name', 100).nullish(),
-      phone: text('reporter.phone', 30)
-        .regex(/^\+?[0-9][0-9 -]{2,24}$/, 'reporter.phone must be a phone number')
-        .nullish(),
+      phone: phoneField('reporter.phone').nullish(),
     })
     .nullish(),
   photos: photoIds('photos').optional(),

@@ -6,6 +6,7 @@ import { findPhoto } from '../db/repositories/photos.ts'
 import { clientIp as peerIp } from '../http/client.ts'
 import type { AppDeps } from '../http/context.ts'
 import { multipartBoundary } from '../http/multipart.ts'
+import { phoneField } from '../http/phone-field.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { photoJson, receivePhotos, storePhotos } from '../services/photos/upload.ts'
@@ -43,11 +44,7 @@ const reportBody = z.strictObject({
     .strictObject({ lng: z.number(), lat: z.number(), crs: z.enum(CRS_VALUES).optional() }, { message: 'location must be {lng, lat, crs}' })
     .nullish(),
   address: z.string().trim().max(200, 'address: at most 200 characters').nullish(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(\+?86[ -]?)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'phone: a mobile (11 digits) or landline number')
-    .nullish(),
+  phone: phoneField('phone').nullish(),
   name: z.string().trim().max(50).nullish(),
   photos: z.array(z.uuid({ message: 'photos holds photo ids from POST /api/public/photos' })).max(PUBLIC_PHOTOS, `at most ${PUBLIC_PHOTOS} photos`).default([]),
   photosPublic: z.boolean().default(false),

@@ -19,7 +19,7 @@ const body = z.strictObject({
 })
 const unitParam = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a unit code')
 
-export function webhookRoutes({ database }: AppDeps) {
+export function webhookRoutes({ database, config }: AppDeps) {
   const unitOf = (c: Context, raw: string) => {
     const actor = workActorOf(c, ['unit_supervisor'])
     const unit = parseInput(unitParam, raw, 'unit code')
@@ -41,7 +41,7 @@ export function webhookRoutes({ database }: AppDeps) {
       async (c) => {
         const unit = unitOf(c, c.req.param('unit'))
         const raw = await jsonBody(c)
-        return c.json(await configureWebhook(database, unit, parseInput(body, raw, 'body')))
+        return c.json(await configureWebhook(database, unit, parseInput(body, raw, 'body'), { allowHosts: config.webhookAllowHosts }))
       },
     )
 }

@@ -23,12 +23,14 @@ export function startWebhookWorker(opts: {
   batch?: number
   leaseMs?: number
   baseBackoffMs?: number
+  /** WEBHOOK_ALLOW_HOSTS: non-public hosts/addresses the built-in http channel may reach. */
+  allowHosts?: readonly string[]
   log?: (line: string) => void
   /** false: no loop, ticks only on request (tests). */
   loop?: boolean
 }): WebhookWorker {
   const now = opts.now ?? (() => new Date())
-  const channels = new Map((opts.channels ?? [httpChannel({ now })]).map((c) => [c.name, c]))
+  const channels = new Map((opts.channels ?? [httpChannel({ now, allowHosts: opts.allowHosts })]).map((c) => [c.name, c]))
   const log = opts.log ?? ((l) => console.error(l))
   let stopped = false
   let running: Promise<unknown> = Promise.resolve()

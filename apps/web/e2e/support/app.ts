@@ -15,6 +15,9 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
+/** Base URLs of the servers running on a copy of the embedded template (its stored sessions are valid there). */
+export const embeddedTemplateApps = new Set<string>()
+
 /** `startServer` of apps/api: environment-style overrides in, a running server out. */
 type StartServer = (overrides: Record<string, string | undefined>) => Promise<RunningApp>
 const SERVER_MODULE = path.resolve(WEB_DIR, '../api/src/server.ts')
@@ -32,9 +35,11 @@ export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningA
   // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
   const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
   const server = await startServer(serverOverrides(dataDir))
+  if (template) embeddedTemplateApps.add(server.url)
   return {
     url: server.url,
     close: async () => {
+      embeddedTemplateApps.delete(server.url)
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
@@ -92,6 +97,11 @@ export async function mapIdle(page: Page): Promise<void> {
         map.triggerRepaint()
       }),
   )
+}
+
+/** Resolves once no CSS animation or transition is running (a drawer slid in, a menu faded). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 })
 }
 
 /** Distinct region codes rendered in a layer. */

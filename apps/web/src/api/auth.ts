@@ -17,7 +17,6 @@ export type AdminUnit = Schemas['UnitRow']
 // Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
 export interface AdminUser extends Omit<Me, 'permissions'> {
   disabled: boolean
-  lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
 }

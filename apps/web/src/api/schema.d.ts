@@ -1555,6 +1555,12 @@ export interface components {
             urgent: number;
         };
         Health: {
+            demoData?: {
+                /** @enum {string} */
+                state: "none" | "generating" | "ready";
+                total: number | null;
+                written: number;
+            };
             /** @enum {string} */
             engine: "embedded" | "server";
             migrations: {
@@ -1736,6 +1742,7 @@ export interface components {
         IncidentEvent: {
             action: string;
             actor: string | null;
+            actorName?: string | null;
             actorRole: string | null;
             at: string;
             data: {

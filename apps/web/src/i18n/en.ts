@@ -4,6 +4,7 @@ import { deskEn } from './desk.en.ts'
 import { workEn } from './work.en.ts'
 import { authEn } from './auth.en.ts'
 
+import { analyticsEn } from './analytics.en.ts'
 import { wallEn } from './wall.en.ts'
 import { evaluationEn } from './evaluation.en.ts'
 
@@ -18,6 +19,10 @@ const en: MessageSchema = {
     district: 'Hanjiang District, Putian',
     pageTitle: '{page} · Hanjiang “Do It Now” Digital City Management',
     skipToContent: 'Skip to main content',
+  },
+  demoData: {
+    generating: 'Demo data is being generated…',
+    progress: '{percent}% done',
   },
   nav: {
     label: 'Main navigation',
@@ -264,6 +269,8 @@ const en: MessageSchema = {
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.en.ts
   ...wallEn,
   ...evaluationEn,
+  // Spatial analytics (key analytics): ./analytics.en.ts
+  ...analyticsEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist or is not available yet.',

@@ -41,7 +41,6 @@ export function adminUser(over: Partial<AdminUser> = {}): AdminUser {
     areas: [{ code: '350303001000', name: '涵东街道', level: 'street' }],
     mustChangePassword: false,
     disabled: false,
-    lockedUntil: null,
     lastLoginAt: '2026-11-26T01:30:00.000Z',
     createdAt: '2026-11-01T00:00:00.000Z',
     ...over,

@@ -13,6 +13,10 @@ export const healthSchema = z
     postgres: z.string(),
     postgis: z.string(),
     migrations: z.object({ applied: z.number().int(), total: z.number().int(), pending: z.array(z.string()) }),
+    /** The demo's incident history: 'generating' while a first demo start is still writing it ('none' outside the demo). */
+    demoData: z
+      .object({ state: z.enum(['none', 'generating', 'ready']), written: z.number().int(), total: z.number().int().nullable() })
+      .optional(),
   })
   .meta({ id: 'Health' })
 export type Health = z.infer<typeof healthSchema>

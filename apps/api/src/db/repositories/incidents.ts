@@ -314,8 +314,7 @@ export interface IncidentFilter {
   scope?: RowScope
 }
 
-/** Newest first (id order is intake order), keyset-paged: `beforeId` is the last id of the previous page. */
-export async function listIncidents(database: Database, f: IncidentFilter): Promise<IncidentRecord[]> {
+function filterWhere(f: Omit<IncidentFilter, 'limit'>): SQL[] {
   const where: SQL[] = [sql`true`]
   if (f.states?.length) where.push(sql`i.state IN (${sql.join(f.states.map((s) => sql`${s}`), sql`, `)})`)
   if (f.unitCode) where.push(sql`i.unit_code = ${f.unitCode}`)
@@ -327,6 +326,18 @@ export async function listIncidents(database: Database, f: IncidentFilter): Prom
   }
   if (f.beforeId !== undefined) where.push(sql`i.id < ${f.beforeId}`)
   if (f.scope) where.push(incidentScopeSql(f.scope))
+  return where
+}
+
+/** How many incidents the filters (and scope) select: an export checks it against its format's limit. */
+export async function countIncidents(database: Database, f: Omit<IncidentFilter, 'limit' | 'beforeId'>): Promise<number> {
+  const [r] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM incident i WHERE ${sql.join(filterWhere(f), sql` AND `)}`)
+  return Number(r!.n)
+}
+
+/** Newest first (id order is intake order), keyset-paged: `beforeId` is the last id of the previous page. */
+export async function listIncidents(database: Database, f: IncidentFilter): Promise<IncidentRecord[]> {
+  const where = filterWhere(f)
   const rows = await database.rows(sql`
     SELECT ${INCIDENT_COLUMNS} ${FROM_INCIDENT}
     WHERE ${sql.join(where, sql` AND `)}
@@ -340,6 +351,8 @@ export interface EventRecord {
   at: Date
   actor: string
   actorRole: string
+  /** The user's display name (null for the system, a citizen or an account since removed). */
+  actorName?: string | null
   action: string
   fromState: string | null
   toState: string | null
@@ -350,14 +363,16 @@ export interface EventRecord {
 
 export async function listEvents(database: Database, incidentId: number): Promise<EventRecord[]> {
   const rows = await database.rows<Record<string, unknown>>(sql`
-    SELECT id, to_json(at) #>> '{}' AS at, actor, actor_role AS "actorRole", action, from_state AS "fromState",
-           to_state AS "toState", note, photos::text AS photos, data::text AS data
-    FROM incident_event WHERE incident_id = ${incidentId} ORDER BY id`)
+    SELECT e.id, to_json(e.at) #>> '{}' AS at, e.actor, e.actor_role AS "actorRole", u.display_name AS "actorName",
+           e.action, e.from_state AS "fromState", e.to_state AS "toState", e.note, e.photos::text AS photos, e.data::text AS data
+    FROM incident_event e LEFT JOIN app_user u ON u.username = e.actor
+    WHERE e.incident_id = ${incidentId} ORDER BY e.id`)
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(String(r.at)),
     actor: String(r.actor),
     actorRole: String(r.actorRole),
+    actorName: (r.actorName as string | null) ?? null,
     action: String(r.action),
     fromState: (r.fromState as string | null) ?? null,
     toState: (r.toState as string | null) ?? null,

@@ -75,9 +75,14 @@ export const unitWebhook = pgTable(
     url: text('url').notNull(),
     secret: text('secret').notNull(),
     active: boolean('active').notNull().default(true),
+    /** `native` (the notification JSON) or `open311` (the GeoReport v2 request_update shape). */
+    format: text('format').notNull().default('native'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('unit_webhook_unit_uq').on(t.unitCode, t.channel)],
+  (t) => [
+    uniqueIndex('unit_webhook_unit_uq').on(t.unitCode, t.channel),
+    check('unit_webhook_format_ck', sql`${t.format} IN ('native','open311')`),
+  ],
 )
 
 /**

@@ -89,6 +89,42 @@ function inMultiPolygon(x: number, y: number, g: GeoJSON.MultiPolygon): boolean 
   return g.coordinates.some((poly) => inRing(x, y, poly[0]!) && !poly.slice(1).some((hole) => inRing(x, y, hole)))
 }
 
+/** A number in [0, 1) from an instant and a salt: deterministic, and it leaves the seed's random sequence alone. */
+function hashUnit(ms: number, salt: number): number {
+  let h = Math.imul((ms / 1000) ^ salt, 0x9e3779b1) ^ (ms % 1000) * 0x85ebca6b
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39)
+  return ((h ^ (h >>> 15)) >>> 0) / 4294967296
+}
+
+/**
+ * Demo patterns for the analytics screen (docs/ANALYTICS.md): in 涵东, 涵西 and 三江口 a third of the reports drawn
+ * in the street go to a cluster of five neighbouring grids around the street's middle all year (persistent hot
+ * spots); in 白塘 the same happens only in the last four weeks (an emerging one). Decided from the report's time,
+ * so the rest of the draw is unchanged.
+ */
+function hotspotGrids(byStreet: Map<string, Grid[]>, emergingFrom: number): (g: Grid, at: Date) => Grid {
+  const centre = (g: Grid) => [(g.bbox[0] + g.bbox[2]) / 2, (g.bbox[1] + g.bbox[3]) / 2] as const
+  const cluster = (street: string): Grid[] => {
+    const gs = [...(byStreet.get(street) ?? [])].sort((a, b) => a.code.localeCompare(b.code))
+    if (gs.length < 5) return gs
+    const mx = gs.reduce((a, g) => a + centre(g)[0], 0) / gs.length
+    const my = gs.reduce((a, g) => a + centre(g)[1], 0) / gs.length
+    const d = (g: Grid, x: number, y: number) => (centre(g)[0] - x) ** 2 + (centre(g)[1] - y) ** 2
+    const mid = gs.reduce((best, g) => (d(g, mx, my) < d(best, mx, my) ? g : best))
+    const [cx, cy] = centre(mid)
+    return [...gs].sort((a, b) => d(a, cx, cy) - d(b, cx, cy)).slice(0, 5)
+  }
+  const persistent = new Map(['350303001000', '350303002000', '350303100000'].map((s) => [s, cluster(s)]))
+  const emerging = new Map([['350303101000', cluster('350303101000')]])
+  return (g, at) => {
+    const ms = at.getTime()
+    const spot = persistent.get(g.streetCode) ?? (ms >= emergingFrom ? emerging.get(g.streetCode) : undefined)
+    if (!spot?.length || hashUnit(ms, 1) >= (persistent.has(g.streetCode) ? 0.33 : 0.5)) return g
+    return spot[Math.floor(hashUnit(ms, 2) * spot.length)]!
+  }
+}
+
 /** A point strictly inside the grid (rejection sampling in its box), 7 decimals like stored points. */
 function pointIn(rng: Rng, g: Grid): { lng: number; lat: number } {
   for (let i = 0; i < 200; i++) {
@@ -130,6 +166,7 @@ export function draftIncidents(o: DraftOptions): IncidentDraft[] {
   const byStreet = new Map<string, Grid[]>()
   for (const g of grids) byStreet.set(g.streetCode, [...(byStreet.get(g.streetCode) ?? []), g])
   const streets = [...byStreet.keys()].sort().map((code) => [code, URBAN_STREETS.has(code) ? 5 : 1] as const)
+  const spots = hotspotGrids(byStreet, now.getTime() - 28 * DAY_MS)
   const fines = taxonomy.classes.flatMap((c) => c.subclasses.flatMap((s) => s.fineClasses.map((f) => ({ f, s: s.code }))))
   const fineWeights = new Map<string, (readonly [(typeof fines)[number], number])[]>()
   const finesFor = (channel: string) => {
@@ -177,7 +214,8 @@ export function draftIncidents(o: DraftOptions): IncidentDraft[] {
     const withClass = !consult || r() < 0.25
     const chosen = withClass ? weighted(r, finesFor(channel)) : null
     const fine = chosen?.f ?? null
-    const grid = fine ? pick(r, byStreet.get(weighted(r, streets))!) : null
+    const drawn = fine ? pick(r, byStreet.get(weighted(r, streets))!) : null
+    const grid = drawn ? spots(drawn, at) : null
     const point = grid ? pointIn(r, grid) : null
     const where = grid ? `${placeName(grid.community)}${pick(r, ['附近', '路口', '小区门口', '沿街', '菜市场旁'])}` : ''
     const track = fine?.safetyHazard ? 'urgent' : !consult && channel !== 'patrol' && r() < 0.14 ? 'simple' : 'normal'

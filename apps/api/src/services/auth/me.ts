@@ -7,7 +7,6 @@ export type { Me }
 
 export interface AdminUser extends Omit<Me, 'permissions'> {
   disabled: boolean
-  lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
 }
@@ -35,7 +34,6 @@ export function adminUserView(u: UserRecord): AdminUser {
     ...me,
     mustChangePassword: u.mustChangePassword,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   }

@@ -11,6 +11,8 @@ import { problems } from '../../http/problem.ts'
  */
 export function incidentRowScope(actor: Actor): RowScope {
   if (actor.role === 'system') return null
+  // A unit's API key reads its unit (and sections); the command center's keys read everything, like its seats.
+  if (actor.apiKey) return actor.unitCode === 'command_center' ? null : { unitCodes: [actor.unitCode ?? ''], areaPrefixes: [] }
   const scopes = incidentScopes(userRoles(actor), actor.unitCode ?? '', actor.areaPrefixes ?? [])
   if (scopes.some((s) => s.kind === 'all')) return null
   const unitCodes: string[] = []

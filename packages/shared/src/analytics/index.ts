@@ -1,0 +1,6 @@
+export * from './classify.ts'
+export * from './emerging.ts'
+export * from './gistar.ts'
+export * from './neighbours.ts'
+export * from './query.ts'
+export * from './views.ts'
