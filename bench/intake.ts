@@ -11,7 +11,8 @@ const WARMUP_SECONDS = 2
 
 // Points: random points in random grids of the demo jurisdictions, and 1 in 20 just outside the
 // district's extent (accepted and flagged for review, as in real life).
-const W = 118.85, E = 119.3, S = 25.3, N = 25.7
+// East edge and latitude span of the district's extent (the outside points lie just east of it).
+const E = 119.3, S = 25.3, N = 25.7
 // A mix of classes: territorial, departmental, and urgent safety hazards (those also get R4/R7 timers).
 const CLASSES = ['020602', '020601', '010502', '010101', '041305', '031004', '051605', '020801']
 

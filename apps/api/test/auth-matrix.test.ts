@@ -76,7 +76,7 @@ describeEachEngine('auth: role × route matrix', (ctx) => {
           const body = (await res.json().catch(() => ({}))) as { code?: string }
           if (body.code === 'unauthenticated') outcome = 'unauthenticated'
           else if (body.code === 'forbidden') outcome = 'forbidden'
-          else if (body.code === 'csrf' || body.code === 'password-change-required') outcome = 'forbidden'
+          else if (body.code === 'csrf' || body.code === 'password_change_required') outcome = 'forbidden'
         } else {
           await res.body?.cancel() // event streams never end
         }

@@ -49,7 +49,7 @@ describeEachEngine('auth: sign-in, sessions, CSRF, lock-out, password', (ctx) =>
     expect(a.status).toBe(401)
     expect(b.status).toBe(401)
     const [x, y] = [await json(a), await json(b)]
-    expect(x.code).toBe('invalid-credentials')
+    expect(x.code).toBe('invalid_credentials')
     expect(y.detail).toBe(x.detail)
   })
 
@@ -117,13 +117,13 @@ describeEachEngine('auth: sign-in, sessions, CSRF, lock-out, password', (ctx) =>
     expect((await loginFrom('carla', TEST_PASSWORD, ip)).status).toBe(200)
   })
 
-  it('refuses a disabled account (403 account-disabled) only after the right password', async () => {
+  it('refuses a disabled account (403 account_disabled) only after the right password', async () => {
     await ensureUser(ctx.database, { username: 'dave' })
     await ctx.database.rows(sql`UPDATE app_user SET disabled = true WHERE username = 'dave'`)
     expect((await login('dave', 'nope-nope')).status).toBe(401)
     const r = await login('dave', TEST_PASSWORD)
     expect(r.status).toBe(403)
-    expect((await json(r)).code).toBe('account-disabled')
+    expect((await json(r)).code).toBe('account_disabled')
   })
 
   it('ends sessions after the idle timeout, at the absolute timeout, and on revocation', async () => {
@@ -145,13 +145,13 @@ describeEachEngine('auth: sign-in, sessions, CSRF, lock-out, password', (ctx) =>
     expect((await app().request('/api/auth/me', { headers: s.headers })).status).toBe(401)
   })
 
-  it('forces a password change: 403 password-change-required until rules-abiding new password is set', async () => {
+  it('forces a password change: 403 password_change_required until rules-abiding new password is set', async () => {
     const s = await signIn(app(), ctx.database, { username: 'frank', mustChangePassword: true })
     const me = await json(await app().request('/api/auth/me', { headers: s.headers }))
     expect(me.user).toMatchObject({ mustChangePassword: true, permissions: [] })
     const blocked = await app().request('/api/incidents', { headers: s.headers })
     expect(blocked.status).toBe(403)
-    expect((await json(blocked)).code).toBe('password-change-required')
+    expect((await json(blocked)).code).toBe('password_change_required')
     const change = (currentPassword: string, newPassword: string) =>
       app().request('/api/auth/password', { method: 'POST', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword, newPassword }) })
     const weak = await change(TEST_PASSWORD, 'short')

@@ -54,7 +54,7 @@ describeEachEngine(
 
     it('every state-changing route refuses a cross-site request, even with a valid session and CSRF token', async () => {
       const s = await signIn(app(), ctx.database, 'dispatcher')
-      const post = (url: string, headers: Record<string, string>, body: BodyInit) =>
+      const post = (url: string, headers: Record<string, string>, body: NonNullable<RequestInit['body']>) =>
         app().request(`http://hj.example${url}`, { method: 'POST', headers: { ...s.headers, ...headers }, body })
       const incident = JSON.stringify({ channel: 'hotline_12345', requestType: 'complaint', description: '路边垃圾' })
       expect((await post('/api/incidents', { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' }, incident)).status).toBe(403)

@@ -30,7 +30,7 @@ describeEachEngine(
       const rows: [string, string, string][] = []
       let cursor: string | null = null
       let pages = 0
-      let counts = { total: 0, urgent: 0 }
+      let counts: { total: number; urgent: number }
       do {
         const r: Json = await owed(`limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, who)
         expect(r.status).toBe(200)

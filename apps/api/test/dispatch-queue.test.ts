@@ -107,7 +107,7 @@ describeEachEngine(
       const seen: string[] = []
       let cursor: string | null = null
       let pages = 0
-      let total = 0
+      let total: number
       do {
         const r: Json = await queue(`limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, who)
         expect(r.status).toBe(200)

@@ -111,7 +111,7 @@ describeEachEngine(
         const t = performance.now()
         const res = await exportAs(DISPATCHER, `format=${format}`)
         expect(res.status).toBe(200)
-        const out = await drain(res.body
+        const out = await drain(res.body)
         const rows = format === 'csv' ? out.text.trim().split('\r\n').length - 1 : JSON.parse(out.text).features.length
         expect(rows).toBe(total)
         expect(out.text).not.toMatch(FULL_PHONE)

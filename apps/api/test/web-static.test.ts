@@ -48,11 +48,18 @@ describe('web app static files', () => {
   })
 
   it('answers client-side routes with the app shell, never cached as immutable (not even for a missing asset)', async () => {
-    for (const p of ['/dispatch', '/assets/gone-000000.js']) {
+    for (const p of ['/dispatch', '/wall?kiosk=1', '/incidents/HJ20261207-0001', '/track/ABCDEFGHJKMN', '/assets/gone-000000.js']) {
       const r = await get(p)
       expect(r.status).toBe(200)
       expect(await r.text()).toContain('<div id="app">')
       expect(r.headers.get('cache-control') ?? '').not.toContain('immutable')
     }
+  })
+
+  it('never answers an /api path with the app shell: an unknown API route is a 404 problem', async () => {
+    const r = await get('/api/no-such-route')
+    expect(r.status).toBe(404)
+    expect(r.headers.get('content-type')).toContain('application/problem+json')
+    expect(((await r.json()) as { code: string }).code).toBe('route_not_found')
   })
 })

@@ -42,10 +42,10 @@ describe.runIf(hasChromium)('analytics screen in Chromium', () => {
   const summaryCount = async () => Number(((await page.getByTestId('an-summary').textContent()) ?? '').replace(/[,，]/g, '').match(/\d+/)?.[0] ?? NaN)
 
   it('opens analytics from the navigation and sees only the unit’s incidents (a year, heatmap)', async () => {
-    await page.goto(`${app.url}/?test#/map`)
+    await page.goto(`${app.url}/map?test`)
     await page.getByRole('link', { name: '空间分析' }).first().click()
-    await page.waitForURL(/#\/analytics/)
-    await page.goto(`${app.url}/?test#/analytics?preset=year`)
+    await page.waitForURL(/\/analytics\b/)
+    await page.goto(`${app.url}/analytics?preset=year&test`)
     await page.getByTestId('an-summary').waitFor({ timeout: 60_000 })
     await page.waitForFunction(() => !!window.__hjMap?.getSource('an-points'), null, { timeout: 60_000 })
     await mapIdle(page)
@@ -119,7 +119,7 @@ describe.runIf(hasChromium)('analytics screen in Chromium', () => {
     await screenshot(page, 'analytics-drill')
     const code = (await page.locator('[data-testid=an-drill] .drill-item').first().textContent())!.trim()
     await page.locator('[data-testid=an-drill] .drill-item').first().click()
-    await page.waitForURL(new RegExp(`#/incidents/${code}`))
+    await page.waitForURL(new RegExp(`/incidents/${code}`))
     await page.getByText(code).first().waitFor({ timeout: 30_000 })
     await screenshot(page, 'analytics-incident')
     expect(analyticsCalls.filter((c) => !c.startsWith('200'))).toEqual([])
@@ -127,7 +127,7 @@ describe.runIf(hasChromium)('analytics screen in Chromium', () => {
   }, 120_000)
 
   it('the time view: trend against the previous period and the hour × weekday matrix', async () => {
-    await page.goto(`${app.url}/?test#/analytics?preset=year&view=time`)
+    await page.goto(`${app.url}/analytics?preset=year&view=time&test`)
     await page.getByTestId('an-time').waitFor({ timeout: 60_000 })
     await page.locator('[data-testid=an-matrix] canvas').waitFor({ timeout: 60_000 })
     await mapIdle(page)

@@ -44,7 +44,7 @@ describe.runIf(hasChromium)('admin API keys screen in Chromium', () => {
   it('lists the demo key, issues a key shown once with a copy button, and revokes it after confirming', async () => {
     const page = await open()
     await loginWithForm(page, app.url, 'admin')
-    await page.goto(`${app.url}/#/admin/api-keys`)
+    await page.goto(`${app.url}/admin/api-keys`)
     await page.getByTestId('api-key-row-Open311 演示 (demo)').waitFor({ state: 'visible', timeout: 30_000 })
     expect(await page.getByTestId('api-key-row-Open311 演示 (demo)').textContent()).toContain('hanjiang-o…')
 
@@ -89,7 +89,7 @@ describe.runIf(hasChromium)('admin API keys screen in Chromium', () => {
   it('reads in English', async () => {
     const page = await open('en')
     await loginWithForm(page, app.url, 'admin')
-    await page.goto(`${app.url}/#/admin/api-keys`)
+    await page.goto(`${app.url}/admin/api-keys`)
     await page.getByRole('heading', { name: 'API keys' }).waitFor({ state: 'visible', timeout: 30_000 })
     await page.getByTestId('api-key-create').click()
     await page.getByTestId('api-key-form').waitFor({ state: 'visible' })

@@ -48,7 +48,7 @@ describe.runIf(hasChromium)('sign-in, accounts and audit in Chromium', () => {
 
   it('sends a visitor to the sign-in page, explains a wrong password, signs in and out', async () => {
     const page = await open()
-    await page.goto(`${app.url}/#/admin/users`)
+    await page.goto(`${app.url}/admin/users`)
     await page.getByTestId('login-form').waitFor({ state: 'visible', timeout: 30_000 })
     expect(page.url()).toContain('redirect=')
     // No header on the sign-in page.
@@ -84,7 +84,7 @@ describe.runIf(hasChromium)('sign-in, accounts and audit in Chromium', () => {
   it('lets the admin create a user who must then change the password', async () => {
     const admin = await open()
     await loginWithForm(admin, app.url, 'admin')
-    await admin.goto(`${app.url}/#/admin/users`)
+    await admin.goto(`${app.url}/admin/users`)
     await admin.locator('[data-username=dispatcher]').waitFor({ state: 'visible', timeout: 30_000 })
     await admin.getByTestId('user-create').click()
     await admin.getByTestId('user-username').fill('e2e.lin')
@@ -103,7 +103,7 @@ describe.runIf(hasChromium)('sign-in, accounts and audit in Chromium', () => {
     await signOut(admin)
 
     const lin = await open()
-    await lin.goto(`${app.url}/#/login`)
+    await lin.goto(`${app.url}/login`)
     await lin.getByTestId('login-username').fill('e2e.lin')
     await lin.getByTestId('login-password').fill('Harbour-Lights-7')
     await lin.getByTestId('login-password').press('Enter')
@@ -122,7 +122,7 @@ describe.runIf(hasChromium)('sign-in, accounts and audit in Chromium', () => {
   it('shows the sign-ins in the audit log', async () => {
     const page = await open()
     await login(page, 'efficiency_office', { url: app.url })
-    await page.goto(`${app.url}/#/audit?actor=dispatcher`)
+    await page.goto(`${app.url}/audit?actor=dispatcher`)
     await page.locator('tbody tr[data-action="auth.login"]').first().waitFor({ state: 'visible', timeout: 30_000 })
     expect(await page.locator('tbody tr[data-action="auth.login_failed"]').count()).toBeGreaterThan(0)
     expect(new Set(await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-actor'))))).toEqual(new Set(['dispatcher']))
@@ -130,9 +130,9 @@ describe.runIf(hasChromium)('sign-in, accounts and audit in Chromium', () => {
 
   it('draws the sign-in, users and audit pages in Chinese and English, on a desktop and a 360×640 phone', async () => {
     const shots: [string, string, string | null][] = [
-      ['login', '/#/login', null],
-      ['admin-users', '/#/admin/users', '[data-username=admin]'],
-      ['audit', '/#/audit', 'tbody tr'],
+      ['login', '/login', null],
+      ['admin-users', '/admin/users', '[data-username=admin]'],
+      ['audit', '/audit', 'tbody tr'],
     ]
     for (const locale of ['zh-CN', 'en'] as const) {
       for (const [width, height] of [[1280, 800], [360, 640]] as const) {

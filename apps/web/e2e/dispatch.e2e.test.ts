@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { e2eEngines } from './support/postgis.ts'
 import { CHROMIUM, launchChromium, mapIdle, screenshot as takeScreenshot, startApp, type RunningApp } from './support/app.ts'
+import { withTest } from './support/url.ts'
 
 /**
  * The command center's common path against the real server and its demo seed: a hotline seat registers a call
@@ -38,7 +39,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`dispatch desk in
     page.on('response', (r) => {
       if (r.status() >= 500) pageErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`)
     })
-    await page.goto(`${app.url}/?test#${hash}`)
+    await page.goto(withTest(app.url, hash))
     return page
   }
 
@@ -135,7 +136,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`dispatch desk in
     await desk.locator(`[data-queue-code="${code}"]`).waitFor({ state: 'detached', timeout: 10_000 })
 
     // The incident page: the timeline has the intake, registration and dispatch events.
-    await desk.goto(`${app.url}/?test#/incidents/${encodeURIComponent(code)}`)
+    await desk.goto(withTest(app.url, `/incidents/${encodeURIComponent(code)}`))
     await desk
       .getByTestId('timeline')
       .waitFor({ timeout: 60_000 })
@@ -184,7 +185,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`dispatch desk in
     await en.getByTestId('intake-submit').click()
     await en.getByTestId('intake-description-error').waitFor()
     await screenshot(en, 'dispatch-intake-en')
-    await en.goto(`${app.url}/?test#/incidents/${encodeURIComponent(code)}`)
+    await en.goto(withTest(app.url, `/incidents/${encodeURIComponent(code)}`))
     await en.getByTestId('timeline').waitFor({ timeout: 60_000 })
     await expect(en.locator('[data-testid=timeline]').textContent()).resolves.toContain('Dispatched')
     await mapIdle(en)

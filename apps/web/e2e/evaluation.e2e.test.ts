@@ -28,7 +28,7 @@ describe.runIf(hasChromium)('evaluation, letters and the quarterly report in Chr
     await ctx.addInitScript(() => localStorage.setItem('hj.locale', 'zh-CN'))
     const p = watch(await ctx.newPage(), new URL(app.url).origin, errors, outside)
     await login(p, user, { url: app.url })
-    await p.goto(`${app.url}/#${hash}`)
+    await p.goto(`${app.url}${hash}`)
     return p
   }
 

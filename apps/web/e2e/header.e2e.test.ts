@@ -41,7 +41,7 @@ describe.runIf(hasChromium)('compact header in Chromium', () => {
 
   it('at 360×640 the entries live in a drawer and nothing scrolls sideways', async () => {
     const page = await open(360, 640, 'zh-CN', 'dispatcher')
-    await page.goto(`${app.url}/#/map`)
+    await page.goto(`${app.url}/map`)
     await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
     const toggle = page.getByTestId('nav-menu-toggle')
     await toggle.waitFor({ state: 'visible' })
@@ -69,7 +69,7 @@ describe.runIf(hasChromium)('compact header in Chromium', () => {
     // Navigating from the drawer closes it.
     await toggle.click()
     await drawer.locator('nav a', { hasText: '派遣台' }).click()
-    await page.waitForURL(/#\/dispatch/)
+    await page.waitForURL(/\/dispatch\b/)
     await drawer.waitFor({ state: 'detached' })
     await page.waitForLoadState('networkidle').catch(() => {})
     expect(await scrollWidth(page)).toBeLessThanOrEqual(360)
@@ -78,7 +78,7 @@ describe.runIf(hasChromium)('compact header in Chromium', () => {
 
   it('at 1280 px in English the admin sees every entry, none cut', async () => {
     const page = await open(1280, 800, 'en', 'admin')
-    await page.goto(`${app.url}/#/map`)
+    await page.goto(`${app.url}/map`)
     await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
     // Measured once the fonts are in and nothing is still sliding.
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
@@ -98,5 +98,20 @@ describe.runIf(hasChromium)('compact header in Chromium', () => {
     }
     expect(await scrollWidth(page)).toBeLessThanOrEqual(1280)
     await screenshot(page, 'header-1280-en')
+  })
+
+  it('real URLs: a typed deep link opens its screen after a reload, and an old /#/ link lands on its real URL', async () => {
+    const page = await open(1280, 800, 'en', 'admin')
+    await page.goto(`${app.url}/audit?actor=dispatcher`)
+    await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
+    await page.reload()
+    await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
+    expect(new URL(page.url()).pathname).toBe('/audit')
+    await page.goto(`${app.url}/#/about?from=old`)
+    await page.waitForURL((u) => u.pathname === '/about')
+    expect(new URL(page.url()).search).toBe('?from=old')
+    expect(new URL(page.url()).hash).toBe('')
+    await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
+    await screenshot(page, 'header-old-link-about-en')
   })
 })

@@ -40,7 +40,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   const cspRefusals: string[] = []
   let documentCsp: string | null = null
 
-  async function openPage(width: number, height: number, path = '/?test#/map'): Promise<Page> {
+  async function openPage(width: number, height: number, path = '/map?test'): Promise<Page> {
     context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Europe/Berlin', reducedMotion: 'reduce' })
     const p = await context.newPage()
     await login(p, 'dispatcher', { url: app.url })
@@ -264,7 +264,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     await page.route('**/api/regions?level=grid*', (r) =>
       r.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[]}' }),
     )
-    await page.goto(app.url + '/?test#/map')
+    await page.goto(app.url + '/map?test')
     await streetsDrawn(page)
     await page.evaluate(() => window.__hjMap!.jumpTo({ center: [119.113, 25.458], zoom: 13.2 }))
     const banner = page.getByTestId('error-banner')
@@ -293,7 +293,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
       tiles++
       return r.fulfill({ status: 200, contentType: 'image/png', body: tile })
     })
-    await page.goto(app.url + '/?test#/map')
+    await page.goto(app.url + '/map?test')
     await streetsDrawn(page)
     expect(tiles).toBeGreaterThan(0)
     expect(await page.evaluate(() => window.__hjMap!.getLayer('basemap:xyz')?.type)).toBe('raster')
@@ -311,7 +311,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
-    await page.goto(app.url + '/#/about')
+    await page.goto(app.url + '/about')
     await page.getByRole('heading', { name: '关于本平台' }).waitFor()
     expect(await page.getByTestId('about-attribution').first().textContent()).toBe(
       '边界: Vonng/adcode, CC BY 4.0 · 区划代码: AdministrativeDivisionCn, MIT · 街镇/社区/网格为演示用合成数据',
@@ -320,7 +320,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     await screenshot(page, 'about-1280x800')
     // Back to the map through the header: a new map, drawn from the data already loaded.
     await page.getByRole('link', { name: '区域地图' }).click()
-    await page.goto(app.url + '/?test#/map')
+    await page.goto(app.url + '/map?test')
     await streetsDrawn(page)
     await context.close()
   })
@@ -329,7 +329,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
-    await page.goto(app.url + '/?test#/map?region=350303001001')
+    await page.goto(app.url + '/map?region=350303001001&test')
     await page.getByTestId('region-code').waitFor()
     expect(await page.getByTestId('region-code').textContent()).toBe('350303001001')
     expect(await page.getByTestId('region-name').textContent()).toContain('新区')

@@ -76,7 +76,7 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
     })
     const page = watch(await context.newPage(), new URL(app.url).origin, errors, outside)
     await login(page, 'inspector', { url: app.url })
-    await page.goto(`${app.url}/?test#/patrol`)
+    await page.goto(`${app.url}/patrol?test`)
     await page.getByTestId('patrol-page').waitFor()
     await page.waitForFunction((code) => (document.querySelector('[data-testid=patrol-grid]') as HTMLSelectElement | null)?.value === code, gridCode, { timeout: 60_000 })
     await page.getByTestId('patrol-position').filter({ hasText: /±|Accuracy/ }).waitFor({ timeout: 30_000 })

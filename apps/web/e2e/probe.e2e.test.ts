@@ -35,7 +35,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
       if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u)
     })
     p.on('pageerror', (e) => pageErrors.push(e.message))
-    await p.goto(app.url + '/?test#/map')
+    await p.goto(app.url + '/map?test')
     await p.waitForFunction(
       () => {
         const m = window.__hjMap
@@ -251,7 +251,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
     page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(app.url + '/?test#/map')
+    await page.goto(app.url + '/map?test')
     // Not `map.loaded()`: signed in, the live incident layer keeps a source busy; wait for the streets instead.
     await page.waitForFunction(
       () => !!window.__hjMap && window.__hjMap.queryRenderedFeatures({ layers: ['region-street-fill'] }).length > 0,

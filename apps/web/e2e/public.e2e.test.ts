@@ -22,7 +22,7 @@ describe.runIf(hasChromium)('public report and tracking pages in Chromium', () =
     const ctx = await openContext(browser, app.url, { locale, phone, at: { lng: 119.0953, lat: 25.4588 } })
     contexts.push(ctx)
     const p = watch(await ctx.newPage(), new URL(app.url).origin, errors, outside)
-    await p.goto(`${app.url}/#${hash}`)
+    await p.goto(`${app.url}${hash}`)
     return p
   }
 

@@ -4,6 +4,7 @@ import { request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
 import { login } from './support/auth.ts'
+import { withTest } from './support/url.ts'
 
 /**
  * The command-center wall and the incident map layer against the real server and its demo seed (~6,000 incidents):
@@ -42,7 +43,7 @@ describe.runIf(hasChromium)('command-center wall and incident map in Chromium', 
       if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u)
     })
     page.on('pageerror', (e) => pageErrors.push(e.message))
-    await page.goto(`${app.url}/?test#${hash}`)
+    await page.goto(withTest(app.url, hash))
     return page
   }
 

@@ -34,7 +34,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
   const page = async (ctx: BrowserContext, hash: string): Promise<Page> => {
     contexts.push(ctx)
     const p = watch(await ctx.newPage(), new URL(app.url).origin, errors, outside)
-    await p.goto(`${app.url}/#${hash}`)
+    await p.goto(`${app.url}${hash}`)
     return p
   }
 
@@ -118,7 +118,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
 
     // 6. The center verifies (API); the citizen sees the public timeline and rates.
     await center.step(code, 'verifyPass')
-    await citizen.goto(`${app.url}/#/track/${trackingCode}`)
+    await citizen.goto(`${app.url}/track/${trackingCode}`)
     await citizen.getByTestId('track-result').waitFor()
     await expect(citizen.getByTestId('track-state').textContent()).resolves.toContain('已结案')
     const steps = await citizen.locator('[data-testid=track-timeline] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))

@@ -89,7 +89,7 @@ describe('auth guard', () => {
   it('goes to the change-password page when a request says a change is required', async () => {
     setup({ json: { user: me('dispatcher'), csrfToken: 'c' } })
     await router.push('/map')
-    mockFetch({ '/api/incidents': problem(403, 'password-change-required') })
+    mockFetch({ '/api/incidents': problem(403, 'password_change_required') })
     await createApiClient().get('/api/incidents').catch(() => {})
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('change-password'))
   })

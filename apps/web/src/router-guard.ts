@@ -11,7 +11,7 @@ export function safeReturnPath(value: LocationQueryValue | LocationQueryValue[] 
 /**
  * Internal screens need a session: not signed in → the sign-in page, keeping where the user was going; a pending
  * password change → the change-password page; a screen the permissions do not allow → "not allowed". Public
- * routes (`meta.public`) pass untouched. Any API call answering 401/`password-change-required` later does the same.
+ * routes (`meta.public`) pass untouched. Any API call answering 401/`password_change_required` later does the same.
  */
 export function installAuthGuard(router: Router, auth = useAuthStore()): () => void {
   const remove = router.beforeEach(async (to): Promise<true | RouteLocationRaw> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { createAppRouter, navRoutes, routes } from './router.ts'
+import { createAppRouter, legacyHashTarget, navRoutes, routes } from './router.ts'
 
 describe('router', () => {
   it('lists only the screens that exist in the navigation', () => {
@@ -31,5 +31,14 @@ describe('router', () => {
     expect(router.currentRoute.value.name).toBe('map')
     await router.push('/no-such-page')
     expect(router.currentRoute.value.name).toBe('not-found')
+  })
+
+  it('rewrites old hash links to real URLs, keeping both query parts; leaves other URLs alone', () => {
+    expect(legacyHashTarget({ search: '', hash: '#/wall' })).toBe('/wall')
+    expect(legacyHashTarget({ search: '', hash: '#/wall?kiosk=1' })).toBe('/wall?kiosk=1')
+    expect(legacyHashTarget({ search: '?test', hash: '#/map?region=350303001001' })).toBe('/map?test&region=350303001001')
+    expect(legacyHashTarget({ search: '?a=1', hash: '#/incidents/HJ20261207-0001?a=2' })).toBe('/incidents/HJ20261207-0001?a=2')
+    expect(legacyHashTarget({ search: '', hash: '#main' })).toBeNull()
+    expect(legacyHashTarget({ search: '?test', hash: '' })).toBeNull()
   })
 })

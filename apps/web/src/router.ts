@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
 import type { IconName } from './components/icons.ts'
 
 declare module 'vue-router' {
@@ -151,9 +151,27 @@ export function navRoutes(
 }
 
 /**
- * Hash history: the built app is plain static files, so it works behind any intranet web server or the API's own
- * static handler without rewrite rules, and deep links (`#/map?region=…`) survive a reload.
+ * HTML5 history: real URLs (`/wall`, `/incidents/HJ…`) that people can type and share. The API serves the app
+ * shell (index.html) for every path outside /api that is not a file, so a reload or a typed link opens the screen;
+ * another web server in front needs the same fallback. Old `/#/…` links are rewritten before the router starts
+ * (legacyHashTarget).
  */
-export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
+export function createAppRouter(history: RouterHistory = createWebHistory()): Router {
   return createRouter({ history, routes })
+}
+
+/**
+ * Where an old hash link (`/#/wall?kiosk=1`, `/?test#/map?region=…`) points now: the hash's path, with the
+ * query parameters of both parts (the hash's win). Null when the URL is not an old hash link (an in-page anchor
+ * such as `#main` is not).
+ */
+export function legacyHashTarget(loc: { search: string; hash: string }): string | null {
+  if (!loc.hash.startsWith('#/')) return null
+  const inner = loc.hash.slice(1)
+  const q = inner.indexOf('?')
+  const path = q < 0 ? inner : inner.slice(0, q)
+  const params = new URLSearchParams(loc.search)
+  for (const [k, v] of new URLSearchParams(q < 0 ? '' : inner.slice(q + 1))) params.set(k, v)
+  const search = params.toString().replace(/=(?=&|$)/g, '')
+  return path + (search ? `?${search}` : '')
 }

@@ -25,7 +25,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       else await migrateEmbedded(database, MIGRATIONS_FOLDER)
     } catch (e) {
       await database.close().catch(() => {})
-      throw new Error(`Applying migrations to ${database.location} failed: ${(e as Error).message}`)
+      throw new Error(`Applying migrations to ${database.location} failed: ${(e as Error).message}`, { cause: e })
     }
   }
   return database

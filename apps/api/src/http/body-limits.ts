@@ -4,7 +4,7 @@ import { matchedRoutes } from 'hono/route'
 import type { Config } from '../config.ts'
 import { MAX_FEATURE_BYTES } from '../services/geometry/input.ts'
 import { maxUploadBodyBytes } from '../services/photos/upload.ts'
-import { Problem, problems } from './problem.ts'
+import { problem, problems, type Problem } from './problem.ts'
 
 /** Slack over the 5 MB geometry limit for a single write's other fields (name, code…). */
 const FEATURE_BODY_SLACK = 64 * 1024
@@ -91,7 +91,7 @@ export function requestBodyLimit(config: Config): MiddlewareHandler {
     const limit = route ? routeBodyLimit(c.req.method, route.path, config) : { bytes: DEFAULT_BODY_LIMIT }
     const refuse = () => {
       if (limit.problem) throw limit.problem()
-      throw new Problem(413, 'payload_too_large', 'Payload too large', `The request body may be at most ${sizeText(limit.bytes)} here`, {
+      throw problem('payload_too_large', `The request body may be at most ${sizeText(limit.bytes)} here`, {
         limit: limit.bytes,
         unit: 'bytes',
       })

@@ -12,7 +12,7 @@ import { plainAddress, proxyMatcher } from './addresses.ts'
  * slip past the per-address limits.
  */
 export function clientIp(c: Context, trustedProxies: readonly string[]): string | null {
-  let peer: string | null = null
+  let peer: string | null
   try {
     peer = getConnInfo(c).remote.address ?? null
   } catch {

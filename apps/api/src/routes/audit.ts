@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { listAudit } from '../db/repositories/audit.ts'
+import { listAudit } from '../services/audit/list.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { anyJson, describe } from '../http/openapi.ts'

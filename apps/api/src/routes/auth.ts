@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { findUserById } from '../db/repositories/accounts.ts'
+import { findUserById } from '../services/auth/current-user.ts'
 import { clearSessionCookies, setSessionCookies } from '../auth/cookies.ts'
 import { actorOf } from '../http/actor.ts'
 import { clientIp, userAgentOf } from '../http/client.ts'

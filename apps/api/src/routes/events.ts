@@ -1,14 +1,12 @@
 import { z } from 'zod'
 import { Hono } from 'hono'
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
-import { eventSummariesBetween } from '../db/repositories/incident-stream.ts'
 import { inAreas } from '@hanjiang/shared'
-import { unitsWithSections } from '../db/repositories/incident-scope.ts'
+import { eventSummariesBetween, unitsWithSections } from '../services/incidents/stream.ts'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
-import { eventBus, type LiveEvent } from '../live/event-bus.ts'
-import { watchSession } from '../live/session-watch.ts'
+import { eventBus } from '../live/event-bus.ts'
+import { liveStream } from '../live/sse-stream.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
 import { describe, eventStream } from '../http/openapi.ts'
 
@@ -64,97 +62,53 @@ export function eventRoutes(deps: AppDeps): Hono {
       !scope || (s.unitCode !== null && units!.has(s.unitCode)) || inAreas(s.regionCode, scope.areaPrefixes)
     const lastId = parseLastId(c.req.header('last-event-id') ?? c.req.query('lastEventId'))
     const bus = await eventBus(deps.database)
-    const heartbeatMs = deps.config.sseHeartbeatMs
+    let cursor = 0
+    const replayed = new Set<number>()
 
-    return streamSSE(c, async (stream: SSEStreamingApi) => {
-      const queue: LiveEvent[] = []
-      let closed = false
-      let wake: (() => void) | null = null
-      const poke = () => {
-        const w = wake
-        wake = null
-        w?.()
-      }
-      const sub = bus.subscribe({
-        event: (e) => {
-          if (queue.length >= MAX_QUEUED) {
-            closed = true // too slow: drop it, it resumes from its Last-Event-ID
-          } else queue.push(e)
-          poke()
-        },
-        close: () => {
-          closed = true
-          poke()
-        },
-      })
-      stream.onAbort(() => {
-        closed = true
-        poke()
-      })
-      const unwatch = watchSession(deps, actor.sessionHash, () => {
-        closed = true
-        poke()
-      })
-      try {
+    return liveStream(c, {
+      deps,
+      sessionHash: actor.sessionHash,
+      bus,
+      maxQueued: MAX_QUEUED,
+      select: (e) => e,
+      open: async (stream, state) => {
         // Replay what the client missed (lastId, after]; live events past `after` queue up meanwhile.
-        let cursor = lastId ?? sub.after
-        const replayed = new Set<number>()
-        if (lastId !== null && lastId < sub.after) {
-          const rows = await eventSummariesBetween(deps.database, lastId, sub.after, REPLAY_LIMIT + 1, scope)
+        cursor = lastId ?? state.after
+        if (lastId !== null && lastId < state.after) {
+          const rows = await eventSummariesBetween(deps.database, lastId, state.after, REPLAY_LIMIT + 1, scope)
           if (rows.length > REPLAY_LIMIT) {
             await stream.writeSSE({
-              ...frame(sub.after, { reason: 'too_far_behind', lastEventId: lastId, limit: REPLAY_LIMIT, resumeFrom: sub.after }, 'resync'),
+              ...frame(state.after, { reason: 'too_far_behind', lastEventId: lastId, limit: REPLAY_LIMIT, resumeFrom: state.after }, 'resync'),
               retry: RETRY_MS,
             })
           } else {
             for (const r of rows) {
-              if (closed) break
+              if (state.closed) break
               await stream.writeSSE(frame(r.id, r))
               replayed.add(r.id)
             }
           }
-          cursor = sub.after
+          cursor = state.after
         }
         await stream.writeSSE({ ...frame(cursor, { lastEventId: cursor }, 'ready'), retry: RETRY_MS })
-
-        while (!closed) {
-          if (!queue.length) {
-            const timedOut = await new Promise<boolean>((resolve) => {
-              const t = setTimeout(() => {
-                wake = null
-                resolve(true)
-              }, heartbeatMs)
-              wake = () => {
-                clearTimeout(t)
-                resolve(false)
-              }
-            })
-            if (closed) break
-            if (timedOut && !queue.length) {
-              await stream.write(': heartbeat\n\n')
-              continue
-            }
+      },
+      send: async (stream, events, state) => {
+        for (const e of events) {
+          if (state.closed) break
+          const s = e.summary
+          if (!inScope(s)) {
+            if (!e.late && s.id > cursor) cursor = s.id // not theirs: skipped, but the resume point moves on
+            continue
           }
-          for (const e of queue.splice(0)) {
-            if (closed) break
-            const s = e.summary
-            if (!inScope(s)) {
-              if (!e.late && s.id > cursor) cursor = s.id // not theirs: skipped, but the resume point moves on
-              continue
-            }
-            if (e.late) {
-              // Below the stream's position: send it, but without an id (the resume point never goes back).
-              if (!replayed.has(s.id)) await stream.writeSSE(frame(null, s))
-            } else if (s.id > cursor) {
-              await stream.writeSSE(frame(s.id, s))
-              cursor = s.id
-            }
+          if (e.late) {
+            // Below the stream's position: send it, but without an id (the resume point never goes back).
+            if (!replayed.has(s.id)) await stream.writeSSE(frame(null, s))
+          } else if (s.id > cursor) {
+            await stream.writeSSE(frame(s.id, s))
+            cursor = s.id
           }
         }
-      } finally {
-        unwatch()
-        sub.unsubscribe()
-      }
+      },
     })
   })
   return app

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { CRS_VALUES, INCIDENT_STATES, INCIDENT_TYPES, WORKFLOW_ACTIONS } from '@hanjiang/shared'
+import { CRS_VALUES, INCIDENT_CHANNELS, INCIDENT_STATES, INCIDENT_TYPES, REQUEST_TYPES, TRACKS, WORKFLOW_ACTIONS } from '@hanjiang/shared'
 import { incidentDetailSchema, incidentEventsSchema, incidentPageSchema } from '@hanjiang/shared/contract'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
@@ -15,7 +15,6 @@ import { getIncident } from '../services/incidents/get.ts'
 import { listIncidents } from '../services/incidents/list.ts'
 import { revealReporter } from '../services/incidents/reveal.ts'
 import { transitionIncident } from '../services/incidents/transition.ts'
-import { INCIDENT_CHANNELS, REQUEST_TYPES, TRACKS } from '../services/incidents/vocabulary.ts'
 
 /** Incidents (docs/DOMAIN.md §5): intake, list, detail, event log, workflow actions. */
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { getKnowledgeEntry, listKnowledgeEntries } from '../db/repositories/knowledge.ts'
+import { getKnowledgeEntry, listKnowledgeEntries } from '../services/knowledge/read.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'

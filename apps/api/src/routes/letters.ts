@@ -1,7 +1,7 @@
 import { LETTER_KINDS, LETTER_STATES, letterNumber, formatShanghai } from '@hanjiang/shared'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { findLetter, insertCheck, listChecks, listLetters } from '../db/repositories/letters.ts'
+import { findLetter, insertCheck, listChecks, listLetters } from '../services/evaluation/letter-store.ts'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'

@@ -1,13 +1,12 @@
 import { Hono } from 'hono'
-import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { NOTIFICATION_RULES } from '@hanjiang/shared'
-import { countUnread, notificationsOfEvents } from '../db/repositories/notifications.ts'
+import { countUnread, notificationsOfEvents } from '../services/notifications/stream.ts'
 import type { AppDeps } from '../http/context.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { workActorOf } from '../http/work-actor.ts'
 import { eventBus } from '../live/event-bus.ts'
-import { watchSession } from '../live/session-watch.ts'
+import { liveStream } from '../live/sse-stream.ts'
 import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
 import { readerOf } from '../services/notifications/reader.ts'
 import { anyJson, describe, eventStream } from '../http/openapi.ts'
@@ -34,7 +33,7 @@ const readBody = z.union([
 const NOTIFYING = new Set(Object.keys(NOTIFICATION_RULES))
 
 export function notificationRoutes(deps: AppDeps) {
-  const { database, config } = deps
+  const { database } = deps
   return new Hono()
     .get('/notifications', describe({ tag: 'notifications', summary: "The caller's notifications, newest first", query: listQuery, responses: { 200: anyJson('{items, unread}') } }), async (c) => {
       const actor = workActorOf(c, [])
@@ -55,68 +54,23 @@ export function notificationRoutes(deps: AppDeps) {
       const actor = workActorOf(c, [])
       const reader = readerOf(actor)
       const bus = await eventBus(database)
-      return streamSSE(c, async (stream) => {
-        let closed = false
-        let wake: (() => void) | null = null
-        const pending: number[] = []
-        const poke = () => {
-          const w = wake
-          wake = null
-          w?.()
-        }
-        const sub = bus.subscribe({
-          event: (e) => {
-            if (NOTIFYING.has(e.summary.action)) {
-              pending.push(e.summary.id)
-              poke()
-            }
-          },
-          close: () => {
-            closed = true
-            poke()
-          },
-        })
-        stream.onAbort(() => {
-          closed = true
-          poke()
-        })
-        const unwatch = watchSession(deps, actor.sessionHash, () => {
-          closed = true
-          poke()
-        })
-        try {
+      return liveStream(c, {
+        deps,
+        sessionHash: actor.sessionHash,
+        bus,
+        select: (e) => (NOTIFYING.has(e.summary.action) ? e.summary.id : undefined),
+        open: async (stream) => {
           await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unread: await countUnread(database, reader) }), retry: 3000 })
-          while (!closed) {
-            if (!pending.length) {
-              const timedOut = await new Promise<boolean>((resolve) => {
-                const t = setTimeout(() => {
-                  wake = null
-                  resolve(true)
-                }, config.sseHeartbeatMs)
-                wake = () => {
-                  clearTimeout(t)
-                  resolve(false)
-                }
-              })
-              if (closed) break
-              if (timedOut && !pending.length) {
-                await stream.write(': heartbeat\n\n')
-                continue
-              }
-            }
-            const ids = pending.splice(0)
-            const found = await notificationsOfEvents(database, reader, ids)
-            if (!found.length) continue
-            const unread = await countUnread(database, reader)
-            for (const n of found) {
-              if (closed) break
-              await stream.writeSSE({ event: 'notification', id: String(n.id), data: JSON.stringify({ notification: n, unread }) })
-            }
+        },
+        send: async (stream, ids, state) => {
+          const found = await notificationsOfEvents(database, reader, ids)
+          if (!found.length) return
+          const unread = await countUnread(database, reader)
+          for (const n of found) {
+            if (state.closed) break
+            await stream.writeSSE({ event: 'notification', id: String(n.id), data: JSON.stringify({ notification: n, unread }) })
           }
-        } finally {
-          unwatch()
-          sub.unsubscribe()
-        }
+        },
       })
     })
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { findPhoto, type PhotoRecord } from '../db/repositories/photos.ts'
+import { findPhoto, type PhotoRecord } from '../services/photos/find.ts'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { multipartBoundary } from '../http/multipart.ts'

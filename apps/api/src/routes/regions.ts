@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { REGION_LEVELS } from '@hanjiang/shared'
-import { regionDetail } from '../db/repositories/regions.ts'
+import { regionDetail } from '../services/regions/detail.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'

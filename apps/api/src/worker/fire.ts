@@ -1,6 +1,8 @@
 import {
   decideTimer,
   fineClassInfo,
+  incidentTypeOf,
+  planAutoDispatch,
   type EscalationEvent,
   type EscalationFacts,
   type IncidentState,
@@ -22,8 +24,6 @@ import { markTimerFired, type ClaimedTimer } from '../db/repositories/timers.ts'
 import type { AppDb, Database } from '../db/types.ts'
 import type { Actor } from '../http/actor.ts'
 import type { Reference } from '../services/assignment/reference-cache.ts'
-import { planTransition } from '../services/incidents/plan.ts'
-import { incidentTypeOf } from '../services/incidents/vocabulary.ts'
 
 /** Who the worker's events are by (role `system`: the in-process worker, never an HTTP caller). */
 export const WORKER_ACTOR: Actor = { id: 'timer-worker', role: 'system', roles: ['system'] }
@@ -111,34 +111,20 @@ export async function fireTimer(database: Database, tx: AppDb, t: ClaimedTimer, 
   const timerRef = { id: t.id, kind: t.kind, dueAt: t.dueAt.toISOString() }
 
   if (decision.transition) {
-    const { action, unitCode, assignment } = decision.transition
-    const plan = planTransition(action, rec, { unitCode }, now, ctx.calendar)
-    const patch: IncidentPatch = { ...plan.patch, state: 'dispatched' }
-    // An unregistered urgent incident is registered by the same step (R7 runs from intake).
-    if (!rec.registeredAt) patch.registeredAt = now
-    const data: Record<string, unknown> = {
-      ...plan.data,
-      rule: 'R7',
-      assignment: { rule: assignment.rule, unit: assignment.unit, needsReview: assignment.needsReview, explanation: assignment.explanation },
-      timer: timerRef,
-    }
-    if (rec.extensionPending) {
-      // The request was the previous unit's: it dies with its step (as in a manual transition).
-      Object.assign(patch, { extensionPending: false, extensionDueAt: null, extensionReason: null })
-      data.extensionDropped = { requestedDueAt: rec.extensionDueAt?.toISOString() ?? null, reason: rec.extensionReason }
-    }
-    const version = await updateIncidentVersioned(database, tx, rec.id, rec.version, patch, now)
+    // R7: the system's own dispatch to the lead unit (the demo simulator applies the same step).
+    const step = planAutoDispatch(rec, decision.transition, now, ctx.calendar, timerRef)
+    const version = await updateIncidentVersioned(database, tx, rec.id, rec.version, step.patch, now)
     if (version === null) throw new Error(`incident ${rec.id} changed under the worker's row lock`)
     await appendEvent(database, tx, rec.id, now, {
       actor: WORKER_ACTOR.id,
       actorRole: WORKER_ACTOR.role,
-      action,
+      action: step.action,
       fromState: rec.state,
-      toState: 'dispatched',
-      data: { ...data, version },
+      toState: step.to,
+      data: { ...step.data, version },
     })
-    await cancelTimers(database, tx, rec.id, plan.cancel, now)
-    await scheduleTimers(database, tx, rec.id, plan.schedule, now)
+    await cancelTimers(database, tx, rec.id, step.cancel, now)
+    await scheduleTimers(database, tx, rec.id, step.schedule, now)
     rec = (await findIncidentById(database, rec.id, tx))!
   }
 

@@ -34,9 +34,9 @@ export async function login(page: Page, role: string, opts: { url?: string; pass
   return (await r.json()) as SignedIn
 }
 
-/** Signs in through the form on `#/login` (Enter submits), waiting for the header's user name. */
+/** Signs in through the form on `/login` (Enter submits), waiting for the header's user name. */
 export async function loginWithForm(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${url}/#/login`)
+  await page.goto(`${url}/login`)
   await page.getByTestId('login-username').fill(username)
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-password').press('Enter')

@@ -169,13 +169,13 @@ describe('session support', () => {
     const p = (status: number, code: string) => ({ status, json: { title: code, status, code } })
     mockFetch({
       '/api/incidents': p(401, 'unauthenticated'),
-      '/api/areas': p(403, 'password-change-required'),
+      '/api/areas': p(403, 'password_change_required'),
       '/api/audit': p(403, 'forbidden'),
       '/api/auth/me': p(401, 'unauthenticated'),
     })
     for (const path of ['/api/incidents', '/api/areas', '/api/audit', '/api/auth/me']) await client.get(path).catch(() => {})
     off()
-    expect(seen).toEqual(['unauthenticated', 'password-change-required'])
+    expect(seen).toEqual(['unauthenticated', 'password_change_required'])
   })
 
   it('recheckSession (a live stream refused for good): tells the listeners only when the session is gone', async () => {

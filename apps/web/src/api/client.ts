@@ -122,13 +122,13 @@ export interface ApiClientOptions {
 }
 
 /** Problems every screen reacts to the same way (sign in again, change the password first): see `onAuthProblem`. */
-export type AuthProblem = 'unauthenticated' | 'password-change-required'
+export type AuthProblem = 'unauthenticated' | 'password_change_required'
 
 type AuthProblemListener = (kind: AuthProblem, error: ApiError) => void
 const authListeners = new Set<AuthProblemListener>()
 
 /**
- * Called on any 401 `unauthenticated` or 403 `password-change-required` answer (the auth store's own sign-in and
+ * Called on any 401 `unauthenticated` or 403 `password_change_required` answer (the auth store's own sign-in and
  * who-am-I calls excepted: they handle those themselves). Returns the unsubscribe function.
  */
 export function onAuthProblem(listener: AuthProblemListener): () => void {
@@ -250,8 +250,8 @@ function notifyAuthProblem(path: string, error: ApiError): void {
   const kind: AuthProblem | null =
     error.status === 401 && code === 'unauthenticated'
       ? 'unauthenticated'
-      : error.status === 403 && code === 'password-change-required'
-        ? 'password-change-required'
+      : error.status === 403 && code === 'password_change_required'
+        ? 'password_change_required'
         : null
   if (!kind || SELF_HANDLED.some((p) => path.startsWith(p))) return
   for (const l of authListeners) l(kind, error)

@@ -54,7 +54,7 @@ describe('refusals', () => {
   it('explains a stale CSRF token and a pending password change', () => {
     const csrf = new ApiError('problem', 'x', 403, '/api/x', { status: 403, code: 'csrf' }, { method: 'POST' })
     expect(describeError(csrf, zh).message).toBe('会话校验失败，请刷新页面后重试。')
-    const pending = new ApiError('problem', 'x', 403, '/api/x', { status: 403, code: 'password-change-required' })
+    const pending = new ApiError('problem', 'x', 403, '/api/x', { status: 403, code: 'password_change_required' })
     expect(describeError(pending, en).message).toBe('Change your password first.')
   })
 })

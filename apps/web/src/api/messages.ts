@@ -82,6 +82,6 @@ function describeRefusal(error: ApiError, t: Translate): ErrorDescription | null
   const action = requestAction(error.method, error.url, t)
   if (code === 'forbidden') return { message: t('auth.errors.forbidden', { action }), details: [], code }
   if (code === 'csrf') return { message: t('auth.errors.csrf'), details: [], code }
-  if (code === 'password-change-required') return { message: t('auth.errors.passwordChangeRequired'), details: [], code }
+  if (code === 'password_change_required') return { message: t('auth.errors.passwordChangeRequired'), details: [], code }
   return null
 }

@@ -92,7 +92,7 @@ export async function call<T>(method: string, path: string, init: { json?: unkno
   // fetch rejects (TypeError) without a network: the caller treats that as "try again later".
   const res = await fetch(path, { method, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body, credentials: 'same-origin' })
   const text = await res.text()
-  let body: Record<string, unknown> | null = null
+  let body: Record<string, unknown> | null
   try {
     body = text ? (JSON.parse(text) as Record<string, unknown>) : null
   } catch {

@@ -81,7 +81,7 @@ export const useAuthStore = defineStore('auth', () => {
     await refresh()
   }
 
-  /** Another request answered `password-change-required`: nothing else is allowed until it is done. */
+  /** Another request answered `password_change_required`: nothing else is allowed until it is done. */
   function requirePasswordChange(): void {
     if (user.value) user.value = { ...user.value, mustChangePassword: true, permissions: [] }
   }

@@ -44,7 +44,7 @@ describe('ChangePasswordView', () => {
   })
 
   it('says when the current password is wrong', async () => {
-    mockFetch({ '/api/auth/password': problem(422, 'wrong-password', { errors: [{ path: 'currentPassword', message: 'wrong password' }] }) })
+    mockFetch({ '/api/auth/password': problem(422, 'wrong_password', { errors: [{ path: 'currentPassword', message: 'wrong password' }] }) })
     const { wrapper } = await mountApp(ChangePasswordView, { path: '/password' })
     await wrapper.find('[data-testid=password-current]').setValue('nope')
     await wrapper.find('[data-testid=password-new]').setValue('Harbour-Lights-7')

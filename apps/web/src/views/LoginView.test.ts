@@ -41,7 +41,7 @@ describe('LoginView', () => {
   })
 
   it('explains wrong credentials, the network throttle with the minutes to wait, and a disabled account', async () => {
-    let answer = problem(401, 'invalid-credentials')
+    let answer = problem(401, 'invalid_credentials')
     mockFetch({ '/api/auth/login': () => answer })
     const { wrapper } = await mountApp(LoginView, { path: '/login' })
     await fill(wrapper, 'dispatcher', 'wrong')
@@ -52,7 +52,7 @@ describe('LoginView', () => {
     await fill(wrapper, 'dispatcher', 'wrong')
     expect(wrapper.find('[data-testid=login-error]').text()).toBe('本网络登录失败次数过多，暂时无法登录，请 15 分钟后再试。')
 
-    answer = problem(403, 'account-disabled')
+    answer = problem(403, 'account_disabled')
     await fill(wrapper, 'dispatcher', 'x')
     expect(wrapper.find('[data-testid=login-error]').text()).toBe('该账号已停用，请联系系统管理员。')
     wrapper.unmount()

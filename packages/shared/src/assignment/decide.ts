@@ -40,8 +40,14 @@ function locationStep(r: RegionsAtPoint): Bilingual {
   }
   const zh = [r.street.name]
   const en = [r.street.name]
-  if (r.community) zh.push(r.community.name), en.push(r.community.name)
-  if (r.grid) zh.push(regionZh('grid', r.grid)), en.push(regionEn('grid', r.grid))
+  if (r.community) {
+    zh.push(r.community.name)
+    en.push(r.community.name)
+  }
+  if (r.grid) {
+    zh.push(regionZh('grid', r.grid))
+    en.push(regionEn('grid', r.grid))
+  }
   const missingZh = [r.community ? null : '社区/村', r.grid ? null : '网格'].filter(Boolean).join('、')
   const missingEn = [r.community ? null : 'community', r.grid ? null : 'grid'].filter(Boolean).join(' or ')
   return {

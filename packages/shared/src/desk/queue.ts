@@ -1,4 +1,4 @@
-import type { IncidentState } from '../workflow/states.ts'
+import { CENTER_STATES, type IncidentState } from '../workflow/states.ts'
 
 /**
  * The dispatch desk's queue, shared by the API (which pages it) and the web app (which keeps it
@@ -11,7 +11,7 @@ import type { IncidentState } from '../workflow/states.ts'
  */
 
 /** New reports, registered ones not yet dispatched, and returns (R6). */
-export const DESK_STATES: readonly IncidentState[] = ['reported', 'registered', 'returned']
+export const DESK_STATES = CENTER_STATES
 
 /** Rows per page the desk asks for; the API caps a page at {@link DESK_MAX_PAGE}. */
 export const DESK_PAGE_SIZE = 100

@@ -1,2 +1,3 @@
 export * from './decide.ts'
 export * from './running.ts'
+export * from './auto-dispatch.ts'

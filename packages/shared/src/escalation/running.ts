@@ -1,11 +1,11 @@
 import type { DeadlineKind } from '../deadlines/types.ts'
-import type { IncidentState } from '../workflow/states.ts'
+import { NOT_ON_SITE_STATES, UNDISPATCHED_STATES, UNIT_WORK_STATES, type IncidentState } from '../workflow/states.ts'
 
-/** Still at the command center (R4 dispatch-by, R7 ownership). */
-export const AT_CENTER: readonly IncidentState[] = ['reported', 'registered']
+/** Still at the command center, never dispatched (R4 dispatch-by, R7 ownership). */
+export const AT_CENTER = UNDISPATCHED_STATES
 /** Not on site yet (R5, R10: "not on site → urge; still not → …"). */
-export const NOT_ON_SITE: readonly IncidentState[] = ['dispatched', 'accepted']
-export const UNIT_WORK: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site']
+export const NOT_ON_SITE = NOT_ON_SITE_STATES
+export const UNIT_WORK = UNIT_WORK_STATES
 /** Still being handled: a missed resolve-by makes it overdue (resolved is judged at verification, not here). */
 export const OPEN_FOR_RESOLVE: readonly IncidentState[] = ['registered', 'dispatched', 'accepted', 'on_site', 'returned']
 

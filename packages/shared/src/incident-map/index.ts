@@ -1,12 +1,12 @@
-import type { IncidentState } from '../workflow/states.ts'
+import { OPEN_STATES } from '../workflow/states.ts'
+
+// The map's default filter is the workflow's "open" group; re-exported for the map's callers.
+export { OPEN_STATES }
 
 /**
  * The incident map's rules, shared by the API (which aggregates) and the web app (which asks and draws):
  * which states are "open", when the map switches from clusters to points, and how big a cluster cell is.
  */
-
-/** States an incident is still being worked on in; the live map and the wall show these by default. */
-export const OPEN_STATES: readonly IncidentState[] = ['reported', 'registered', 'dispatched', 'accepted', 'on_site', 'resolved', 'returned']
 
 export function isOpenState(state: string): boolean {
   return (OPEN_STATES as readonly string[]).includes(state)

@@ -1,3 +1,5 @@
+import type { IncidentType } from '../deadlines/types.ts'
+
 /** Where an incident came in (R16: the 12345 hotline absorbs the branch hotlines 12315 / 12369). */
 export const INCIDENT_CHANNELS = [
   'hotline_12345',
@@ -20,3 +22,28 @@ export type RequestType = (typeof REQUEST_TYPES)[number]
 /** How it is handled and timed: normal (R1/R2 by request type), simple (R3), urgent (R4–R7, R10). */
 export const TRACKS = ['normal', 'simple', 'urgent'] as const
 export type Track = (typeof TRACKS)[number]
+
+/**
+ * The workflow's incident type (which deadline rules apply) from request type and track:
+ * urgent and simple tracks are their own types; a normal consultation is a consultation (R2);
+ * every other normal request (complaint, help, suggestion, report) is timed like a complaint (R1).
+ */
+export function incidentTypeOf(requestType: string, track: string): IncidentType {
+  if (track === 'urgent') return 'urgent'
+  if (track === 'simple') return 'simple'
+  return requestType === 'consultation' ? 'consultation' : 'complaint'
+}
+
+/** Registering with an incident type sets the track (and, for complaint/consultation, the request type). */
+export function classify(type: IncidentType, current: { requestType: string }): { track: Track; requestType: string } {
+  switch (type) {
+    case 'urgent':
+      return { track: 'urgent', requestType: current.requestType }
+    case 'simple':
+      return { track: 'simple', requestType: current.requestType }
+    case 'consultation':
+      return { track: 'normal', requestType: 'consultation' }
+    case 'complaint':
+      return { track: 'normal', requestType: current.requestType === 'consultation' ? 'complaint' : current.requestType }
+  }
+}

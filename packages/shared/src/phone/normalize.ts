@@ -32,7 +32,7 @@ export function normalizePhone(raw: string): NormalizedPhone {
   const s = raw.normalize('NFKC').replace(SEPARATORS, '')
   if (s === '') return { ok: false, reason: 'the phone number is empty' }
   if (!/^\+?\d+$/.test(s)) return { ok: false, reason: 'a phone number holds digits, spaces, dashes and brackets, and may start with +' }
-  let result: NormalizedPhone | null = null
+  let result: NormalizedPhone | null
   if (s.startsWith('+')) {
     if (!s.startsWith('+86')) return { ok: false, reason: 'only mainland China numbers (+86) are taken' }
     result = national(s.slice(3), true)

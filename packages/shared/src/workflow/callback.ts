@@ -1,4 +1,4 @@
-import type { IncidentState } from './states.ts'
+import { inStates, UNIT_WORK_STATES, type IncidentState } from './states.ts'
 
 /**
  * The seat's callback (回访): R10 for urgent incidents in the unit's hands ("12 h after dispatch the center calls
@@ -8,8 +8,7 @@ import type { IncidentState } from './states.ts'
  */
 
 /** While the unit works on it (R10: did they go on site?) or once it is closed (was the reporter satisfied?). */
-export const CALLBACK_STATES: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site', 'resolved', 'closed']
-const UNIT_WORK: readonly string[] = ['dispatched', 'accepted', 'on_site']
+export const CALLBACK_STATES: readonly IncidentState[] = [...UNIT_WORK_STATES, 'resolved', 'closed']
 const DISPATCHES = ['dispatch', 'redispatch']
 
 export interface CallbackTask {
@@ -50,7 +49,7 @@ export function callbackTask({ state, events, hasReporterPhone, urgent }: Callba
     const answered = events.some((e, i) => i > closedAt && ((e.action === 'callback' && e.data?.satisfaction != null) || e.action === 'rate'))
     return { possible: true, due: hasReporterPhone && !answered, kind: 'satisfaction' }
   }
-  if (UNIT_WORK.includes(state)) {
+  if (inStates(UNIT_WORK_STATES, state)) {
     let from = -1
     events.forEach((e, i) => {
       if (DISPATCHES.includes(e.action)) from = i

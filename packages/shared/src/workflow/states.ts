@@ -18,6 +18,28 @@ export const INITIAL_STATE: IncidentState = 'reported'
 /** States no action leaves. (`closed` is not final: a bad callback can reopen it.) */
 export const FINAL_STATES: readonly IncidentState[] = ['rejected', 'merged']
 
+/**
+ * Named groups of states (docs/DOMAIN.md §5), so a rule says "in the unit's hands" instead of repeating a list.
+ * Each is a subset of {@link INCIDENT_STATES}; `inStates` tests a state read from the database (a plain string).
+ */
+/** At the command center: new, registered, or returned by a unit (the dispatch desk's queue; reclassifiable). */
+export const CENTER_STATES: readonly IncidentState[] = ['reported', 'registered', 'returned']
+/** Never dispatched yet (R4 dispatch-by runs here). */
+export const UNDISPATCHED_STATES: readonly IncidentState[] = ['reported', 'registered']
+/** In the unit's hands: dispatched to it, accepted, on site. */
+export const UNIT_WORK_STATES: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site']
+/** Dispatched but nobody on site yet (R5, R10 "not on site"). */
+export const NOT_ON_SITE_STATES: readonly IncidentState[] = ['dispatched', 'accepted']
+/** The unit's ledger (台账): its work plus what waits for verification. */
+export const LEDGER_STATES: readonly IncidentState[] = [...UNIT_WORK_STATES, 'resolved']
+/** Not finished: neither closed nor final (the map's default filter). */
+export const OPEN_STATES: readonly IncidentState[] = ['reported', 'registered', 'dispatched', 'accepted', 'on_site', 'resolved', 'returned']
+
+/** Whether `state` (as stored: any string) is one of `group`. */
+export function inStates(group: readonly IncidentState[], state: string | null | undefined): state is IncidentState {
+  return !!state && (group as readonly string[]).includes(state)
+}
+
 /** Workflow actions. `requestExtension` and `decideExtension` leave the state unchanged. */
 export const WORKFLOW_ACTIONS = [
   'register',

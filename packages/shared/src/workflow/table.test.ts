@@ -43,7 +43,10 @@ describe('§5 workflow table', () => {
       grew = false
       for (const a of WORKFLOW_ACTIONS) {
         const { from, to } = WORKFLOW_TABLE[a]
-        if (to && !seen.has(to) && from.some((f) => seen.has(f))) (seen.add(to), (grew = true))
+        if (to && !seen.has(to) && from.some((f) => seen.has(f))) {
+          seen.add(to)
+          grew = true
+        }
       }
     }
     expect([...seen].sort()).toEqual([...INCIDENT_STATES].sort())

@@ -1,4 +1,4 @@
-import type { ActorRole, IncidentState, WorkflowAction } from './states.ts'
+import { CENTER_STATES, UNIT_WORK_STATES, type ActorRole, type IncidentState, type WorkflowAction } from './states.ts'
 
 /**
  * Incident-dependent conditions; an action whose guard fails is not offered by `allowedActions`.
@@ -44,8 +44,8 @@ export interface TransitionRule {
   effects?: { rework?: true; reopened?: true }
 }
 
-const UNIT_WORK: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site']
-const AT_CENTER: readonly IncidentState[] = ['reported', 'registered', 'returned']
+const UNIT_WORK = UNIT_WORK_STATES
+const AT_CENTER = CENTER_STATES
 
 /**
  * The workflow (docs/DOMAIN.md §5) as data: every action, where it may start, where it leads, who may take

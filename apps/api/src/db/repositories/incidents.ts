@@ -1,3 +1,4 @@
+import type { IncidentPatch, PlannedTimer } from '@hanjiang/shared'
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
 import type { AuditEntry } from './audit.ts'
@@ -111,11 +112,7 @@ const json = (v: unknown): string | null => (v === null || v === undefined ? nul
 // ---------------------------------------------------------------------------------------------
 // Intake: one statement.
 
-export interface NewTimer {
-  kind: string
-  dueAt: Date
-  data?: unknown
-}
+export type NewTimer = PlannedTimer
 
 export interface NewEvent {
   actor: string
@@ -410,41 +407,8 @@ export async function listTimers(database: Database, incidentId: number): Promis
 // Writes used by transitions (and by the timer worker, clusters…): call them inside one transaction.
 
 /** Columns a transition may set. `null` clears; `undefined` leaves as is. */
-export interface IncidentPatch {
-  state?: string
-  track?: string
-  requestType?: string
-  safetyHazard?: boolean
-  unitCode?: string | null
-  firstUnitCode?: string | null
-  hazardMarked?: boolean
-  extensionPending?: boolean
-  extensionDueAt?: Date | null
-  extensionReason?: string | null
-  primaryId?: number | null
-  escalationLevel?: number
-  dispatchBy?: Date | null
-  arriveBy?: Date | null
-  handleBy?: Date | null
-  resolveBy?: Date | null
-  ownershipBy?: Date | null
-  callbackAt?: Date | null
-  overdueAt?: Date | null
-  registeredAt?: Date | null
-  dispatchedAt?: Date | null
-  acceptedAt?: Date | null
-  arrivedAt?: Date | null
-  resolvedAt?: Date | null
-  closedAt?: Date | null
-  /** Reclassification: the fine class and the assignment recomputed for it (same point, same regions). */
-  fineClass?: string | null
-  suggestedUnitCode?: string | null
-  needsReview?: boolean
-  assignment?: unknown
-  /** Add one to rework_count / reopen_count. */
-  incrementRework?: boolean
-  incrementReopen?: boolean
-}
+// What a step changes is defined with the workflow's plans (packages/shared/src/workflow/plan.ts).
+export type { IncidentPatch }
 
 const PATCH_COLUMNS: Record<Exclude<keyof IncidentPatch, 'incrementRework' | 'incrementReopen'>, [string, string]> = {
   state: ['state', 'text'],

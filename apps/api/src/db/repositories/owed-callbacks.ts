@@ -1,7 +1,10 @@
+import { UNIT_WORK_STATES } from '@hanjiang/shared'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../types.ts'
 import { INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incidents.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
+
+const UNIT_WORK = sql.raw(`(${UNIT_WORK_STATES.map((s) => `'${s}'`).join(', ')})`)
 
 /**
  * The callbacks (回访) the seats owe, for the dispatch desk's "待回访" list: packages/shared `callbackTask` said
@@ -68,7 +71,7 @@ export async function listOwedCallbacks(database: Database, f: { scope?: RowScop
           max(e.id) FILTER (WHERE e.action = 'callback') AS called
         FROM incident_event e WHERE e.incident_id = i.id
       ) ev
-      WHERE i.state IN ('dispatched', 'accepted', 'on_site') AND ${scope}
+      WHERE i.state IN ${UNIT_WORK} AND ${scope}
         AND ev.due_id > coalesce(ev.dispatched, 0) AND ev.due_id > coalesce(ev.called, 0)
       UNION ALL
       -- closed_at is the time of the last closing (a reopen clears it); satisfaction_at the latest satisfaction

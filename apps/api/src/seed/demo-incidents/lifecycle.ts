@@ -5,12 +5,12 @@ import {
   clusterReopenedMessage,
   fineClassInfo,
   workingDaysDeadline,
+  OPEN_STATES,
   type ActorRole,
-  type IncidentState,
   type WorkingDayCalendar,
+  incidentTypeOf,
 } from '@hanjiang/shared'
 import type { Reference } from '../../services/assignment/reference-cache.ts'
-import { incidentTypeOf } from '../../services/incidents/vocabulary.ts'
 import type { IncidentDraft } from './draft.ts'
 import type { IncidentSim, SimActor, StepInput } from './simulate.ts'
 import {
@@ -31,7 +31,8 @@ const H = 60 * M
 const D = 24 * H
 const DISPATCHER: SimActor = { id: 'dispatcher', role: 'dispatcher' }
 const INSPECTOR: SimActor = { id: 'inspector', role: 'inspector' }
-const MERGEABLE: readonly IncidentState[] = ['reported', 'registered', 'dispatched', 'accepted', 'on_site', 'resolved', 'returned']
+/** A primary can take members while it is open. */
+const MERGEABLE = OPEN_STATES
 
 export interface LifecycleContext {
   now: Date

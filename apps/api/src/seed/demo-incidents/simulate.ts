@@ -1,13 +1,22 @@
-import { checkTransition, MissingCalendarYearError, type ActorRole, type IncidentState, type WorkflowAction, type WorkingDayCalendar } from '@hanjiang/shared'
+import {
+  checkTransition,
+  MissingCalendarYearError,
+  planAutoDispatch,
+  planStep,
+  type ActorRole,
+  type IncidentState,
+  type PlanInput,
+  type WorkflowAction,
+  type WorkingDayCalendar,
+} from '@hanjiang/shared'
 import type { IncidentPatch, IncidentRecord, NewEvent, NewTimer } from '../../db/repositories/incidents.ts'
 import type { Reference } from '../../services/assignment/reference-cache.ts'
-import { planTransition, type PlanInput } from '../../services/incidents/plan.ts'
 import { extensionTarget, factsOf } from '../../services/incidents/view.ts'
 import { decide, escalationEvent, WORKER_ACTOR } from '../../worker/fire.ts'
 
 /**
  * One incident's history replayed in memory with the API's own rules: `checkTransition` (the state machine),
- * `planTransition` (deadlines, timers, event data — what transition.ts writes) and the timer worker's
+ * `planStep` (deadlines, timers, event data — what transition.ts writes) and the timer worker's
  * `decide` (what fire.ts writes), fired in time order between the steps. So the demo's columns, events and
  * pending timers are exactly what the running system would have produced, and the worker finds nothing
  * overdue-but-unfired at its first tick: every check due before the seed time has already been fired here.
@@ -45,7 +54,6 @@ export interface StepInput extends Omit<PlanInput, 'primary'> {
   primaryCode?: string
 }
 
-const UNIT_WORK: readonly string[] = ['dispatched', 'accepted', 'on_site']
 const PLACEHOLDER_PHOTO = ['demo-photo']
 
 export class IncidentSim {
@@ -111,25 +119,16 @@ export class IncidentSim {
       this.refused++
       return false
     }
-    let plan: ReturnType<typeof planTransition>
+    let plan: ReturnType<typeof planStep>
     try {
-      plan = planTransition(action, rec, { ...input, primary: input.primaryCode ? { id: -1, code: input.primaryCode } : undefined }, at, this.ctx.calendar)
+      const planInput = { ...input, primary: input.primaryCode ? { id: -1, code: input.primaryCode } : undefined }
+      plan = planStep(action, check.to, rec, planInput, at, this.ctx.calendar)
     } catch (e) {
       // As the API: a deadline in a year with no calendar refuses the step (422), the incident stays where it is.
       if (e instanceof MissingCalendarYearError) return false
       throw e
     }
-    const patch: IncidentPatch = { ...plan.patch, state: check.to }
-    const data: Record<string, unknown> = { ...plan.data }
-    // As transition.ts: a pending extension request dies with the step it was for.
-    if (rec.extensionPending && action !== 'requestExtension' && action !== 'decideExtension') {
-      const before = extensionTarget(rec)
-      const after = UNIT_WORK.includes(check.to) ? extensionTarget({ ...rec, ...patch } as IncidentRecord) : null
-      if (!after || after.kind !== before?.kind) {
-        Object.assign(patch, { extensionPending: false, extensionDueAt: null, extensionReason: null })
-        data.extensionDropped = { requestedDueAt: rec.extensionDueAt?.toISOString() ?? null, reason: rec.extensionReason }
-      }
-    }
+    const { patch, data } = plan
     const from = rec.state
     const version = this.apply(patch, at)
     if (action === 'merge') {
@@ -189,25 +188,12 @@ export class IncidentSim {
     })
     const timerRef = { id: null, kind: t.kind, dueAt: t.dueAt.toISOString() }
     if (decision.transition) {
-      const { action, unitCode, assignment } = decision.transition
-      const plan = planTransition(action, rec, { unitCode }, now, this.ctx.calendar)
-      const patch: IncidentPatch = { ...plan.patch, state: 'dispatched' }
-      if (!rec.registeredAt) patch.registeredAt = now
-      const data: Record<string, unknown> = {
-        ...plan.data,
-        rule: 'R7',
-        assignment: { rule: assignment.rule, unit: assignment.unit, needsReview: assignment.needsReview, explanation: assignment.explanation },
-        timer: timerRef,
-      }
-      if (rec.extensionPending) {
-        Object.assign(patch, { extensionPending: false, extensionDueAt: null, extensionReason: null })
-        data.extensionDropped = { requestedDueAt: rec.extensionDueAt?.toISOString() ?? null, reason: rec.extensionReason }
-      }
+      const step = planAutoDispatch(rec, decision.transition, now, this.ctx.calendar, timerRef)
       const from = rec.state
-      const version = this.apply(patch, now)
-      this.events.push({ at: now, actor: WORKER_ACTOR.id, actorRole: WORKER_ACTOR.role, action, fromState: from, toState: 'dispatched', data: { ...data, version } })
-      this.cancel(plan.cancel)
-      this.schedule(plan.schedule, now)
+      const version = this.apply(step.patch, now)
+      this.events.push({ at: now, actor: WORKER_ACTOR.id, actorRole: WORKER_ACTOR.role, action: step.action, fromState: from, toState: step.to, data: { ...step.data, version } })
+      this.cancel(step.cancel)
+      this.schedule(step.schedule, now)
     }
     const patch: IncidentPatch = {}
     if (decision.overdueAt) patch.overdueAt = decision.overdueAt

@@ -1,4 +1,4 @@
-import { Problem } from '../../http/problem.ts'
+import { problem } from '../../http/problem.ts'
 import type { RateLimiter } from '../public/rate-limiter.ts'
 
 /**
@@ -8,10 +8,8 @@ import type { RateLimiter } from '../public/rate-limiter.ts'
 export async function enforceKeyRate(limiter: RateLimiter, key: { id: string; name: string; rateLimitPerMinute: number }): Promise<void> {
   const d = await limiter.hit({ name: `apikey:${key.id}`, limit: key.rateLimitPerMinute, windowMs: 60_000 }, key.id)
   if (d.allowed) return
-  throw new Problem(
-    429,
+  throw problem(
     'rate_limited',
-    'Too many requests',
     `The API key "${key.name}" may make at most ${key.rateLimitPerMinute} requests per minute. Try again in ${d.retryAfterS} s.`,
     { limit: key.rateLimitPerMinute, retryAfter: d.retryAfterS },
     { 'retry-after': String(d.retryAfterS) },

@@ -22,13 +22,13 @@ export async function changePassword({
   if (!user) throw problems.unauthenticated()
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await recordAudit(database, actor, { action: 'auth.password_change_failed', objectType: 'user', objectId: user.id })
-    throw problems.unprocessable('wrong-password', 'The current password is wrong.', {
+    throw problems.unprocessable('wrong_password', 'The current password is wrong.', {
       errors: [{ path: 'currentPassword', message: 'wrong password' }],
     })
   }
   const issues = passwordIssues(newPassword, { username: user.username, current: currentPassword })
   if (issues.length) {
-    throw problems.unprocessable('password-rules', `The new password ${issues.map((i) => i.message).join('; ')}.`, {
+    throw problems.unprocessable('password_rules', `The new password ${issues.map((i) => i.message).join('; ')}.`, {
       errors: issues.map((i) => ({ path: 'newPassword', message: i.message, code: i.code })),
     })
   }

@@ -41,7 +41,7 @@ export function checkGeometry(
 ): { ok: true; value: CheckedGeometry } | { ok: false; issue: FeatureIssue } {
   const malformed = (p: string, message: string) => ({
     ok: false as const,
-    issue: { code: 'validation_failed', status: 400, path: p, message },
+    issue: { code: 'validation_failed' as const, status: 400, path: p, message },
   })
   if (value === null || value === undefined) return malformed(path, `${path} is required`)
   if (typeof value !== 'object' || Array.isArray(value)) return malformed(path, `${path} must be a GeoJSON geometry object`)
@@ -101,7 +101,7 @@ export function checkGeometry(
   // 3. Rings, lines and coordinate ranges.
   const invalid = (p: string, reason: string, message: string) => ({
     ok: false as const,
-    issue: { code: 'invalid_geometry', status: 422, path: p, reason, message },
+    issue: { code: 'invalid_geometry' as const, status: 422, path: p, reason, message },
   })
   const coords = g.coordinates as unknown[]
   if (coords.length === 0) return invalid(`${path}.coordinates`, 'Empty geometry', `${path} has no coordinates`)

@@ -1,4 +1,5 @@
-import { Problem, problems } from '../../http/problem.ts'
+import type { ErrorCode } from '../../http/errors.ts'
+import { problem, problems, type Problem } from '../../http/problem.ts'
 
 /**
  * One problem with one feature of a write (a single create/update, or one feature of an import).
@@ -7,7 +8,7 @@ import { Problem, problems } from '../../http/problem.ts'
  * area as GeoJSON with its size, the sibling's or parent's code…).
  */
 export interface IssueBody {
-  code: string
+  code: ErrorCode
   status: number
   /** Where in the request body (dot path, e.g. geometry.coordinates.0.1). */
   path: string
@@ -20,21 +21,14 @@ export type FeatureIssue = IssueBody & {
   feature?: number
 }
 
-const TITLES: Record<string, string> = {
-  validation_failed: 'Invalid request',
-  geometry_too_large: 'Geometry too large',
-  invalid_geometry: 'Invalid geometry',
-  outside_parent: 'Outside the parent region',
-  sibling_overlap: 'Overlaps a sibling region',
-}
-
 /** A single write's answer: the first issue becomes the problem; every issue is listed. */
 export function singleWriteProblem(issues: FeatureIssue[]): Problem {
   const [first] = issues
   if (!first) return problems.internal()
-  const { code, status, path, message, feature: _f, ...extensions } = first
+  // Status and title come from the registry; the issue's own `status` (listed in issues[]) is the same number.
+  const { code, status: _s, path, message, feature: _f, ...extensions } = first
   const detail = issues.length > 1 ? `${message} (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}, see issues)` : message
-  return new Problem(status, code, TITLES[code] ?? titleFor(status), detail, {
+  return problem(code, detail, {
     path,
     ...extensions,
     errors: issues.map((i) => ({ path: i.path, message: i.message })),
@@ -50,12 +44,4 @@ export function importProblem(issues: FeatureIssue[], featureCount: number): Pro
     issues.map((i) => ({ path: i.feature === undefined ? i.path : `features.${i.feature}.${i.path}`, message: i.message })),
     { issues },
   )
-}
-
-function titleFor(status: number): string {
-  if (status === 404) return 'Not found'
-  if (status === 409) return 'Conflict'
-  if (status === 413) return 'Payload too large'
-  if (status === 400) return 'Invalid request'
-  return 'Unprocessable content'
 }

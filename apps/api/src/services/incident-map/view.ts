@@ -1,4 +1,4 @@
-import { clusterCell, INCIDENT_STATES, MAX_POINTS, wantsPoints, type Bbox, type IncidentMapView, type MapCluster, type MapPoint } from '@hanjiang/shared'
+import { clusterCell, INCIDENT_STATES, MAX_POINTS, wantsPoints, type IncidentMapView, type MapCluster, type MapPoint } from '@hanjiang/shared'
 import { incidentClusters, incidentPoints, type MapFilter } from '../../db/repositories/incident-map.ts'
 import type { Database } from '../../db/types.ts'
 

@@ -1,4 +1,4 @@
-import { CALLBACK_STATES, checkTransition, type OfficeHours, type Rating } from '@hanjiang/shared'
+import { CALLBACK_STATES, checkTransition, type OfficeHours, type Rating, planTransition } from '@hanjiang/shared'
 import {
   appendEvent,
   cancelTimers,
@@ -14,7 +14,6 @@ import { problems } from '../../http/problem.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
-import { planTransition } from './plan.ts'
 import { versionConflict, withCalendar } from './problems.ts'
 import { factsOf, incidentView, type IncidentView } from './view.ts'
 

@@ -10,6 +10,9 @@ import {
   toWgs84,
   validateLngLat,
   type Crs,
+  type IncidentChannel,
+  type RequestType,
+  type Track,
 } from '@hanjiang/shared'
 import { claimAuditEntry } from '../../auth/audit-writes.ts'
 import { batchQueue } from '../../db/batch-queue.ts'
@@ -28,7 +31,6 @@ import { workingCalendar } from '../calendar/working-calendar.ts'
 import { withCalendar } from './problems.ts'
 import { photoRefs } from './photos.ts'
 import { incidentView, type IncidentView } from './view.ts'
-import type { IncidentChannel, RequestType, Track } from './vocabulary.ts'
 
 /** Every intake path stores the one spelling of a number (normalizePhone), whoever called the service. */
 function storedPhone(raw: string | null | undefined): string | null {

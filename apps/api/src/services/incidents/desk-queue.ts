@@ -6,7 +6,7 @@ import type { Actor } from '../../http/actor.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { incidentRowScope } from '../auth/scope.ts'
 import { cursorCode, cursorInt, keysetCursor } from './keyset-cursor.ts'
-import { incidentListItem, type IncidentListItem } from './view.ts'
+import { incidentListItem } from './view.ts'
 
 const deskCursor = keysetCursor({
   tag: 'd1',

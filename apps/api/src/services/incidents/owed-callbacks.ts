@@ -1,12 +1,12 @@
 import type { OwedCallbackItem, OwedCallbacksPage } from '@hanjiang/shared/contract'
 import { DESK_PAGE_SIZE, formatShanghai } from '@hanjiang/shared'
-import { listOwedCallbacks, type OwedCallbackKind, type OwedKey } from '../../db/repositories/owed-callbacks.ts'
+import { listOwedCallbacks, type OwedKey } from '../../db/repositories/owed-callbacks.ts'
 import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { incidentRowScope } from '../auth/scope.ts'
 import { cursorCode, cursorInt, keysetCursor } from './keyset-cursor.ts'
-import { incidentListItem, type IncidentListItem } from './view.ts'
+import { incidentListItem } from './view.ts'
 
 /** The cursor is the whole sort key of the page's last row, as the desk queue's (desk-queue.ts). */
 const owedCursor = keysetCursor({

@@ -1,5 +1,5 @@
 import { MissingCalendarYearError, type TransitionCheck, type TransitionErrorCode } from '@hanjiang/shared'
-import { problems, type Problem } from '../../http/problem.ts'
+import { problem, problems, type Problem } from '../../http/problem.ts'
 
 /**
  * Problem codes of the incident API (besides 400 validation_failed):
@@ -29,8 +29,9 @@ export function transitionProblem(check: Extract<TransitionCheck, { ok: false }>
     case 'transition_not_allowed':
       return problems.conflict('transition_not_allowed', detail, extra)
   }
-  if (GUARD_CODES.includes(check.code)) return problems.conflict(check.code, detail, extra)
-  return problems.unprocessable(check.code, check.issues.map((i) => i.message.en).join('; '), {
+  // The registry gives each code its status: 409 for the incident's facts, 422 for the input's requirements.
+  if (GUARD_CODES.includes(check.code)) return problem(check.code, detail, extra)
+  return problem(check.code, check.issues.map((i) => i.message.en).join('; '), {
     ...extra,
     errors: check.issues.map((i) => ({ path: i.field ?? 'body', message: i.message.en, code: i.code, messages: i.message })),
   })

@@ -1,4 +1,4 @@
-import { fineClassInfo } from '@hanjiang/shared'
+import { CENTER_STATES, fineClassInfo } from '@hanjiang/shared'
 import { appendEvent, findIncidentByCode, findIncidentById, updateIncidentVersioned } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
@@ -9,7 +9,7 @@ import { versionConflict } from './problems.ts'
 import { incidentView, type IncidentView } from './view.ts'
 
 /** While the incident waits at the center, the dispatcher may correct its fine class. */
-export const RECLASSIFY_STATES: readonly string[] = ['reported', 'registered', 'returned']
+export const RECLASSIFY_STATES: readonly string[] = CENTER_STATES
 
 class StaleVersion extends Error {}
 

@@ -2,6 +2,7 @@ import {
   checkTransition,
   closesCluster,
   isWorkflowAction,
+  planStep,
   reopensCluster,
   toInstant,
   transitionMessages,
@@ -30,7 +31,6 @@ import { answerMembers } from '../clusters/answer-members.ts'
 import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { photoRefs } from './photos.ts'
-import { planTransition } from './plan.ts'
 import { transitionProblem, versionConflict, withCalendar } from './problems.ts'
 import { extensionTarget, factsOf, incidentView, type IncidentView } from './view.ts'
 
@@ -57,7 +57,6 @@ export interface TransitionRequest {
   eventData?: Record<string, unknown>
 }
 
-const UNIT_WORK: readonly string[] = ['dispatched', 'accepted', 'on_site']
 const notFound = (code: string) => problems.notFound('incident', `No incident ${code}`)
 
 class StaleVersion extends Error {}
@@ -151,9 +150,12 @@ export async function transitionIncident({
   }
 
   const calendar = await workingCalendar(database, officeHours)
+  const to = check.to
+  // The step's effects, a stale extension request dropped with it (R8).
   const plan = withCalendar(() =>
-    planTransition(
+    planStep(
       action,
+      to,
       rec,
       {
         unitCode: input.unitCode?.trim(),
@@ -168,19 +170,8 @@ export async function transitionIncident({
       calendar,
     ),
   )
-  const to = check.to
-  const patch = { ...plan.patch, state: to }
+  const patch = plan.patch
   const data = { ...plan.data, ...input.eventData }
-  // A pending extension request dies with the step it was for (the unit returned it, resolved it, …).
-  if (rec.extensionPending && action !== 'requestExtension' && action !== 'decideExtension') {
-    const after = { ...rec, ...patch } as IncidentRecord
-    const before = extensionTarget(rec)
-    const now = UNIT_WORK.includes(to) ? extensionTarget(after) : null
-    if (!now || now.kind !== before?.kind) {
-      Object.assign(patch, { extensionPending: false, extensionDueAt: null, extensionReason: null })
-      data.extensionDropped = { requestedDueAt: rec.extensionDueAt?.toISOString() ?? null, reason: rec.extensionReason }
-    }
-  }
 
   try {
     await database.db.transaction(async (tx) => {

@@ -1,18 +1,19 @@
 import {
   allowedActions,
+  extensionTarget,
+  typeOfIncident,
   formatShanghai,
   fineClassInfo,
   type ActorRole,
   type Crs,
   type IncidentFacts,
   type IncidentState,
-  type IncidentType,
   type WorkflowAction,
 } from '@hanjiang/shared'
 import type { IncidentDetail, IncidentEvent, IncidentListItem } from '@hanjiang/shared/contract'
 import type { EventRecord, IncidentRecord } from '../../db/repositories/incidents.ts'
 import type { Reference } from '../assignment/reference-cache.ts'
-import { incidentTypeOf, type IncidentChannel, type RequestType, type Track } from './vocabulary.ts'
+import type { IncidentChannel, RequestType, Track } from '@hanjiang/shared'
 
 // Masking is a domain rule (packages/shared/src/auth/masking.ts); re-exported for the views' callers.
 export { maskName, maskPhone } from '@hanjiang/shared'
@@ -20,19 +21,9 @@ import { maskName, maskPhone } from '@hanjiang/shared'
 
 const t = (d: Date | null): string | null => (d ? formatShanghai(d) : null)
 
-export const typeOfIncident = (r: Pick<IncidentRecord, 'requestType' | 'track'>): IncidentType => incidentTypeOf(r.requestType, r.track)
-
-/** The deadline an extension moves (R8): the unit's current step's deadline. */
-export type ExtensionTarget = { kind: 'resolveBy' | 'handleBy' | 'arriveBy'; dueAt: Date }
-
-export function extensionTarget(r: IncidentRecord): ExtensionTarget | null {
-  if (typeOfIncident(r) === 'urgent') {
-    if (r.handleBy) return { kind: 'handleBy', dueAt: r.handleBy }
-    if (r.arriveBy && (r.state === 'dispatched' || r.state === 'accepted')) return { kind: 'arriveBy', dueAt: r.arriveBy }
-    return null
-  }
-  return r.resolveBy ? { kind: 'resolveBy', dueAt: r.resolveBy } : null
-}
+// The stored incident's type and extension target are workflow rules (packages/shared/src/workflow/plan.ts).
+export { extensionTarget, typeOfIncident }
+export type { ExtensionTarget } from '@hanjiang/shared'
 
 /** The facts the workflow rules look at. */
 export function factsOf(r: IncidentRecord): IncidentFacts {

@@ -1,5 +1,5 @@
 import { DEADLINE_RULES, fineClassInfo, type Taxonomy } from '@hanjiang/shared'
-import { REQUEST_TYPES } from '../incidents/vocabulary.ts'
+import { REQUEST_TYPES } from '@hanjiang/shared'
 import { open311Errors } from './format.ts'
 
 /**

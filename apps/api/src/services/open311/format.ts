@@ -89,7 +89,7 @@ export function render(format: Format, root: string, value: Json, status = 200, 
 export function errorResponse(err: unknown, format: Format): Response | null {
   let status: number
   let description: string
-  let headers: Record<string, string> = {}
+  let headers: Record<string, string>
   if (err instanceof Open311Error) {
     status = err.status
     description = err.message

@@ -8,7 +8,7 @@ import { actorOfApiKey } from '../api-keys/actor.ts'
 import { enforceKeyRate } from '../api-keys/rate.ts'
 import { reference } from '../assignment/reference-cache.ts'
 import { createIncident } from '../incidents/create.ts'
-import { REQUEST_TYPES, type RequestType } from '../incidents/vocabulary.ts'
+import { REQUEST_TYPES, type RequestType } from '@hanjiang/shared'
 import type { RateLimiter } from '../public/rate-limiter.ts'
 import { open311Errors } from './format.ts'
 

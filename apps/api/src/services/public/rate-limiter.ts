@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { deleteExpiredWindows, hitWindow } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
-import { Problem } from '../../http/problem.ts'
+import { problem, type Problem } from '../../http/problem.ts'
 
 /**
  * A small fixed-window rate limiter for the public endpoints: `limit` hits per `windowMs`
@@ -86,10 +86,8 @@ export class RateLimiter {
 
 export function rateLimited(rule: RateLimitRule, d: RateDecision): Problem {
   const per = rule.name.split(':')[1] ?? 'client'
-  return new Problem(
-    429,
+  return problem(
     'rate_limited',
-    'Too many requests',
     `Too many requests from this ${per === 'phone' ? 'phone number' : per === 'ip' ? 'address' : per}: at most ${rule.limit} per ${Math.round(rule.windowMs / 60_000)} minutes. Try again in ${d.retryAfterS} s.`,
     { limit: rule.limit, retryAfter: d.retryAfterS, rule: rule.name },
     { 'retry-after': String(d.retryAfterS) },

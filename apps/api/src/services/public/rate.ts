@@ -1,4 +1,4 @@
-import { checkTransition, decideRating, type OfficeHours, type Rating } from '@hanjiang/shared'
+import { checkTransition, decideRating, type OfficeHours, type Rating, planTransition } from '@hanjiang/shared'
 import {
   appendEvent,
   cancelTimers,
@@ -12,7 +12,6 @@ import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
 import { tellMembersReopened } from '../clusters/tell-members-reopened.ts'
-import { planTransition } from '../incidents/plan.ts'
 import { withCalendar } from '../incidents/problems.ts'
 import { factsOf } from '../incidents/view.ts'
 import { trackPublic, type PublicTrack } from './track.ts'

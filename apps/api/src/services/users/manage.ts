@@ -19,7 +19,7 @@ export async function listUsersForAdmin(database: Database, f: UserFilter): Prom
 function checkPassword(password: string, username: string): void {
   const issues = passwordIssues(password, { username })
   if (issues.length) {
-    throw problems.unprocessable('password-rules', `The password ${issues.map((i) => i.message).join('; ')}.`, {
+    throw problems.unprocessable('password_rules', `The password ${issues.map((i) => i.message).join('; ')}.`, {
       errors: issues.map((i) => ({ path: 'password', message: i.message, code: i.code })),
     })
   }

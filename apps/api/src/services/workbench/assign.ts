@@ -1,11 +1,10 @@
+import { inStates, UNIT_WORK_STATES } from '@hanjiang/shared'
 import { appendEvent } from '../../db/repositories/incidents.ts'
 import { colleagueName, isUnitOrSection, upsertWorkAssignment } from '../../db/repositories/workbench.ts'
 import type { Database } from '../../db/types.ts'
 import type { WorkActor } from '../../http/work-actor.ts'
 import { problems } from '../../http/problem.ts'
 import { unitIncident } from './scope.ts'
-
-const OPEN = ['dispatched', 'accepted', 'on_site']
 
 /**
  * Hands an incident of the unit to one of its sections (股室) and/or a colleague. The
@@ -37,7 +36,7 @@ export async function assignWithinUnit({
     throw problems.validation('Name a section, a colleague or both', [{ path: 'sectionCode', message: 'required without assignee' }])
   }
   const rec = await unitIncident(database, unitCode, code)
-  if (!OPEN.includes(rec.state)) {
+  if (!inStates(UNIT_WORK_STATES, rec.state)) {
     throw problems.conflict('not_open', `Incident ${code} is ${rec.state}: only open work is assigned`, { state: rec.state })
   }
   if (sectionCode && !(await isUnitOrSection(database, unitCode, sectionCode))) {

@@ -1,4 +1,4 @@
-import { allowedActions, formatShanghai, type IncidentState } from '@hanjiang/shared'
+import { allowedActions, formatShanghai, LEDGER_STATES, UNIT_WORK_STATES, type IncidentState } from '@hanjiang/shared'
 import { listWorkItems, type WorkItemRecord } from '../../db/repositories/workbench.ts'
 import type { Database } from '../../db/types.ts'
 import type { WorkActor } from '../../http/work-actor.ts'
@@ -6,9 +6,9 @@ import { reference, type Reference } from '../assignment/reference-cache.ts'
 import { factsOf, incidentListItem } from '../incidents/view.ts'
 
 /** The unit's work: what it must act on now. */
-export const QUEUE_STATES = ['dispatched', 'accepted', 'on_site'] as const
+export const QUEUE_STATES = UNIT_WORK_STATES
 /** The ledger (台账): open items until closed out, including those resolved and waiting for verification. */
-export const LEDGER_STATES = ['dispatched', 'accepted', 'on_site', 'resolved'] as const
+export { LEDGER_STATES }
 
 export function workItemView(r: WorkItemRecord, ref: Reference, actor: WorkActor) {
   const unitName = (code: string | null) => (code ? (ref.units.get(code)?.name ?? code) : null)

@@ -1,17 +1,96 @@
-import {
-  computeDeadlines,
-  deadlinesOnDispatch,
-  deadlinesOnRedispatch,
-  DEADLINE_KINDS,
-  type Deadline,
-  type DeadlineKind,
-  type IncidentType,
-  type WorkflowAction,
-  type WorkingDayCalendar,
-} from '@hanjiang/shared'
-import type { IncidentPatch, IncidentRecord, NewTimer } from '../../db/repositories/incidents.ts'
-import { extensionTarget, typeOfIncident } from './view.ts'
-import { classify } from './vocabulary.ts'
+import type { WorkingDayCalendar } from '../calendar/workingCalendar.ts'
+import { computeDeadlines, deadlinesOnDispatch, deadlinesOnRedispatch } from '../deadlines/rules.ts'
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type IncidentType } from '../deadlines/types.ts'
+import { inStates, UNIT_WORK_STATES, type IncidentState, type WorkflowAction } from './states.ts'
+import { classify, incidentTypeOf } from '../incidents/vocabulary.ts'
+
+/**
+ * What a workflow step does besides moving the state (docs/DOMAIN.md §5): the deadlines the step that starts
+ * gets, the timers it makes moot or needs, the columns it sets and what its event records. Pure: the API's
+ * transition, the timer worker and the demo simulator all write what these functions plan.
+ */
+
+/** The stored facts of an incident the plans read (a row of `incident` as the API loads it). */
+export interface IncidentRow {
+  state: string
+  requestType: string
+  track: string
+  createdAt: Date
+  registeredAt: Date | null
+  unitCode: string | null
+  firstUnitCode: string | null
+  arriveBy: Date | null
+  handleBy: Date | null
+  resolveBy: Date | null
+  ownershipBy: Date | null
+  overdueAt: Date | null
+  hazardMarked: boolean
+  reworkCount: number
+  resolvedAt: Date | null
+  extensionPending: boolean
+  extensionDueAt: Date | null
+  extensionReason: string | null
+}
+
+/** Columns a step changes on its incident (unset = unchanged); the repository turns it into one UPDATE. */
+export interface IncidentPatch {
+  state?: string
+  track?: string
+  requestType?: string
+  safetyHazard?: boolean
+  unitCode?: string | null
+  firstUnitCode?: string | null
+  hazardMarked?: boolean
+  extensionPending?: boolean
+  extensionDueAt?: Date | null
+  extensionReason?: string | null
+  primaryId?: number | null
+  escalationLevel?: number
+  dispatchBy?: Date | null
+  arriveBy?: Date | null
+  handleBy?: Date | null
+  resolveBy?: Date | null
+  ownershipBy?: Date | null
+  callbackAt?: Date | null
+  overdueAt?: Date | null
+  registeredAt?: Date | null
+  dispatchedAt?: Date | null
+  acceptedAt?: Date | null
+  arrivedAt?: Date | null
+  resolvedAt?: Date | null
+  closedAt?: Date | null
+  /** Reclassification: the fine class and the assignment recomputed for it (same point, same regions). */
+  fineClass?: string | null
+  suggestedUnitCode?: string | null
+  needsReview?: boolean
+  assignment?: unknown
+  /** Add one to rework_count / reopen_count. */
+  incrementRework?: boolean
+  incrementReopen?: boolean
+}
+
+/** One pending deadline check the step needs (a `timer` row: one per kind and incident). */
+export interface PlannedTimer {
+  kind: string
+  dueAt: Date
+  data?: unknown
+}
+
+/** The workflow's incident type (which deadline rules apply) of a stored incident. */
+export const typeOfIncident = (r: Pick<IncidentRow, 'requestType' | 'track'>): IncidentType => incidentTypeOf(r.requestType, r.track)
+
+/** The deadline an extension moves (R8): the unit's current step's deadline. */
+export type ExtensionTarget = { kind: 'resolveBy' | 'handleBy' | 'arriveBy'; dueAt: Date }
+
+/** The deadline an extension request would move now (R8), or null when none runs. */
+export function extensionTarget(r: Pick<IncidentRow, 'requestType' | 'track' | 'state' | 'handleBy' | 'arriveBy' | 'resolveBy'>): ExtensionTarget | null {
+  if (typeOfIncident(r) === 'urgent') {
+    if (r.handleBy) return { kind: 'handleBy', dueAt: r.handleBy }
+    if (r.arriveBy && (r.state === 'dispatched' || r.state === 'accepted')) return { kind: 'arriveBy', dueAt: r.arriveBy }
+    return null
+  }
+  return r.resolveBy ? { kind: 'resolveBy', dueAt: r.resolveBy } : null
+}
 
 /** What one transition writes besides the state: incident columns, timers, the event's data. */
 export interface TransitionPlan {
@@ -19,7 +98,7 @@ export interface TransitionPlan {
   /** Pending timers the change makes moot. */
   cancel: readonly string[] | 'all'
   /** Timers the step that starts needs (rescheduled idempotently). */
-  schedule: NewTimer[]
+  schedule: PlannedTimer[]
   data: Record<string, unknown>
 }
 
@@ -33,7 +112,7 @@ export interface PlanInput {
   primary?: { id: number; code: string }
 }
 
-const KIND_COLUMN: Record<DeadlineKind, keyof IncidentPatch & keyof IncidentRecord> = {
+const KIND_COLUMN: Record<DeadlineKind, keyof IncidentPatch> = {
   resolveBy: 'resolveBy',
   dispatchBy: 'dispatchBy',
   arriveBy: 'arriveBy',
@@ -42,7 +121,7 @@ const KIND_COLUMN: Record<DeadlineKind, keyof IncidentPatch & keyof IncidentReco
   callbackAt: 'callbackAt',
 }
 
-const timersOf = (ds: Deadline[]): NewTimer[] => ds.map((d) => ({ kind: d.kind, dueAt: d.dueAt, data: { rule: d.rule } }))
+const timersOf = (ds: Deadline[]): PlannedTimer[] => ds.map((d) => ({ kind: d.kind, dueAt: d.dueAt, data: { rule: d.rule } }))
 const deadlineData = (ds: Deadline[]) => Object.fromEntries(ds.map((d) => [d.kind, { rule: d.rule, dueAt: d.dueAt.toISOString() }]))
 
 /** Deadlines of the registration step (R1–R4, R7) as columns: every register-step column set or cleared. */
@@ -56,13 +135,13 @@ function registerStep(type: IncidentType, start: Date, calendar: WorkingDayCalen
 
 /**
  * The effects of an allowed transition (checked by `checkTransition` before): which deadlines the step
- * that starts gets (docs/DOMAIN.md §5: computed when the step starts, stored on the incident), which timers
+ * that starts gets (computed when the step starts, stored on the incident), which timers
  * become moot or needed, and what the event records (an extension's old deadline stays in the log).
  * @throws MissingCalendarYearError when a working-day deadline reaches a year with no calendar.
  */
 export function planTransition(
   action: WorkflowAction,
-  rec: IncidentRecord,
+  rec: IncidentRow,
   input: PlanInput,
   at: Date,
   calendar: WorkingDayCalendar,
@@ -145,7 +224,7 @@ export function planTransition(
       }
     case 'verifyFail': {
       // Rework (返工): the resolve step is open again under the deadlines it had.
-      const again: NewTimer[] = []
+      const again: PlannedTimer[] = []
       if (rec.resolveBy) again.push({ kind: 'resolveBy', dueAt: rec.resolveBy, data: { rework: true } })
       if (rec.handleBy) again.push({ kind: 'handleBy', dueAt: rec.handleBy, data: { rework: true } })
       return {
@@ -163,7 +242,7 @@ export function planTransition(
       return { patch: { resolvedAt: at, closedAt: at }, cancel: 'all', schedule: [], data: { selfResolved: true } }
     case 'returnToCenter': {
       // R6: back to the center for re-dispatch; the R7 ownership check still runs if it is ahead.
-      const schedule: NewTimer[] =
+      const schedule: PlannedTimer[] =
         rec.ownershipBy && rec.ownershipBy.getTime() > at.getTime() ? [{ kind: 'ownershipBy', dueAt: rec.ownershipBy, data: { rule: 'R7' } }] : []
       return {
         patch: { unitCode: null, hazardMarked: rec.hazardMarked || input.hazardMarked === true },
@@ -223,3 +302,49 @@ export function planTransition(
 }
 
 export const ALL_TIMER_KINDS: readonly string[] = DEADLINE_KINDS
+
+/** What a dropped extension request was, for the event that drops it. */
+export interface DroppedExtension {
+  requestedDueAt: string | null
+  reason: string | null
+}
+
+/**
+ * A pending extension request dies with the step it was asked for (R8): the unit returned the incident, resolved
+ * it, or the incident went to another unit (a dispatch or re-dispatch, by a person or by R7). It survives only a
+ * step that keeps the same deadline running in the unit's hands. Deciding or asking is not such a step.
+ */
+export function staleExtension(action: WorkflowAction, before: IncidentRow, after: IncidentRow): DroppedExtension | null {
+  if (!before.extensionPending || action === 'requestExtension' || action === 'decideExtension') return null
+  const newUnit = action === 'dispatch' || action === 'redispatch'
+  const was = extensionTarget(before)
+  const now = !newUnit && inStates(UNIT_WORK_STATES, after.state) ? extensionTarget(after) : null
+  if (now && was && now.kind === was.kind) return null
+  return { requestedDueAt: before.extensionDueAt?.toISOString() ?? null, reason: before.extensionReason }
+}
+
+/** The columns that clear a pending extension request. */
+export const EXTENSION_CLEARED = { extensionPending: false, extensionDueAt: null, extensionReason: null } as const satisfies IncidentPatch
+
+/**
+ * One whole step to state `to`: {@link planTransition}'s effects, the new state, and a stale extension request
+ * dropped ({@link staleExtension}) with `extensionDropped` in the event's data.
+ */
+export function planStep(
+  action: WorkflowAction,
+  to: IncidentState,
+  rec: IncidentRow,
+  input: PlanInput,
+  at: Date,
+  calendar: WorkingDayCalendar,
+): TransitionPlan & { patch: IncidentPatch & { state: IncidentState } } {
+  const plan = planTransition(action, rec, input, at, calendar)
+  const patch: IncidentPatch & { state: IncidentState } = { ...plan.patch, state: to }
+  const data: Record<string, unknown> = { ...plan.data }
+  const dropped = staleExtension(action, rec, { ...rec, ...patch } as IncidentRow)
+  if (dropped) {
+    Object.assign(patch, EXTENSION_CLEARED)
+    data.extensionDropped = dropped
+  }
+  return { ...plan, patch, data }
+}
