@@ -79,6 +79,8 @@ const BODYLESS_WRITES = new Set([
   'POST /api/incidents/:code/reporter/reveal',
   'POST /api/admin/api-keys/:id/revoke',
   'POST /api/admin/api-keys/:id/rotate',
+  // Publishing takes only the period (query): there is nothing to send.
+  'POST /api/evaluation/publish',
 ])
 
 describeEachEngine('OpenAPI document', (ctx) => {

@@ -6,6 +6,7 @@ import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
+import { anyJson, describe, media } from '../http/openapi.ts'
 import { quarterReport, reportDocx, reportHtml } from '../services/evaluation/report.ts'
 import { loadFacts, ownUnitOnly, periodOf, rankingOf, rowsOf, schemeOf, scopeFor, scopesOf, type Level } from '../services/evaluation/compute.ts'
 
@@ -27,6 +28,8 @@ const drillQuery = levelQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 })
 
+const periodQuery = z.object({ period: z.string().max(40) })
+
 const schemeBody = z.object({
   components: z.array(z.object({ indicator: z.string().max(40), weight: z.number() })).min(1).max(10),
 })
@@ -47,7 +50,7 @@ export function evaluationRoutes({ database, config }: AppDeps) {
   }
 
   return new Hono()
-    .get('/evaluation/indicators', async (c) => {
+    .get('/evaluation/indicators', describe({ tag: 'evaluation', summary: 'Indicators and scores of the district, each street or each unit for a period (docs/EVALUATION.md)', query: levelQuery, responses: { 200: anyJson('IndicatorsAnswer (packages/shared evaluation/wire.ts)') } }), async (c) => {
       const q = parseInput(levelQuery, c.req.query(), 'query')
       const { level, code } = scoped(c, q.level, q.code)
       const period = await periodOf(database, q.period, new Date())
@@ -63,7 +66,7 @@ export function evaluationRoutes({ database, config }: AppDeps) {
         rows: rowsOf(pf, level, names, scheme),
       })
     })
-    .get('/evaluation/rankings', async (c) => {
+    .get('/evaluation/rankings', describe({ tag: 'evaluation', summary: 'Ranking of units or streets with the change against the previous period and the red/black list', query: levelQuery, responses: { 200: anyJson('RankingsAnswer') } }), async (c) => {
       const q = parseInput(levelQuery.extend({ level: z.enum(['street', 'unit']).default('unit') }), c.req.query(), 'query')
       const own = ownUnitOnly(actorOf(c))
       const period = await periodOf(database, q.period, new Date())
@@ -72,7 +75,7 @@ export function evaluationRoutes({ database, config }: AppDeps) {
       const rows = own === null ? r.rows : r.rows.filter((x) => x.code === own)
       return c.json({ period: { key: period.key, firstDay: period.firstDay, lastDay: period.lastDay }, level: q.level, ...r, rows })
     })
-    .get('/evaluation/incidents', async (c) => {
+    .get('/evaluation/incidents', describe({ tag: 'evaluation', summary: 'The incidents behind one figure (drill-down)', query: drillQuery, responses: { 200: anyJson('DrillAnswer') } }), async (c) => {
       const q = parseInput(drillQuery, c.req.query(), 'query')
       const { level, code } = scoped(c, q.level, q.code)
       if (level !== 'district' && !code) throw problems.badRequest('code_required', `A ${level} code is needed for its incidents`)
@@ -95,12 +98,12 @@ export function evaluationRoutes({ database, config }: AppDeps) {
         items: await incidentSummaries(database, page.map((f) => f.id)),
       })
     })
-    .get('/evaluation/scheme', async (c) => {
+    .get('/evaluation/scheme', describe({ tag: 'evaluation', summary: "A period's score scheme (published, its own, or the default)", query: periodQuery, responses: { 200: anyJson('{period, source, published, components}') } }), async (c) => {
       const period = await periodOf(database, c.req.query('period'), new Date())
       const { scheme, source } = await schemeOf(database, period.key)
       return c.json({ period: period.key, source, published: source === 'published', ...scheme })
     })
-    .put('/evaluation/scheme', async (c) => {
+    .put('/evaluation/scheme', describe({ tag: 'evaluation', summary: "Sets a period's score scheme (weights sum to 100; not once published)", query: periodQuery, body: schemeBody, responses: { 200: anyJson('{period, source, published, components}') } }), async (c) => {
       const period = await periodOf(database, c.req.query('period'), new Date())
       const body = parseInput(schemeBody, await jsonBody(c), 'body')
       const issues = schemeIssues(body)
@@ -113,12 +116,12 @@ export function evaluationRoutes({ database, config }: AppDeps) {
       })
       return c.json({ period: period.key, source: 'period', published: false, ...scheme })
     })
-    .get('/evaluation/report', async (c) => {
+    .get('/evaluation/report', describe({ tag: 'evaluation', summary: 'The quarterly report as a printable page', query: periodQuery, responses: { 200: media('text/html', 'The report page') } }), async (c) => {
       ownOffice(c)
       const period = await periodOf(database, c.req.query('period'), new Date())
       return c.html(reportHtml(await quarterReport(deps, period)))
     })
-    .get('/evaluation/report/docx', async (c) => {
+    .get('/evaluation/report/docx', describe({ tag: 'evaluation', summary: 'The quarterly report as DOCX', query: periodQuery, responses: { 200: media('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'The report') } }), async (c) => {
       ownOffice(c)
       const period = await periodOf(database, c.req.query('period'), new Date())
       const bytes = await reportDocx(await quarterReport(deps, period))
@@ -127,7 +130,7 @@ export function evaluationRoutes({ database, config }: AppDeps) {
         'content-disposition': `attachment; filename="report-${period.key}.docx"`,
       })
     })
-    .post('/evaluation/publish', async (c) => {
+    .post('/evaluation/publish', describe({ tag: 'evaluation', summary: 'Publishes a finished period: scheme and scores frozen', query: periodQuery, responses: { 201: anyJson('{period, published}') } }), async (c) => {
       const now = new Date()
       const period = await periodOf(database, c.req.query('period'), now)
       if (!periodEnded(period, now)) throw problems.unprocessable('period_not_ended', `${period.key} has not ended yet (last day ${period.lastDay})`)

@@ -6,6 +6,7 @@ import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
+import { anyJson, describe, media } from '../http/openapi.ts'
 import { letterDocx, letterHtml } from '../services/evaluation/letter-document.ts'
 import { escalateLetters, issueLetter, letterJson, letterScope, letterStep, letterWithEvents } from '../services/evaluation/letters.ts'
 
@@ -57,14 +58,14 @@ export function letterRoutes({ database }: AppDeps) {
   }
 
   return new Hono()
-    .get('/letters', async (c) => {
+    .get('/letters', describe({ tag: 'letters', summary: 'Efficiency letters (a unit supervisor: their own unit)', query: listQuery, responses: { 200: anyJson('{items: LetterView[]}') } }), async (c) => {
       const q = parseInput(listQuery, c.req.query(), 'query')
       const scope = letterScope(actorOf(c))
       await escalateLetters(database)
       const rows = await listLetters(database, { unitCode: scope ?? q.unit, state: q.state })
       return c.json({ items: rows.map((l) => letterJson(l)) })
     })
-    .post('/letters', async (c) => {
+    .post('/letters', describe({ tag: 'letters', summary: 'Issues a warning or supervision letter to a unit', body: issueBody, responses: { 201: anyJson('LetterDetail') } }), async (c) => {
       const b = parseInput(issueBody, await jsonBody(c), 'body')
       const id = await issueLetter(database, actorOf(c), {
         kind: b.kind,
@@ -77,12 +78,12 @@ export function letterRoutes({ database }: AppDeps) {
       })
       return c.json(await letterWithEvents(database, (await findLetter(database, id))!), 201)
     })
-    .get('/letters/:id', async (c) => c.json(await letterWithEvents(database, await letterOr404(c))))
-    .post('/letters/:id/reply', step('reply'))
-    .post('/letters/:id/close', step('close'))
-    .post('/letters/:id/send-back', step('sendBack'))
-    .get('/letters/:id/print', async (c) => c.html(letterHtml(await letterOr404(c))))
-    .get('/letters/:id/docx', async (c) => {
+    .get('/letters/:id', describe({ tag: 'letters', summary: 'One letter with its history', params: { id: idParam }, responses: { 200: anyJson('LetterDetail') } }), async (c) => c.json(await letterWithEvents(database, await letterOr404(c))))
+    .post('/letters/:id/reply', describe({ tag: 'letters', summary: "The addressed unit's rectification report (text + photos)", params: { id: idParam }, body: stepBody, responses: { 200: anyJson('LetterDetail') } }), step('reply'))
+    .post('/letters/:id/close', describe({ tag: 'letters', summary: 'Closes a replied letter out (销号)', params: { id: idParam }, body: stepBody, responses: { 200: anyJson('LetterDetail') } }), step('close'))
+    .post('/letters/:id/send-back', describe({ tag: 'letters', summary: 'Sends a reply back for more rectification', params: { id: idParam }, body: stepBody, responses: { 200: anyJson('LetterDetail') } }), step('sendBack'))
+    .get('/letters/:id/print', describe({ tag: 'letters', summary: 'The letter as a printable page (official layout)', params: { id: idParam }, responses: { 200: media('text/html', 'The letter') } }), async (c) => c.html(letterHtml(await letterOr404(c))))
+    .get('/letters/:id/docx', describe({ tag: 'letters', summary: 'The letter as DOCX', params: { id: idParam }, responses: { 200: media('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'The letter') } }), async (c) => {
       const l = await letterOr404(c)
       const bytes = await letterDocx(l)
       const name = `${l.title}${letterNumber(l.year, l.seq)}.docx`
@@ -91,7 +92,7 @@ export function letterRoutes({ database }: AppDeps) {
         'content-disposition': `attachment; filename="letter-${l.year}-${l.seq}.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
       })
     })
-    .get('/supervision/ledger', async (c) => {
+    .get('/supervision/ledger', describe({ tag: 'letters', summary: 'The supervision ledger: letters and unannounced checks', responses: { 200: anyJson('LedgerAnswer') } }), async (c) => {
       const scope = letterScope(actorOf(c))
       await escalateLetters(database)
       const [letters, checks] = await Promise.all([listLetters(database, { unitCode: scope }), listChecks(database, scope)])
@@ -100,7 +101,7 @@ export function letterRoutes({ database }: AppDeps) {
         checks: checks.map((k) => ({ ...k, checkedAt: formatShanghai(k.checkedAt) })),
       })
     })
-    .post('/supervision/checks', async (c) => {
+    .post('/supervision/checks', describe({ tag: 'letters', summary: 'Records an unannounced check', body: checkBody, responses: { 201: anyJson('{id}') } }), async (c) => {
       const b = parseInput(checkBody, await jsonBody(c), 'body')
       const at = new Date(b.checkedAt)
       if (at.getTime() > Date.now()) throw problems.badRequest('check_in_future', 'An unannounced check is recorded after it took place')

@@ -5,7 +5,8 @@ import type { EvaluationFacts } from './facts.ts'
 import { workingMsBetween } from './working-time.ts'
 
 /**
- * The evaluation indicators (docs/EVALUATION.md has the table: names, formulas, which events count). Every
+ * The evaluation indicators (docs/EVALUATION.md has the table: names, formulas, which events count; the rules
+ * they measure are R1–R7 and R14 of docs/DOMAIN.md §4, the events the workflow of §5). Every
  * number is a sum of per-incident flags ({@link incidentFlags}), so the incidents behind any number are
  * exactly those whose flag is set ({@link incidentsBehind}) — the drill-down cannot disagree with the figure.
  */

@@ -1,5 +1,5 @@
 /**
- * Efficiency letters (效能预警函 / 效能督办函, docs/EVALUATION.md): issued to a unit with a rectification deadline,
+ * Efficiency letters (效能预警函 / 效能督办函, `notice` in docs/DOMAIN.md §2, R14 in §4; docs/EVALUATION.md): issued to a unit with a rectification deadline,
  * answered by the unit's rectification report, closed out (销号) by the office or sent back. As data, like the
  * incident workflow: who may take which step from which state.
  */

@@ -116,6 +116,9 @@ export async function quarterReport(deps: EvaluationDeps, period: EvaluationPeri
   }
 }
 
+/** 2026-Q3 → 2026年第三季度 */
+const quarterZh = (key: string): string => `${key.slice(0, 4)}年第${'一二三四'[Number(key.slice(-1)) - 1]}季度`
+
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 function summaryLines(r: QuarterReport): string[] {
@@ -153,7 +156,7 @@ tr.red td { background: #fdecea } tr.black td { background: #e6e6e6 }
 .print { position: fixed; top: 8px; right: 8px } @media print { .print { display: none } }
 </style></head><body>
 <button class="print" onclick="window.print()">打印 / Print</button>
-<h1>涵江区便民服务“马上就办”工作${esc(r.period.key.replace('-Q', '年第'))}季度通报</h1>
+<h1>涵江区便民服务“马上就办”工作${esc(quarterZh(r.period.key))}通报</h1>
 <p class="sub">${esc(ISSUER)} · ${esc(r.period.firstDay)} 至 ${esc(r.period.lastDay)} · 生成于 ${esc(r.generatedAt.slice(0, 16).replace('T', ' '))}</p>
 <h2>一、总体情况</h2>${summaryLines(r).map((l) => `<p>${esc(l)}</p>`).join('')}
 <h2>二、单位考评排名</h2>${table(r.units.rows, '单位')}
@@ -192,7 +195,7 @@ export async function reportDocx(r: QuarterReport): Promise<Buffer> {
     title: `${r.period.key} 季度通报`,
     sections: [{
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`涵江区便民服务“马上就办”工作${r.period.key.replace('-Q', '年第')}季度通报`, { size: 20, font: 'SimHei' })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`涵江区便民服务“马上就办”工作${quarterZh(r.period.key)}通报`, { size: 20, font: 'SimHei' })] }),
         new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${ISSUER}  ${r.period.firstDay} 至 ${r.period.lastDay}`, { size: 10 })] }),
         heading('一、总体情况'),
         ...summaryLines(r).map(para),
