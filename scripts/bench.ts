@@ -6,6 +6,7 @@ import { benchIntake } from '../bench/intake.ts'
 import { benchMap } from '../bench/map.ts'
 import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
+import { benchAnalytics } from '../bench/analytics.ts'
 
 const only = process.argv.slice(2)
 const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
@@ -15,6 +16,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['map', benchMap],
   ['desk', benchDesk],
   ['patrol', benchPatrol],
+  ['analytics', benchAnalytics],
 ]
 
 console.log(`涵江 platform benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
