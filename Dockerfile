@@ -15,4 +15,5 @@ WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 8080
 # A 32 MB young generation: see SERVER_NODE_FLAGS in bench/lib.ts (measured there).
-CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "apps/api/src/main.ts"]
+# `npm run build` compiled the API into apps/api/dist (scripts/build-api.mjs): the container starts plain JavaScript.
+CMD ["node", "--max-semi-space-size=64", "apps/api/dist/main.js"]

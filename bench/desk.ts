@@ -12,7 +12,7 @@ const CHROMIUM = '/usr/bin/chromium'
 const RUNS = Number(process.env.BENCH_DESK_RUNS ?? 3)
 
 /**
- * Time to first render of the dispatch desk (issue 5): a signed-in dispatcher opens /dispatch in a fresh Chromium
+ * Time to first render of the dispatch desk: a signed-in dispatcher opens /dispatch in a fresh Chromium
  * context (empty cache); the page notes when the queue has its rows, then when the map has drawn everything it
  * loaded (MapLibre `loaded()`). Headless Chromium here draws WebGL in software (SwiftShader), so the map stage is
  * an upper bound of what a wall PC with a GPU sees. Measured on the demo database, then again after adding 100,000

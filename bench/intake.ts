@@ -140,7 +140,7 @@ async function runEngine(engine: string, env: Record<string, string>, connection
 }
 
 /**
- * Intake throughput over HTTP (DESIGN §9: ≥ 1,500 incidents/s with assignment on PostGIS): POST
+ * Intake throughput over HTTP (docs/DOMAIN.md §9: ≥ 1,500 incidents/s with assignment on PostGIS): POST
  * /api/incidents with validation, spatial assignment over the demo jurisdictions, and the one-statement
  * insert of incident + first event + timers, unique Idempotency-Keys, `connections` keep-alive clients
  * on loopback for 10 s. Baseline, same server and database: a bare single-statement INSERT route.

@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from '../apps/api/src/server.ts'
 import { benchSession, type Figure } from './lib.ts'
 
 /**
- * Incident map data with 100,000 incidents (issue 5 item 4): GET /api/incidents/map for a district view (clusters)
+ * Incident map data with 100,000 incidents: GET /api/incidents/map for a district view (clusters)
  * and a street view (points), over HTTP with a signed-in session, against the same statements called in-process
  * (the repository: SQL + row mapping) as the same-run baseline. Also the bytes a district view sends.
  */

@@ -9,7 +9,7 @@ import { buildDemoRegions } from '../apps/api/src/seed/regions/index.ts'
 import type { Figure } from './lib.ts'
 
 /**
- * Patrol coverage for one day (issue 7 item 2) on the demo district: every grid's seeded route, and a week of
+ * Patrol coverage for one day on the demo district: every grid's seeded route, and a week of
  * tracks — each day every routed grid walked along 60 % of its route (3,310 grids × 7 days ≈ 23,000 chunks).
  * Figures: coverage of the whole district for one day (one statement), of one street (涵西, the demo inspector's
  * area), of one grid; baseline: the same statement's route scan without tracks (a day nobody patrolled).

@@ -7,6 +7,7 @@ import { benchMap } from '../bench/map.ts'
 import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
 import { benchAnalytics } from '../bench/analytics.ts'
+import { benchEvaluation } from '../bench/evaluation.ts'
 
 const only = process.argv.slice(2)
 const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['desk', benchDesk],
   ['patrol', benchPatrol],
   ['analytics', benchAnalytics],
+  ['evaluation', benchEvaluation],
 ]
 
 console.log(`涵江 platform benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)

@@ -1,11 +1,9 @@
-// `npm start`: build the web app if it is missing or stale, then run the API (which serves it) in this process.
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+// `npm start`: build what is missing or stale (the web app, the API), then run the compiled API (which serves the
+// web app) in this process. A warm start runs plain JavaScript: no TypeScript is transpiled at start.
+import { pathToFileURL } from 'node:url'
+import { ensureApiBuilt } from './build-api.mjs'
 import { ensureWebBuilt } from './build-web.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 if (!process.env.WEB_DIST) ensureWebBuilt()
-
-const { register } = await import('tsx/esm/api')
-register()
-await import(path.join(root, 'apps/api/src/main.ts'))
+const main = await ensureApiBuilt()
+await import(pathToFileURL(main).href)

@@ -14,6 +14,9 @@ export default defineProject({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
-    fileParallelism: false,
+    // Each file starts its own server on its own copy of the template database, so files may run side by side;
+    // on a 2-core machine Chromium's software WebGL keeps both cores busy already: one at a time unless asked.
+    fileParallelism: Number(process.env.HJ_E2E_WORKERS ?? 1) > 1,
+    maxWorkers: Math.max(1, Number(process.env.HJ_E2E_WORKERS ?? 1)),
   },
 })

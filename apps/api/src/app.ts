@@ -3,11 +3,15 @@ import path from 'node:path'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { requestBodyLimit } from './http/body-limits.ts'
 import type { AppDeps } from './http/context.ts'
 import { Problem, problems } from './http/problem.ts'
+import { sameOriginWrites } from './http/same-origin.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { auditWrites } from './auth/audit-writes.ts'
 import { authorize } from './auth/authorize.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { apiKeyRoutes } from './routes/api-keys.ts'
 import { areaRoutes } from './routes/areas.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -21,8 +25,10 @@ import { eventRoutes } from './routes/events.ts'
 import { healthRoutes } from './routes/health.ts'
 import { incidentMapRoutes } from './routes/incident-map.ts'
 import { incidentRoutes } from './routes/incidents.ts'
+import { incidentExportRoutes } from './routes/incident-export.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
+import { openApiRoutes } from './routes/openapi.ts'
 import { patrolRoutes } from './routes/patrol.ts'
 import { dispatchRoutes } from './routes/dispatch.ts'
 import { photoRoutes } from './routes/photos.ts'
@@ -32,8 +38,12 @@ import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
+import { evaluationRoutes } from './routes/evaluation.ts'
+import { letterRoutes } from './routes/letters.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
+import { open311Routes } from './routes/open311.ts'
+import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
 
 function problemResponse(p: Problem): Response {
@@ -47,17 +57,24 @@ function problemResponse(p: Problem): Response {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   const api = new Hono()
+  // CSP, nosniff, referrer policy, no framing: on every answer, API and web app alike.
+  app.use('*', securityHeaders(deps.config.tileSource))
   // Reads are what is big (map data, lists, exports); write answers are one small object, and touching a
   // response's headers/body in the middleware turns @hono/node-server's cheap response into a web-streams one
   // (measured: ~10 % of intake CPU). Big write answers (batch assign) compress themselves (http/big-json.ts).
   const gzip = compress()
   api.use('*', (c, next) => (c.req.method === 'GET' && c.req.header('accept-encoding') ? gzip(c, next) : next()))
+  // Every body has a limit (1 MiB unless the route needs more), enforced while it is read.
+  api.use('*', requestBodyLimit(deps.config))
+  // Before any session is looked at: a browser's write from another site is refused (login CSRF included).
+  api.use('*', sameOriginWrites())
   // The one authorization layer: every route below needs a rule in auth/route-rules.ts (none → denied).
   api.use('*', authorize(deps))
   // Every successful write gets an audit row, in the write's own transaction where it has one.
   api.use('*', auditWrites(deps.database))
   api.route('/', authRoutes(deps))
   api.route('/', adminRoutes(deps))
+  api.route('/', apiKeyRoutes(deps))
   api.route('/', auditRoutes(deps))
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
@@ -67,11 +84,14 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', assignRoutes(deps))
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code
+  api.route('/', incidentExportRoutes(deps)) // before incident routes: /incidents/export must not be read as a code
   api.route('/', incidentRoutes(deps))
   api.route('/', dispatchRoutes(deps))
   api.route('/', callbackRoutes(deps))
   api.route('/', classificationRoutes(deps))
   api.route('/', wallRoutes(deps))
+  api.route('/', evaluationRoutes(deps))
+  api.route('/', letterRoutes(deps))
   api.route('/', analyticsRoutes(deps))
   api.route('/', deadlineRoutes(deps))
   api.route('/', eventRoutes(deps))
@@ -84,9 +104,14 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', notificationRoutes(deps))
   api.route('/', webhookRoutes(deps))
   api.route('/', publicRoutes(deps))
+  api.route('/', openApiRoutes(() => app))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.
   app.all('/api/*', (c) => problemResponse(problems.routeNotFound(c.req.path)))
+
+  // Open311 GeoReport v2 (docs/OPEN311.md): its own error shape, behind the same deny-by-default route table.
+  app.route('/open311/v2', open311Routes(deps))
+  app.all('/open311/*', (c) => errorResponse(open311Errors.notFound(`No Open311 resource at ${c.req.path}`), formatOfPath(c.req.path))!)
 
   app.onError((err, c) => {
     if (err instanceof Problem) return problemResponse(err)

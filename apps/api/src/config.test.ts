@@ -72,6 +72,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUSTED_PROXIES: 'my-proxy' })).toThrowError(/TRUSTED_PROXIES: "my-proxy" is not an IP address or CIDR block/)
   })
 
+  it('reads WEBHOOK_ALLOW_HOSTS: none by default; host names, addresses and CIDR blocks; a bad entry is named', () => {
+    expect(loadConfig({}).webhookAllowHosts).toEqual([])
+    expect(loadConfig({ WEBHOOK_ALLOW_HOSTS: 'hooks.intranet, 10.0.0.0/8,::1' }).webhookAllowHosts).toEqual(['hooks.intranet', '10.0.0.0/8', '::1/128'])
+    expect(() => loadConfig({ WEBHOOK_ALLOW_HOSTS: 'http://hooks.intranet/' })).toThrowError(/WEBHOOK_ALLOW_HOSTS: "http:\/\/hooks.intranet\/" is not a host name/)
+  })
+
   it('reads API_PROCESSES: 1 by default, auto = the cores with a server database and 1 embedded, more needs a server', () => {
     const url = 'postgres://u@h/db'
     expect(loadConfig({}).apiProcesses).toBe(1)

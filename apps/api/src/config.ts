@@ -3,9 +3,10 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseOfficeHours, type OfficeHours } from '@hanjiang/shared'
 import { parseTrustedProxies } from './http/addresses.ts'
+import { REPO_ROOT } from './repo-root.ts'
+import { parseWebhookAllowHosts } from './services/webhooks/address-policy.ts'
 
-/** Repo root, resolved from this file so the app works from any cwd. */
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
+export { REPO_ROOT }
 
 const boolish = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -41,6 +42,15 @@ const officeHours = z.string().transform((raw, ctx): OfficeHours => {
 const trustedProxies = z.string().transform((raw, ctx): string[] => {
   try {
     return parseTrustedProxies(raw)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message })
+    return z.NEVER
+  }
+})
+
+const webhookAllowHosts = z.string().transform((raw, ctx): string[] => {
+  try {
+    return parseWebhookAllowHosts(raw)
   } catch (e) {
     ctx.addIssue({ code: 'custom', message: (e as Error).message })
     return z.NEVER
@@ -119,6 +129,12 @@ const schema = z.object({
       ctx.addIssue({ code: 'custom', message: 'must be auto or a whole number from 1 to 64' })
       return z.NEVER
     }),
+  /** Non-public hosts, addresses or CIDR blocks unit webhooks may reach (default none: public addresses only). */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => v ?? '')
+    .pipe(webhookAllowHosts),
   /** The first admin's password on a fresh non-demo database (generated and printed once when unset). */
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
@@ -164,6 +180,8 @@ export interface Config {
   /** CIDR blocks (`address/prefix`) of the reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: readonly string[]
   adminPassword: string | undefined
+  /** Host names (lower case) and `address/prefix` blocks webhooks may reach though not public (WEBHOOK_ALLOW_HOSTS). */
+  webhookAllowHosts: readonly string[]
   /** HTTP processes on the port (API_PROCESSES resolved: `auto` → cores with a server database, else 1). */
   apiProcesses: number
 }
@@ -216,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInThrottleWindowMs: Math.round(e.SIGN_IN_THROTTLE_WINDOW_MINUTES * 60_000),
     trustedProxies: e.TRUSTED_PROXIES,
     adminPassword: e.ADMIN_PASSWORD,
+    webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS,
     apiProcesses: e.API_PROCESSES === 'auto' ? (e.DATABASE_URL === undefined ? 1 : os.availableParallelism()) : e.API_PROCESSES,
   }
 }

@@ -10,6 +10,7 @@ const t0 = performance.now()
 function banner(where: string, seed: SeedReport, config: Config, url: string, extra?: string): void {
   console.log(`涵江 "马上就办" platform — database: ${where}`)
   if (seed.units || seed.regions) console.log(`  seeded ${seed.units} units, ${seed.classes} classes, ${seed.regions} regions in ${seed.ms} ms`)
+  if (seed.incidents) console.log(`  seeded ${seed.incidents.incidents} demo incidents, ${seed.incidents.events} events`)
   if (seed.generatedAdminPassword) {
     // Shown once, never stored in clear: the first sign-in must replace it.
     console.log(`  created user "admin" with the one-time password ${seed.generatedAdminPassword} (change it at first sign-in)`)
@@ -41,11 +42,20 @@ try {
     const c = await startCluster(config, (code) => process.exit(code))
     banner(`PostgreSQL at ${c.where}`, c.seed, config, serverUrl(config, c.port), `${config.apiProcesses} API processes on one port`)
   } else {
-    const running = await startServer()
+    const running = await startServer({}, { demoHistory: 'background' })
     const { database, seed, url } = running
     const where = database.engine === 'embedded' ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`
-    banner(where, seed, config, url)
+    banner(where, seed, config, url, seed.demoHistoryPending ? 'writing the demo incident history in the background…' : undefined)
     stopOnSignals(running, false)
+    running.demoHistory.then(
+      (h) => {
+        if (h) {
+          const from = h.resumedAt ? ` (carried on from ${h.resumedAt})` : ''
+          console.log(`  demo history ready: seeded ${h.incidents} demo incidents, ${h.events} events${from} in ${Math.round(performance.now() - t0)} ms since start`)
+        }
+      },
+      (e: unknown) => console.error(`  demo history failed: ${(e as Error).message} (the next start tries again)`),
+    )
   }
 } catch (e) {
   console.error(`Start-up failed: ${(e as Error).message}`)

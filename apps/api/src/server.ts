@@ -6,6 +6,8 @@ import { loadConfig, type Config } from './config.ts'
 import { openDatabase } from './db/open.ts'
 import type { Database } from './db/types.ts'
 import { closeEventBus, eventBus } from './live/event-bus.ts'
+import { writeDemoHistory } from './seed/demo-history.ts'
+import type { DemoIncidentReport } from './seed/demo-incidents/index.ts'
 import { seedDatabase, type SeedReport } from './seed/index.ts'
 import { createFileStorage } from './storage/index.ts'
 import { startTimerWorker, type TimerWorker } from './worker/timer-worker.ts'
@@ -21,6 +23,11 @@ export interface RunningServer {
   config: Config
   database: Database
   seed: SeedReport
+  /**
+   * With `demoHistory: 'background'`: the demo's incident history being written while the server answers
+   * (resolves to what was written, or null when there was nothing to write or the server was closed first).
+   */
+  demoHistory: Promise<(DemoIncidentReport & { resumedAt: number }) | null>
   close(): Promise<void>
 }
 
@@ -43,7 +50,14 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
  */
 export async function startServer(
   overrides: Record<string, string | undefined> = {},
-  opts: { prepared?: boolean } = {},
+  opts: {
+    prepared?: boolean
+    /**
+     * 'background' (npm start): a first demo start answers /api/health and serves the map at once and writes the
+     * year of demo incidents afterwards (seed/demo-history.ts); 'inline' (default): before answering.
+     */
+    demoHistory?: 'inline' | 'background'
+  } = {},
 ): Promise<RunningServer> {
   const config = loadConfig({ ...process.env, ...overrides })
   const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir, migrate: !opts.prepared })
@@ -52,21 +66,38 @@ export async function startServer(
   let webhooks: WebhookWorker | undefined
   try {
     // `prepared`: a cluster's primary migrated and seeded before forking this process (cluster.ts).
-    const seed = opts.prepared ? NOTHING_SEEDED : await seedWith(database, config)
+    const background = opts.demoHistory === 'background'
+    const seed = opts.prepared ? NOTHING_SEEDED : await seedWith(database, config, background ? 'deferred' : 'inline')
     // LISTEN before serving: the first /api/events client finds the bus ready.
     await eventBus(database)
     server = await listen(createApp({ database, config }), config.port, config.host)
     if (config.timerWorker) worker = startTimerWorker({ database, config, intervalMs: config.timerTickMs, onApplied: crashHook(config) })
     // The webhook outbox is sent by the same processes that run timers (rows are leased: several may run).
-    if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs })
+    if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs, allowHosts: config.webhookAllowHosts })
     const port = (server.address() as AddressInfo).port
+    let closing = false
+    const demoHistory =
+      background && seed.demoHistoryPending
+        ? writeDemoHistory(database, {
+            escalationIntervalMs: config.escalationIntervalMs,
+            officeHours: config.officeHours,
+            storage: createFileStorage(config),
+            stopped: () => closing,
+          })
+        : Promise.resolve(null)
+    // Failures are reported by whoever awaits it (main.ts prints them); never an unhandled rejection.
+    demoHistory.catch(() => {})
     const running: RunningServer = {
       url: serverUrl(config, port),
       port,
       config,
       database,
       seed,
+      demoHistory,
       close: async () => {
+        // The history stops between two slices; the next start carries on.
+        closing = true
+        await demoHistory.catch(() => {})
         await worker?.stop()
         await webhooks?.stop()
         // Ends the event streams, which would otherwise keep server.close() waiting.
@@ -94,8 +125,9 @@ export function serverUrl(config: Config, port: number): string {
 const NOTHING_SEEDED: SeedReport = { units: 0, classes: 0, regions: 0, areas: 0, patrolRoutes: 0, accounts: 0, ms: 0 }
 
 /** Migrations are applied by openDatabase; this seeds reference data, accounts and (DEMO) the demo. */
-export function seedWith(database: Database, config: Config): Promise<SeedReport> {
+export function seedWith(database: Database, config: Config, history: 'inline' | 'deferred' = 'inline'): Promise<SeedReport> {
   return seedDatabase(database, {
+    history,
     demo: config.demo,
     demoPassword: config.demoPassword,
     adminPassword: config.adminPassword,

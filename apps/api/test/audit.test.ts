@@ -4,7 +4,7 @@ import { seedFixture, testApp } from './app.ts'
 import { describeEachEngine } from './engines.ts'
 import { complaint, incidentApi, type Json } from './incidents-helpers.ts'
 
-/** Audit (issue 6 item 5) and personal data (item 4): a row per write, in the write's transaction; masking; reveal. */
+/** Audit and personal data: a row per write, in the write's transaction; masking; reveal. */
 
 describeEachEngine('auth: audit log and personal data', (ctx) => {
   const api = incidentApi(() => ctx.database)

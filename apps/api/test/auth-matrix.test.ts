@@ -6,7 +6,7 @@ import { signIn, type Session } from './auth.ts'
 import { describeEachEngine } from './engines.ts'
 
 /**
- * The role × route matrix (issue 6): every route the real app registers, called by an anonymous client and by a
+ * The role × route matrix: every route the real app registers, called by an anonymous client and by a
  * user of each role, must be allowed or denied exactly as its rule in src/auth/route-rules.ts says. A route
  * without a rule fails here (and is denied at run time).
  */

@@ -7,7 +7,7 @@ import { describeEachEngine } from './engines.ts'
 import { complaint, incidentApi, POINTS, type Json } from './incidents-helpers.ts'
 
 /**
- * Row scoping (issue 6 item 3): a handler sees only their unit's incidents, an inspector only those in their
+ * Row scoping: a handler sees only their unit's incidents, an inspector only those in their
  * areas — on lists, detail, event logs, actions, similar/clusters, map data, exports and the live stream.
  * A: 涵东 (street 350303001), dispatched to 区城市管理局; B: 涵西 (350303002), dispatched to 区交通运输局.
  */

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
-import { LOCKOUT_MAX_FAILURES } from '@hanjiang/shared'
 import { seedFixture, testApp } from './app.ts'
 import { ensureUser, signIn, TEST_PASSWORD } from './auth.ts'
 import { describeEachEngine } from './engines.ts'
@@ -72,20 +71,50 @@ describeEachEngine('auth: sign-in, sessions, CSRF, lock-out, password', (ctx) =>
     expect((await app().request('/api/incidents', { headers: { cookie: s.headers.cookie! } })).status).toBe(200)
   })
 
-  it('locks the account after repeated failures (423 + Retry-After), even for the right password', async () => {
+  /** A sign-in from client address `ip` (X-Forwarded-For, believed without a socket). */
+  const loginFrom = (username: string, password: string, ip: string) =>
+    app().request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ username, password }),
+    })
+
+  it('five wrong passwords from five addresses lock nobody out: the right password works from a sixth and from the known address', async () => {
     await ensureUser(ctx.database, { username: 'carol' })
-    for (let i = 0; i < LOCKOUT_MAX_FAILURES; i++) expect((await login('carol', `wrong-${i}`)).status).toBe(401)
-    const locked = await login('carol', TEST_PASSWORD)
-    expect(locked.status).toBe(423)
-    const body = await json(locked)
-    expect(body.code).toBe('account-locked')
-    expect(body.retryAfterSeconds).toBeGreaterThan(800)
-    expect(Number(locked.headers.get('retry-after'))).toBe(body.retryAfterSeconds)
-    // The lock ends: the right password works again and the failure count restarts.
-    await ctx.database.rows(sql`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = 'carol'`)
-    expect((await login('carol', TEST_PASSWORD)).status).toBe(200)
+    expect((await loginFrom('carol', TEST_PASSWORD, '192.0.2.10')).status).toBe(200) // her office
+    for (let i = 1; i <= 5; i++) expect((await loginFrom('carol', `wrong-${i}`, `198.51.100.${i}`)).status).toBe(401)
+    expect((await loginFrom('carol', TEST_PASSWORD, '198.51.100.6')).status).toBe(200)
+    // Many failures from one attacker's address slow that address only, never her office.
+    for (let i = 0; i < 8; i++) expect((await loginFrom('carol', `guess-${i}`, '198.51.100.1')).status).toBe(401)
+    expect((await loginFrom('carol', TEST_PASSWORD, '192.0.2.10')).status).toBe(200)
     const failures = await ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND actor_username = 'carol'`)
-    expect(Number(failures[0]!.n)).toBe(LOCKOUT_MAX_FAILURES + 1)
+    expect(Number(failures[0]!.n)).toBe(13)
+  })
+
+  it('a slowed-down account answers exactly like an unknown name (and like a wrong password), even for the right password', async () => {
+    await ensureUser(ctx.database, { username: 'carla' })
+    const ip = '203.0.113.77'
+    for (let i = 0; i < 6; i++) {
+      const [known, unknown] = [await loginFrom('carla', `wrong-${i}`, ip), await loginFrom('no-such-carla', `wrong-${i}`, ip)]
+      expect(known.status).toBe(401)
+      expect(unknown.status).toBe(401)
+    }
+    // Within the delay after the last failure: the right password is not even checked, and nothing tells.
+    const right = await loginFrom('carla', TEST_PASSWORD, ip)
+    const unknown = await loginFrom('no-such-carla', TEST_PASSWORD, ip)
+    const wrong = await loginFrom('bob', 'wrong-password', '203.0.113.78')
+    expect(right.status).toBe(401)
+    expect(unknown.status).toBe(401)
+    const [a, b, c] = [await right.text(), await unknown.text(), await wrong.text()]
+    expect(a).toBe(b)
+    expect(a).toBe(c)
+    const headerNames = (r: Response) => [...r.headers.keys()].filter((k) => k !== 'date').sort()
+    expect(headerNames(right)).toEqual(headerNames(unknown))
+    expect(right.headers.get('retry-after')).toBeNull()
+    expect(right.headers.getSetCookie()).toEqual([])
+    // Once the delay has passed, the right password works from that address too.
+    await ctx.database.rows(sql`UPDATE sign_in_failure SET last_failure_at = now() - interval '1 hour'`)
+    expect((await loginFrom('carla', TEST_PASSWORD, ip)).status).toBe(200)
   })
 
   it('refuses a disabled account (403 account-disabled) only after the right password', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { computeDeadlines } from '@hanjiang/shared'
 import { afterAll, expect, it } from 'vitest'
+import { demoHistoryState } from '../src/db/repositories/demo-history.ts'
 import { buildDemoIncidents } from '../src/seed/demo-incidents/index.ts'
 import { seedDatabase } from '../src/seed/index.ts'
 import { loadWorkingCalendar } from '../src/services/calendar/working-calendar.ts'
@@ -23,7 +24,7 @@ afterAll(() => {
 })
 
 describeEachEngine(
-  'demo incidents (issue 4 item 10)',
+  'demo incidents',
   (ctx) => {
     const rows = <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) => ctx.database.rows<T>(q)
 
@@ -44,6 +45,12 @@ describeEachEngine(
       for (const few of ['hotline_12315', 'hotline_12369', 'open311', 'other_system']) expect(channels[few]).toBeLessThan(channels.public_web!)
       const tracks = await rows<{ track: string }>(sql`SELECT DISTINCT track FROM incident ORDER BY track`)
       expect(tracks.map((t) => t.track)).toEqual(['normal', 'simple', 'urgent'])
+    })
+
+    it('records the history as written (ready, with its size): a demo start has nothing left to write', async () => {
+      const [r] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM incident`)
+      const n = Number(r!.n)
+      expect(await demoHistoryState(ctx.database)).toEqual({ state: 'ready', written: n, total: n })
     })
 
     it('is denser in the urban streets (涵东, 涵西, 三江口, 白塘) and every located incident is inside a demo grid', async () => {

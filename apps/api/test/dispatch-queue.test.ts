@@ -9,7 +9,7 @@ import { describeEachEngine } from './engines.ts'
 import { incidentApi, type Json } from './incidents-helpers.ts'
 
 /**
- * The dispatch desk's queue (GET /api/dispatch/queue, issue 5 item 1): keyset-paged over more than 200 waiting
+ * The dispatch desk's queue (GET /api/dispatch/queue): keyset-paged over more than 200 waiting
  * incidents in urgency / time-left order — every incident exactly once across pages, in the same order the
  * browser sorts (packages/shared/src/desk/queue.ts), while incidents arrive and leave between pages.
  */

@@ -6,7 +6,7 @@ import { describeEachEngine } from './engines.ts'
 import type { Json, Res } from './incidents-helpers.ts'
 
 /**
- * GET /api/patrol/routes (issue 5 item 4): the planned patrol routes of one map view for the shared map layer —
+ * GET /api/patrol/routes: the planned patrol routes of one map view for the shared map layer —
  * only routes in the box, only ones big enough to see at the zoom, simplified for it; scoped like the rest of
  * the patrol data; bad queries answered as RFC 9457 problems.
  */

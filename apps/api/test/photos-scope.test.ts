@@ -12,7 +12,7 @@ import { describeEachEngine } from './engines.ts'
 import { complaint, incidentApi, POINTS } from './incidents-helpers.ts'
 
 /**
- * Who may see a photo (issue 6): the all-seeing roles every photo; everyone else their own uploads and the photos
+ * Who may see a photo: the all-seeing roles every photo; everyone else their own uploads and the photos
  * of incidents in their scope. A photo out of reach is 404, exactly like a missing one — original and thumbnail.
  */
 

@@ -21,7 +21,7 @@ describeEachEngine('auth: sign-in throttle per client address', (ctx) => {
     )
   const statuses = async (rs: (Response | Promise<Response>)[]) => (await Promise.all(rs)).map((r) => r.status)
   const failedLogins = async (username: string) =>
-    Number((await ctx.database.rows<{ n: number }>(sql`SELECT failed_logins AS n FROM app_user WHERE username = ${username}`))[0]!.n)
+    Number((await ctx.database.rows<{ n: number }>(sql`SELECT coalesce(sum(f.failures), 0)::int AS n FROM sign_in_failure f JOIN app_user u ON u.id = f.user_id WHERE u.username = ${username}`))[0]!.n)
   const users = async (prefix: string, n: number) => {
     const out: string[] = []
     for (let i = 0; i < n; i++) out.push(await ensureUser(ctx.database, { username: `${prefix}${i}` }))

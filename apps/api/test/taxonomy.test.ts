@@ -8,7 +8,7 @@ import { describeEachEngine } from './engines.ts'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 describeEachEngine(
-  'GET /api/taxonomy (DESIGN §3)',
+  'GET /api/taxonomy (docs/DOMAIN.md §3)',
   (ctx) => {
     const get = async () => {
       const res = await testApp(ctx.database).request('/api/taxonomy')

@@ -59,7 +59,7 @@ async function workerEvents(api: ReturnType<typeof incidentApi>, code: string): 
 const brief = (events: Json[]) => events.map((e) => [e.action, e.data?.rule ?? null, e.data?.level ?? null])
 
 describeEachEngine(
-  'timer worker (DESIGN §5: R4–R7, R10, overdue)',
+  'timer worker (docs/DOMAIN.md §5: R4–R7, R10, overdue)',
   (ctx) => {
     const api = incidentApi(() => ctx.database)
     const worker = clockedWorker(() => ctx.database)

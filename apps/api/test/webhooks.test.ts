@@ -34,7 +34,10 @@ function receiver() {
 describeEachEngine(
   'notifications: webhooks and the live stream',
   (ctx) => {
-    const api = client(() => ctx.database)
+    // The local test receiver is on loopback: only the operator's allow-list lets webhooks reach it.
+    const ALLOW = ['127.0.0.1/32']
+    const api = client(() => ctx.database, { webhookAllowHosts: ALLOW })
+    const strict = client(() => ctx.database)
     const rx = receiver()
     beforeAll(() => rx.start())
     afterAll(async () => {
@@ -55,7 +58,7 @@ describeEachEngine(
 
     it('POSTs signed notifications after the commit; a failure is retried with back-off, then delivered', async () => {
       let clock = new Date()
-      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock })
+      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock, allowHosts: ALLOW })
       const code = await api.dispatched()
       const [row] = await ctx.database.rows<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM webhook_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.incident_code = ${code}`)
@@ -84,7 +87,7 @@ describeEachEngine(
 
     it('a permanent refusal (4xx) is not retried; an unreachable receiver is', async () => {
       let clock = new Date(Date.now() + 60_000)
-      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock })
+      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock, allowHosts: ALLOW })
       await ctx.database.rows(sql`UPDATE webhook_delivery SET delivered_at = now() WHERE delivered_at IS NULL`)
       await api.dispatched()
       rx.script.push(410)
@@ -98,10 +101,81 @@ describeEachEngine(
       const [retry] = await ctx.database.rows<{ failed: boolean; attempts: number; due: boolean }>(sql`
         SELECT failed_at IS NOT NULL AS failed, attempts, due_at > ${clock.toISOString()}::timestamptz AS due FROM webhook_delivery ORDER BY id DESC LIMIT 1`)
       expect(retry).toMatchObject({ failed: false, attempts: 1, due: true })
+      // The answer says why in general words, never the socket's message (no port oracle).
+      const shown = (await api.call(SUPERVISOR, 'GET', '/api/units/city_admin/webhooks')).body.deliveries[0]
+      expect(shown).toMatchObject({ lastStatus: null, lastError: 'connection failed' })
+      expect(JSON.stringify(shown)).not.toMatch(/ECONN|127\.0\.0\.1|:9\b/)
       await ctx.database.rows(sql`UPDATE unit_webhook SET url = ${rx.url()} WHERE unit_code = 'city_admin'`)
       clock = new Date(clock.getTime() + 60_000)
       expect(await worker.tick()).toEqual({ sent: 1, failed: 0 })
       await worker.stop()
+    })
+
+    it('refuses a webhook to loopback, private, link-local or metadata addresses when saved, naming the rule', async () => {
+      for (const url of [
+        rx.url(),
+        'http://127.0.0.1:5432/x',
+        'http://[::1]:8080/x',
+        'http://[::ffff:127.0.0.1]/x',
+        'http://10.1.2.3/hook',
+        'http://192.168.0.10/hook',
+        'http://100.64.1.1/hook',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://[fd00:ec2::254]/x',
+        'http://0.0.0.0:8080/x',
+        'http://localhost:8080/x', // a host name resolving to loopback
+      ]) {
+        const r = await strict.call(SUPERVISOR, 'PUT', '/api/units/city_admin/webhooks', { url })
+        expect(r.status, url).toBe(400)
+        expect(r.body, url).toMatchObject({ code: 'webhook_address_not_allowed' })
+        expect(r.body.detail, url).toMatch(/WEBHOOK_ALLOW_HOSTS/)
+      }
+      // nothing was stored: the allowed receiver set earlier is still the unit's webhook
+      const list = await strict.call(SUPERVISOR, 'GET', '/api/units/city_admin/webhooks')
+      expect(list.body.webhooks[0].url).toBe(rx.url())
+    })
+
+    it('refuses again at delivery (the address may have changed since): nothing is sent, the reason is generic', async () => {
+      let clock = new Date(Date.now() + 600_000)
+      const strictWorker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock })
+      await ctx.database.rows(sql`UPDATE webhook_delivery SET delivered_at = now() WHERE delivered_at IS NULL`)
+      const before = rx.got.length
+      await api.dispatched()
+      expect(await strictWorker.tick()).toEqual({ sent: 0, failed: 1 })
+      expect(rx.got.length).toBe(before)
+      const shown = (await api.call(SUPERVISOR, 'GET', '/api/units/city_admin/webhooks')).body.deliveries[0]
+      expect(shown).toMatchObject({ lastStatus: null, lastError: 'refused: address not allowed' })
+      await strictWorker.stop()
+      // the operator's allow-list lets the same delivery through on its retry
+      const allowed = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock, allowHosts: ALLOW })
+      clock = new Date(clock.getTime() + 3_600_000)
+      expect(await allowed.tick()).toEqual({ sent: 1, failed: 0 })
+      expect(rx.got.length).toBe(before + 1)
+      await allowed.stop()
+    })
+
+    it('a redirect is not followed (it could point anywhere)', async () => {
+      const target = receiver()
+      await target.start()
+      const redirector = http.createServer((_req, res) => {
+        res.writeHead(307, { location: target.url() })
+        res.end()
+      })
+      await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', () => r()))
+      const url = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/hook`
+      await ctx.database.rows(sql`UPDATE webhook_delivery SET delivered_at = now() WHERE delivered_at IS NULL`)
+      expect((await api.call(SUPERVISOR, 'PUT', '/api/units/city_admin/webhooks', { url, secret: 'a-very-secret-secret' })).status).toBe(200)
+      const clock = new Date(Date.now() + 7_200_000)
+      const worker = startWebhookWorker({ database: ctx.database, intervalMs: 1000, loop: false, now: () => clock, allowHosts: ALLOW })
+      await api.dispatched()
+      expect(await worker.tick()).toEqual({ sent: 0, failed: 1 })
+      expect(target.got.length).toBe(0)
+      const shown = (await api.call(SUPERVISOR, 'GET', '/api/units/city_admin/webhooks')).body.deliveries[0]
+      expect(shown).toMatchObject({ lastStatus: 307, lastError: 'HTTP 307' })
+      await worker.stop()
+      await new Promise<void>((r) => redirector.close(() => r()))
+      await target.stop()
+      await ctx.database.rows(sql`UPDATE unit_webhook SET url = ${rx.url()} WHERE unit_code = 'city_admin'`)
     })
 
     it('the bell is live: the stream says the unread count, then each new notification for the caller', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
+import type { Config } from '../src/config.ts'
 import type { Database } from '../src/db/types.ts'
 import { testApp } from './app.ts'
 import type { WhoLike } from './auth.ts'
@@ -22,9 +23,9 @@ export const DISPATCHER: WhoLike = { role: 'dispatcher', username: 'seat-1' }
 export const INSPECTOR: WhoLike = { role: 'inspector', username: 'insp-1' }
 
 /** Calls the real app as `who` (a signed-in session), or without a session. */
-export function client(database: () => Database) {
+export function client(database: () => Database, overrides: Partial<Config> = {}) {
   const call = async (who: WhoLike | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => {
-    const app = who === null ? testApp(database()) : testApp(database(), {}, who)
+    const app = who === null ? testApp(database(), overrides) : testApp(database(), overrides, who)
     const res = await app.request(path, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },

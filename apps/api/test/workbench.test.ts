@@ -218,6 +218,15 @@ describeEachEngine(
         if (i > 2) codes.push(String(row.getCell(2).value))
       })
       expect(codes).toEqual(ledger.map((i: Json) => i.code))
+      // Dates are Excel dates showing Shanghai wall-clock time (not text), and the file is named by Shanghai's day.
+      const first = ledger[0] as Json
+      const dispatched = ws.getRow(3).getCell(9)
+      expect(dispatched.value).toBeInstanceOf(Date)
+      expect(dispatched.numFmt).toBe('yyyy-mm-dd hh:mm')
+      expect((dispatched.value as Date).toISOString().slice(0, 16)).toBe(String(first.dispatchedAt).slice(0, 16))
+      expect(ws.getRow(3).getCell(10).value).toBeInstanceOf(Date)
+      const shanghaiDay = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+      expect(res.headers.get('content-disposition')).toContain(`-${shanghaiDay}.xlsx`)
       const en = (await api.call(SUPERVISOR, 'GET', '/api/workbench/ledger.xlsx?lang=en')).body as Response
       const wbEn = new ExcelJS.Workbook()
       await wbEn.xlsx.load(await en.arrayBuffer())

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { animationsDone, CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from './support/app.ts'
 import { login } from './support/auth.ts'
 
 const hasChromium = fs.existsSync(CHROMIUM)
@@ -80,7 +80,9 @@ describe.runIf(hasChromium)('compact header in Chromium', () => {
     const page = await open(1280, 800, 'en', 'admin')
     await page.goto(`${app.url}/#/map`)
     await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
-    await page.waitForTimeout(300)
+    // Measured once the fonts are in and nothing is still sliding.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    await animationsDone(page)
     const nav = page.locator('.app-nav')
     if (await nav.isVisible()) {
       // Inline: every entry wholly inside the navigation's box.

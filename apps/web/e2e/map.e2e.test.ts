@@ -36,6 +36,9 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
   const outside: string[] = []
   const glyphWarnings: string[] = []
   const pageErrors: string[] = []
+  /** What the server's Content-Security-Policy made Chromium refuse (the app must need none of it). */
+  const cspRefusals: string[] = []
+  let documentCsp: string | null = null
 
   async function openPage(width: number, height: number, path = '/?test#/map'): Promise<Page> {
     context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Europe/Berlin', reducedMotion: 'reduce' })
@@ -48,9 +51,10 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     })
     p.on('console', (m) => {
       if (/glyph/i.test(m.text())) glyphWarnings.push(m.text())
+      if (/Content Security Policy/i.test(m.text())) cspRefusals.push(m.text())
     })
     p.on('pageerror', (e) => pageErrors.push(e.message))
-    await p.goto(app.url + path)
+    documentCsp = (await p.goto(app.url + path))?.headers()['content-security-policy'] ?? null
     return p
   }
 
@@ -341,5 +345,10 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     expect(outside).toEqual([])
     expect(glyphWarnings).toEqual([])
     expect(pageErrors).toEqual([])
+  })
+
+  it('ran under the server\'s Content-Security-Policy (no framing) without a single refusal', () => {
+    expect(documentCsp).toContain("frame-ancestors 'none'")
+    expect(cspRefusals).toEqual([])
   })
 })

@@ -6,8 +6,14 @@ import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningAp
 import { DEMO_PASSWORD, login } from './support/auth.ts'
 import { jpeg, openContext, watch } from './support/work.ts'
 
+declare global {
+  interface Window {
+    __hjLastFix?: [number, number]
+  }
+}
+
 /**
- * The patrol page (issue 7 items 1–2) at phone size against the real server and demo seed, signed in as the demo
+ * The patrol page at phone size against the real server and demo seed, signed in as the demo
  * `inspector` (涵西街道): the grid, its route and coverage; a report made OFFLINE is queued on the device and
  * arrives exactly once when the connection is back; a recorded track raises the grid's coverage; a resolved
  * incident is verified (pass). Screenshots in zh-CN and en.
@@ -58,6 +64,16 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
   async function open(locale: 'zh-CN' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await openContext(browser, app.url, { locale, phone: true, at: site })
     contexts.push(context)
+    // Notes the last position handed to the page, so a test can wait until a fix it set has arrived.
+    await context.addInitScript(() => {
+      const geo = navigator.geolocation
+      const watchPosition = geo.watchPosition.bind(geo)
+      geo.watchPosition = (ok, fail, o) =>
+        watchPosition((p) => {
+          window.__hjLastFix = [p.coords.longitude, p.coords.latitude]
+          ok(p)
+        }, fail, o)
+    })
     const page = watch(await context.newPage(), new URL(app.url).origin, errors, outside)
     await login(page, 'inspector', { url: app.url })
     await page.goto(`${app.url}/?test#/patrol`)
@@ -137,7 +153,8 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
     await page.getByTestId('patrol-send-now').click({ trial: true }).catch(() => {})
     await page.reload()
     await page.getByTestId('patrol-page').waitFor()
-    await page.waitForTimeout(1500)
+    // Whatever the reloaded page would send has been sent: the network is quiet.
+    await page.waitForLoadState('networkidle')
     const found = await find()
     expect(found).toHaveLength(1)
     const incident = await dispatcher.get<{ channel: string; fineClass: { code: string } | string; location: unknown; photos?: unknown[] }>(`/api/incidents/${found[0]!.code}`)
@@ -181,7 +198,8 @@ describe.runIf(hasChromium)('patrol page at 360×640 in Chromium', () => {
     }
     for (const p of pts) {
       await context.setGeolocation({ longitude: p.lng, latitude: p.lat, accuracy: 5 })
-      await page.waitForTimeout(150)
+      // The page has this fix (recorded by the watchPosition wrapper of `open`) before the next one comes.
+      await page.waitForFunction(([lng, lat]) => window.__hjLastFix?.[0] === lng && window.__hjLastFix?.[1] === lat, [p.lng, p.lat], { timeout: 10_000 })
     }
     await expect.poll(async () => Number((await page.getByTestId('patrol-recording').textContent())!.match(/(\d+)/)![1])).toBeGreaterThan(pts.length / 2)
     await mapIdle(page)

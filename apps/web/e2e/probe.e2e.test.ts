@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { fromWgs84 } from '@hanjiang/shared/geo/crs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { animationsDone, CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
 import { login } from './support/auth.ts'
 
 /**
@@ -240,7 +240,7 @@ describe.runIf(hasChromium)('assignment probe and responsibility areas in Chromi
     // The layer panel is a drawer.
     await page.getByTestId('drawer-toggle').click()
     await page.getByRole('checkbox', { name: '责任区' }).waitFor({ state: 'visible' })
-    await page.waitForTimeout(300)
+    await animationsDone(page)
     await screenshot(page, 'probe-phone-drawer-390x844')
     await context.close()
   })

@@ -5,7 +5,7 @@ import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from 
 import { openContext, watch } from './support/work.ts'
 
 /**
- * The citizens' pages (issue 7 item 4): /report and /track work without signing in, show no internal chrome
+ * The citizens' pages: /report and /track work without signing in, show no internal chrome
  * (no navigation, no status, no bell), validate clearly, speak zh-CN and English, fit a 360×640 phone.
  */
 
@@ -57,8 +57,7 @@ describe.runIf(hasChromium)('public report and tracking pages in Chromium', () =
     await screenshot(p, 'public-report-invalid-zh-CN-phone')
     await p.getByTestId('report-phone').fill('')
     // Location by a tap on the map (the project's own layers, no tiles).
-    await p.locator('[data-testid=report-map] canvas').waitFor()
-    await p.waitForTimeout(500)
+    await p.locator('[data-testid=report-map][data-ready=true] canvas').waitFor()
     await p.getByTestId('report-map').click({ position: { x: 160, y: 110 } })
     await expect(p.getByTestId('report-located').textContent()).resolves.toMatch(/119\.\d+, 25\.\d+/)
     await screenshot(p, 'public-report-map-zh-CN-phone')

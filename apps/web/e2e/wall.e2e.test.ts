@@ -70,8 +70,12 @@ describe.runIf(hasChromium)('command-center wall and incident map in Chromium', 
       { timeout: 90_000, polling: 250 },
     )
     await mapIdle(page)
-    // Chart entry animations (400 ms) done before a screenshot.
-    await page.waitForTimeout(800)
+    // Chart entry animations done before a screenshot: every chart has rendered its current option (ECharts'
+    // `finished`, see WallChart.vue).
+    await page.waitForFunction(() => {
+      const charts = [...document.querySelectorAll('[data-testid^="chart-"]')]
+      return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') === 'true')
+    }, null, { timeout: 30_000, polling: 100 })
   }
 
   async function noScrollbars(page: Page): Promise<void> {

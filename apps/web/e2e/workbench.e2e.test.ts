@@ -9,7 +9,7 @@ import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from 
 import { DEMO_PASSWORD, dispatcherApi, jpeg, openContext, watch } from './support/work.ts'
 
 /**
- * The loop outside the command center (issue 7 items 3–5), against the real server and demo seed:
+ * The loop outside the command center, against the real server and demo seed:
  * a citizen reports on /report (phone) and gets a tracking code → the dispatcher dispatches it (API) → the
  * handler's workbench hears it live (bell + queue, no reload) → accept, arrive (the 200 m check warns), resolve
  * with an after-photo → the center verifies (API) → the citizen sees the public timeline and rates it.
@@ -169,7 +169,7 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
       await screenshot(sup, 'workbench-notices-webhook-zh-CN-desktop')
       const center = await dispatcherApi(app.url)
       const hooked = await center.dispatchNew('city_admin', `垃圾桶满溢（webhook 测试 ${Date.now().toString(36)}）`)
-      for (let i = 0; i < 60 && !got.some((g) => g.body.includes(hooked)); i++) await new Promise((r) => setTimeout(r, 500))
+      await expect.poll(() => got.some((g) => g.body.includes(hooked)), { timeout: 30_000 }).toBe(true)
       const hit = got.find((g) => g.body.includes(hooked))!
       expect(JSON.parse(hit.body)).toMatchObject({ type: 'notification.assignment', unitCode: 'city_admin', incident: { code: hooked } })
       const [, t, mac] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(hit.signature)!
@@ -228,6 +228,23 @@ for (const engine of e2eEngines()) describe.runIf(hasChromium)(`unit workbench a
     // The workbench itself fits the phone (the shared header's navigation scrolls on its own).
     const width = await phone.evaluate(() => document.querySelector('.workbench .inner')!.scrollWidth)
     expect(width).toBeLessThanOrEqual(360)
+    // The job's site on the phone: a small map around it, the report's photos, navigation in each app's coordinates,
+    // and the way to the incident page.
+    const card = phone.locator(`[data-testid=work-item][data-code="${job}"]`)
+    await card.getByTestId('work-site-toggle').click()
+    await card.locator('[data-testid=work-site-map] canvas').waitFor({ timeout: 30_000 })
+    await card.locator('[data-testid=work-site-photo], [data-testid=work-site-no-photos]').first().waitFor({ timeout: 30_000 })
+    await card.getByTestId('work-navigate').click()
+    const apps = await card.locator('[data-testid=work-navigate-menu] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    expect(apps.map((h) => h.split(':')[0])).toEqual(['https', 'baidumap', 'qqmap', 'geo'])
+    await screenshot(phone, 'workbench-site-zh-CN-phone')
+    await card.getByTestId('work-navigate').click()
+    await card.getByTestId('work-site').scrollIntoViewIfNeeded()
+    await screenshot(phone, 'workbench-site-map-zh-CN-phone')
+    await card.getByTestId('work-incident-link').click()
+    await phone.getByTestId('incident-page').waitFor({ timeout: 30_000 })
+    await phone.goBack()
+    await phone.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
     const phoneEn = await page(await openContext(browser, app.url, { locale: 'en', user: 'handler', phone: true }), '/workbench')
     await phoneEn.locator('[data-testid=work-item], [data-testid=workbench-empty]').first().waitFor({ timeout: 60_000 })
     await screenshot(phoneEn, 'workbench-queue-en-phone')

@@ -5,7 +5,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title (and its navigation entry). */
     titleKey?: string
-    /** Shown in the header navigation, in route order. Screens of DESIGN.md §1 join the list as they are built. */
+    /** Shown in the header navigation, in route order. Screens of docs/DOMAIN.md §1 join the list as they are built. */
     nav?: boolean
     icon?: IconName
     /** Reachable without signing in (sign-in page, the citizens' report and tracking pages). */
@@ -51,7 +51,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/IncidentDetailView.vue'),
     meta: { titleKey: 'incidentPage.title', permission: 'incident.read' },
   },
-  // Accounts (issue 6): sign-in, own password, users/units administration, audit log.
+  // Accounts: sign-in, own password, users/units administration, audit log.
   {
     path: '/login',
     name: 'login',
@@ -76,6 +76,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/admin/UnitsView.vue'),
     meta: { titleKey: 'admin.units.title', nav: true, icon: 'unit', permission: 'user.manage' },
   },
+  // Evaluation and supervision: rankings, drill-downs, letters (efficiency office); a unit's own scorecard.
+  {
+    path: '/evaluation',
+    name: 'evaluation',
+    component: () => import('./views/EvaluationView.vue'),
+    meta: { titleKey: 'evaluation.nav', nav: true, icon: 'audit', permission: 'evaluation.read' },
+  },
+  {
+    path: '/admin/api-keys',
+    name: 'admin-api-keys',
+    component: () => import('./views/admin/ApiKeysView.vue'),
+    meta: { titleKey: 'admin.apiKeys.title', nav: true, icon: 'lock', permission: 'user.manage' },
+  },
   {
     path: '/audit',
     name: 'audit',
@@ -88,21 +101,21 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/ForbiddenView.vue'),
     meta: { titleKey: 'auth.forbidden.title' },
   },
-  // Patrol (issue 7 items 1–2): phone-first page for inspectors.
+  // Patrol: phone-first page for inspectors.
   {
     path: '/patrol',
     name: 'patrol',
     component: () => import('./views/PatrolView.vue'),
     meta: { titleKey: 'patrol.nav', nav: true, icon: 'pin', permission: 'incident.create' },
   },
-  // Unit workbench (issue 7 item 3); the view says so when the user is not a handler / unit supervisor.
+  // Unit workbench; the view says so when the user is not a handler / unit supervisor.
   {
     path: '/workbench',
     name: 'workbench',
     component: () => import('./views/WorkbenchView.vue'),
     meta: { titleKey: 'workbench.nav', nav: true, icon: 'workbench', permission: 'incident.act' },
   },
-  // Citizens' pages (issue 7 item 4): no sign-in, no internal chrome.
+  // Citizens' pages: no sign-in, no internal chrome.
   {
     path: '/report',
     name: 'public-report',

@@ -6,7 +6,7 @@ import type { AppDb, Database } from '../db/types.ts'
 import { actorOf, rolesOf } from '../http/actor.ts'
 
 /**
- * Every write is audited, in one place (issue 6 item 5). An unsafe request (POST/PUT/PATCH/DELETE) runs inside a
+ * Every write is audited, in one place. An unsafe request (POST/PUT/PATCH/DELETE) runs inside a
  * write context; the first database transaction it commits carries the audit row — appended at the end of that
  * same transaction, so the change and its audit row commit or roll back together (nothing half-written). A
  * service that writes its own, more specific row (sign-in, user admin, reveal) marks the context done. A
@@ -84,14 +84,14 @@ export function auditWrites(database: Database): MiddlewareHandler {
       audited: false,
       entry: {
         actorId: actor.userId ?? null,
-        actorUsername: actor.userId ? actor.id : null,
+        actorUsername: actor.userId || actor.apiKey ? actor.id : null,
         role: rolesOf(actor).join(','),
         action: `api.${c.req.method.toLowerCase()}`,
         objectType: segment,
         objectId: params.code ?? params.id ?? params.unit ?? null,
         ip: actor.ip ?? null,
         userAgent: actor.userAgent ?? null,
-        detail: { route: `${c.req.method} ${route.path}`, params },
+        detail: { route: `${c.req.method} ${route.path}`, params, ...(actor.apiKey ? { apiKey: { id: actor.apiKey.id, name: actor.apiKey.name } } : {}) },
       },
     }
     await store.run(ctx, next)
@@ -100,4 +100,20 @@ export function auditWrites(database: Database): MiddlewareHandler {
       await insertAudit(database, { ...ctx.entry, detail: { ...(ctx.entry.detail as object), status: c.res.status, afterResponse: true } })
     }
   }
+}
+
+/**
+ * Runs a write outside the /api middleware (the Open311 server authenticates its `api_key` in the handler)
+ * under the same audit rule: the first transaction (or batched intake) carries `entry`; a write that used
+ * neither gets its row after it succeeded.
+ */
+export async function runAudited<T>(database: Database, entry: AuditEntry, fn: () => Promise<T>): Promise<T> {
+  installAuditHook(database)
+  const ctx: WriteContext = { audited: false, entry }
+  const result = await store.run(ctx, fn)
+  if (!ctx.audited) {
+    ctx.audited = true
+    await insertAudit(database, { ...entry, detail: { ...(entry.detail as object), afterResponse: true } })
+  }
+  return result
 }

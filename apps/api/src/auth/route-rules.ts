@@ -23,6 +23,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/config': PUBLIC,
   // Classes, fine classes and units: the public report page picks a fine class too.
   'GET /api/taxonomy': PUBLIC,
+  // The API's own description (OpenAPI 3.1) and its reference page.
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
 
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': SELF,
@@ -58,9 +61,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/incidents': can('incident.create'),
   'GET /api/incidents': can('incident.read'),
   'GET /api/incidents/similar': can('incident.read'),
-  // Map and wall (issue 5): rows scoped by the caller's unit/areas in the service.
+  // Map and wall: rows scoped by the caller's unit/areas in the service.
   'GET /api/incidents/map': can('incident.read'),
   'GET /api/wall/stats': can('incident.read'),
+  // Exports of the list (CSV, XLSX, GeoJSON), streamed; rows scoped and reporter data masked like every read.
+  'GET /api/incidents/export': can('incident.export'),
   'GET /api/incidents/:code': can('incident.read'),
   // The dispatch desk's queue (keyset-paged, with counts); rows scoped like the list.
   'GET /api/dispatch/queue': can('incident.read'),
@@ -104,6 +109,31 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/admin/sign-in-throttle': can('user.manage'),
   'DELETE /api/admin/sign-in-throttle/:address': can('user.manage'),
   'GET /api/audit': can('audit.read'),
+  // API keys of units for external systems (Open311 clients, integrations): issued, listed, revoked by admins.
+  'GET /api/admin/api-keys': can('user.manage'),
+  'POST /api/admin/api-keys': can('user.manage'),
+  'POST /api/admin/api-keys/:id/revoke': can('user.manage'),
+  'POST /api/admin/api-keys/:id/rotate': can('user.manage'),
+  // Evaluation (docs/EVALUATION.md): a unit supervisor is narrowed to their own unit in the routes.
+  'GET /api/evaluation/indicators': can('evaluation.read'),
+  'GET /api/evaluation/rankings': can('evaluation.read'),
+  'GET /api/evaluation/incidents': can('evaluation.read'),
+  'GET /api/evaluation/scheme': can('evaluation.read'),
+  'PUT /api/evaluation/scheme': can('evaluation.manage'),
+  'POST /api/evaluation/publish': can('evaluation.manage'),
+  'GET /api/evaluation/report': can('evaluation.read'),
+  'GET /api/evaluation/report/docx': can('evaluation.read'),
+  // Efficiency letters and the supervision ledger: a unit supervisor sees and answers their own unit's only.
+  'GET /api/letters': can('evaluation.read'),
+  'POST /api/letters': can('evaluation.manage'),
+  'GET /api/letters/:id': can('evaluation.read'),
+  'POST /api/letters/:id/reply': can('letter.reply'),
+  'POST /api/letters/:id/close': can('evaluation.manage'),
+  'POST /api/letters/:id/send-back': can('evaluation.manage'),
+  'GET /api/letters/:id/print': can('evaluation.read'),
+  'GET /api/letters/:id/docx': can('evaluation.read'),
+  'GET /api/supervision/ledger': can('evaluation.read'),
+  'POST /api/supervision/checks': can('evaluation.manage'),
 
   // Patrol (inspectors' grids, routes, tracks, coverage; rows scoped to the caller's areas in the service).
   'GET /api/patrol/grids': can('map.read'),
@@ -114,7 +144,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/patrol/verifications': can('incident.act'),
   'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)
 
-  // Unit workbench (issue 7 item 3): the services also require the handler / unit_supervisor role and scope to the unit.
+  // Unit workbench: the services also require the handler / unit_supervisor role and scope to the unit.
   'GET /api/workbench/queue': can('incident.act'),
   'GET /api/workbench/sections': can('incident.act'),
   'GET /api/workbench/colleagues': can('incident.act'), // the caller's own unit only (services/workbench/colleagues.ts)
@@ -130,12 +160,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // A unit's outbound webhook: the service admits the unit's own supervisor and admins only.
   'GET /api/units/:unit/webhooks': { access: 'signedIn' },
   'PUT /api/units/:unit/webhooks': { access: 'signedIn' },
-  // Citizens (issue 7 item 4, issue 6 item 6): no sign-in; rate-limited per IP (report also per phone), small bodies.
+  // Citizens: no sign-in; rate-limited per IP (report also per phone), small bodies.
   'POST /api/public/reports': PUBLIC,
   'POST /api/public/photos': PUBLIC,
   'GET /api/public/track/:code': PUBLIC,
   'GET /api/public/track/:code/photos/:id': PUBLIC,
   'POST /api/public/track/:code/rating': PUBLIC,
+
+  // Open311 GeoReport v2 (docs/OPEN311.md): public reads as the specification says; POST requests checks its
+  // api_key (a unit's key with open311:write) and the key's rate limit in the service.
+  'GET /open311/v2/:document': PUBLIC,
+  'POST /open311/v2/:document': PUBLIC,
+  'GET /open311/v2/services/:file': PUBLIC,
+  'GET /open311/v2/requests/:file': PUBLIC,
+  'GET /open311/v2/tokens/:file': PUBLIC,
 }
 
 /** The rule for a route, or undefined (= denied). HEAD is answered by GET routes. */

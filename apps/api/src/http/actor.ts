@@ -26,6 +26,8 @@ export interface Actor {
   /** Cookie sessions: the token unsafe requests echo in X-CSRF-Token. */
   csrfToken?: string
   mustChangePassword?: boolean
+  /** Requests made with a unit's API key (services/api-keys/actor.ts): which key, what it may do. */
+  apiKey?: { id: string; name: string; scopes: readonly string[]; rateLimitPerMinute: number }
 }
 
 declare module 'hono' {

@@ -33,4 +33,18 @@ describe('clientIp', () => {
     expect(await ipOf('loopback', null, '6.6.6.6, 198.51.100.7')).toBe('198.51.100.7')
     expect(await ipOf('loopback', null)).toBe('null')
   })
+
+  it('ignores X-Forwarded-For entries that are not IP addresses: no proxy writes them, so they are never the key', async () => {
+    // A local client (trusted loopback peer) rotating made-up values stays itself.
+    for (const junk of ['x1', 'unknown', 'evil.example', '', '1.2.3', '999.1.1.1', '<script>', 'a'.repeat(300), '198.51.100.7/24'])
+      expect(await ipOf('loopback', '127.0.0.1', junk)).toBe('127.0.0.1')
+    expect(await ipOf('loopback', null, 'x1')).toBe('null')
+    // Junk left of a trusted hop: the chain is broken there, the hop right of it (here the proxy) is as far as it goes.
+    expect(await ipOf('loopback,10.0.0.0/8', '10.0.0.2', '198.51.100.7, junk, 10.0.0.3')).toBe('10.0.0.3')
+    expect(await ipOf('loopback', '127.0.0.1', '198.51.100.7, junk')).toBe('127.0.0.1')
+    // A port some proxies add is not part of the address; [v6]:port too.
+    expect(await ipOf('loopback', '127.0.0.1', '198.51.100.7:5123')).toBe('198.51.100.7')
+    expect(await ipOf('loopback', '127.0.0.1', '[2001:db8::9]:443')).toBe('2001:db8::9')
+    expect(await ipOf('loopback', '127.0.0.1', '::ffff:198.51.100.7')).toBe('198.51.100.7')
+  })
 })

@@ -81,15 +81,6 @@ export const problems = {
   passwordChangeRequired: () =>
     new Problem(403, 'password-change-required', 'Password change required', 'Change your password first (POST /api/auth/password).'),
   invalidCredentials: () => new Problem(401, 'invalid-credentials', 'Sign-in failed', 'Wrong user name or password.'),
-  accountLocked: (retryAfterSeconds: number) =>
-    new Problem(
-      423,
-      'account-locked',
-      'Account locked',
-      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
-      { retryAfterSeconds },
-      { 'retry-after': String(retryAfterSeconds) },
-    ),
   // Per client address, before the password is looked at (services/auth/sign-in-throttle.ts).
   tooManySignInAttempts: (retryAfterSeconds: number) =>
     new Problem(
@@ -101,5 +92,18 @@ export const problems = {
       { 'retry-after': String(retryAfterSeconds) },
     ),
   accountDisabled: () => new Problem(403, 'account-disabled', 'Account disabled', 'This account is disabled; ask an administrator.'),
+  // Unit webhooks reach public addresses only, unless the operator's WEBHOOK_ALLOW_HOSTS names the target.
+  webhookAddressNotAllowed: (range: string) =>
+    new Problem(
+      400,
+      'webhook_address_not_allowed',
+      'Webhook address not allowed',
+      `The webhook's host is or resolves to a ${range} address; webhooks may not reach loopback, private, link-local, carrier-grade NAT, multicast, unspecified or metadata addresses unless the operator lists the host in WEBHOOK_ALLOW_HOSTS.`,
+      { range, errors: [{ path: 'url', message: `a ${range} address is not allowed` }] },
+    ),
+  webhookHostNotFound: (host: string) =>
+    new Problem(400, 'webhook_host_not_found', 'Webhook host not found', `The webhook's host ${host} does not resolve to any address.`, {
+      errors: [{ path: 'url', message: 'the host does not resolve' }],
+    }),
   unsupportedMediaType: (detail: string) => new Problem(415, 'unsupported_media_type', 'Unsupported media type', detail),
 }

@@ -10,7 +10,7 @@ import type { Database } from '../db/types.ts'
 import { IdSequencer } from './sequencer.ts'
 
 /**
- * Live incident events for this process (DESIGN §8): ONE `LISTEN incident_event` per database handle
+ * Live incident events for this process (docs/DOMAIN.md §8): ONE `LISTEN incident_event` per database handle
  * (PGlite in-process, or a dedicated postgres.js connection that reconnects by itself), fanned out to
  * every subscriber (the SSE streams). The trigger of migration 0007 rings on inserts into the log, whoever
  * inserts — this process, another API process, the timer worker, psql — so N processes stay in step.

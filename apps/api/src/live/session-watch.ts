@@ -3,7 +3,7 @@ import type { Database } from '../db/types.ts'
 import type { AppDeps } from '../http/context.ts'
 
 /**
- * Ends open streams (incident events, notifications) whose session ended (issue 6). A stream is authorised once,
+ * Ends open streams (incident events, notifications) whose session ended. A stream is authorised once,
  * when it opens, and would otherwise go on for hours after sign-out elsewhere, an administrator's revocation
  * (also what a change of the user's roles, unit or areas does), a password change or the idle/absolute timeout
  * — still carrying the old scope. Every `intervalMs` the sessions of all this process's open streams are

@@ -12,8 +12,9 @@ import { getArea } from '../services/areas/get.ts'
 import { importAreas } from '../services/areas/import.ts'
 import { listAreas } from '../services/areas/list.ts'
 import { updateArea } from '../services/areas/update.ts'
+import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
 
-/** Responsibility areas (DESIGN §6 step 2): CRUD, GeoJSON import/export. */
+/** Responsibility areas (docs/DOMAIN.md §6 step 2): CRUD, GeoJSON import/export. */
 
 const idParam = z.coerce.number({ message: 'an area id is a positive integer' }).int('an area id is a positive integer').positive('an area id is a positive integer').max(2_147_483_647)
 const name = z.string({ message: 'name must be a string' }).trim().min(1, 'name must not be empty').max(200, 'name is at most 200 characters')
@@ -49,30 +50,30 @@ const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
 
 export function areaRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/areas', async (c) => {
+    .get('/areas', describe({ tag: 'areas', summary: 'Responsibility areas (GeoJSON)', query: listQuery, responses: { 200: geojson('FeatureCollection of areas') } }), async (c) => {
       const q = parseInput(listQuery, c.req.query(), 'query')
       const body = await listAreas({ database, input: { unitCode: q.unitCode, classCode: q.classCode, includeInactive: q.includeInactive === 'true' } })
       return c.body(body, 200, GEOJSON)
     })
-    .get('/areas/export', async (c) => {
+    .get('/areas/export', describe({ tag: 'areas', summary: 'All areas as a GeoJSON download', responses: { 200: geojson('FeatureCollection') } }), async (c) => {
       return c.body(await exportAreasGeoJson({ database }), 200, { ...GEOJSON, 'content-disposition': 'attachment; filename="responsibility-areas.geojson"' })
     })
-    .post('/areas/import', importBodyLimit(), async (c) => {
+    .post('/areas/import', describe({ tag: 'areas', summary: 'Import areas from GeoJSON (dryRun: check only)', query: dryRunQuery, body: { mediaType: 'application/json', schema: { type: 'object', description: 'A GeoJSON FeatureCollection' } }, responses: { 200: anyJson('The import summary (per feature)') } }), importBodyLimit(), async (c) => {
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
       return c.json(await importAreas({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' }))
     })
-    .get('/areas/:id', async (c) => {
+    .get('/areas/:id', describe({ tag: 'areas', summary: 'One area (GeoJSON Feature)', params: { id: idParam }, responses: { 200: geojson('Feature') } }), async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')
       return c.body(JSON.stringify(await getArea({ database, id })), 200, GEOJSON)
     })
-    .post('/areas', featureBodyLimit(), async (c) => {
+    .post('/areas', describe({ tag: 'areas', summary: 'Create an area', body: createBody, responses: { 201: geojson('The new Feature') } }), featureBodyLimit(), async (c) => {
       const input = parseInput(createBody, await jsonBody(c), 'body')
       await requireGeometryInAreas(database, actorOf(c), input.geometry)
       const feature = await createArea({ database, input })
       return c.body(JSON.stringify(feature), 201, { ...GEOJSON, location: `/api/areas/${feature.id}` })
     })
     // Admins anywhere; grid admins only areas inside their areas, before and after the change.
-    .patch('/areas/:id', featureBodyLimit(), async (c) => {
+    .patch('/areas/:id', describe({ tag: 'areas', summary: 'Change an area (versioned)', params: { id: idParam }, body: patchBody, responses: { 200: geojson('The Feature') } }), featureBodyLimit(), async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')
       const input = parseInput(patchBody, await jsonBody(c), 'body')
       await requireAreaInAreas(database, actorOf(c), id)
@@ -80,7 +81,7 @@ export function areaRoutes({ database }: AppDeps) {
       const { action, feature } = await updateArea({ database, id, input })
       return c.body(JSON.stringify(feature), 200, { ...GEOJSON, 'x-change': action })
     })
-    .delete('/areas/:id', async (c) => {
+    .delete('/areas/:id', describe({ tag: 'areas', summary: 'Deactivate an area', params: { id: idParam }, responses: { 204: empty('Deleted') } }), async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')
       await requireAreaInAreas(database, actorOf(c), id)
       await deleteArea({ database, id })

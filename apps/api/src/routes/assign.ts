@@ -5,6 +5,7 @@ import type { AppDeps } from '../http/context.ts'
 import { bigJson } from '../http/big-json.ts'
 import { parseInput } from '../http/validate.ts'
 import { assignPoints, type AssignmentResult } from '../services/assignment/assign.ts'
+import { anyJson, describe } from '../http/openapi.ts'
 
 export const MAX_ASSIGN_BATCH = 1000
 
@@ -39,12 +40,12 @@ const inLang = <T extends AssignmentResult>(results: T[], l: ExplanationLang | u
 
 export function assignRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/assign', async (c) => {
+    .get('/assign', describe({ tag: 'assignment', summary: 'Who owns this point (and fine class), and why', query: getQuery, responses: { 200: anyJson('The assignment decision with regions, candidates, explanation') } }), async (c) => {
       const q = parseInput(getQuery, c.req.query(), 'query')
       const [result] = await assignPoints(database, [q], { at: q.at ? new Date(q.at) : undefined, nearM: q.nearM })
       return c.json(inLang([result!], q.lang)[0])
     })
-    .post('/assign', async (c) => {
+    .post('/assign', describe({ tag: 'assignment', summary: 'Assign a batch of points', body: postBody, responses: { 200: anyJson('{results: decisions, in order}') } }), async (c) => {
       const body = parseInput(postBody, await c.req.json(), 'body')
       const results = await assignPoints(database, body.points, { at: body.at ? new Date(body.at) : undefined, nearM: body.nearM })
       return bigJson(c, { results: inLang(results, body.lang) })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { listAudit } from '../db/repositories/audit.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
+import { anyJson, describe } from '../http/openapi.ts'
 
 /** The audit log, read-only (admin, efficiency office). There is no route that edits or deletes it. */
 
@@ -19,7 +20,7 @@ const query = z.object({
 })
 
 export function auditRoutes({ database }: AppDeps) {
-  return new Hono().get('/audit', async (c) => {
+  return new Hono().get('/audit', describe({ tag: 'audit', summary: 'The audit log, newest first', query, responses: { 200: anyJson('{items, nextBefore}') } }), async (c) => {
     const q = parseInput(query, c.req.query(), 'query')
     const rows = await listAudit(database, q)
     return c.json({

@@ -12,6 +12,8 @@ import { changePassword } from '../services/auth/change-password.ts'
 import { login } from '../services/auth/login.ts'
 import { logout } from '../services/auth/logout.ts'
 import { meView } from '../services/auth/me.ts'
+import { describe, empty, json } from '../http/openapi.ts'
+import { sessionSchema } from '@hanjiang/shared/contract'
 
 /** Sign-in, sign-out, who am I, own password (docs: notes/auth-contract.md). */
 
@@ -35,7 +37,7 @@ const passwordBody = z.strictObject({
 
 export function authRoutes({ database, config }: AppDeps) {
   return new Hono()
-    .post('/auth/login', small(), async (c) => {
+    .post('/auth/login', describe({ tag: 'auth', summary: 'Sign in (sets the session cookies)', body: loginBody, responses: { 200: json(sessionSchema) } }), small(), async (c) => {
       const body = parseInput(loginBody, await jsonBody(c), 'body')
       const r = await login({
         database,
@@ -49,7 +51,7 @@ export function authRoutes({ database, config }: AppDeps) {
       c.header('cache-control', 'no-store')
       return c.json({ user: meView(r.user), csrfToken: r.csrfToken })
     })
-    .get('/auth/me', async (c) => {
+    .get('/auth/me', describe({ tag: 'auth', summary: 'Who is signed in, and the CSRF token', responses: { 200: json(sessionSchema) } }), async (c) => {
       const actor = actorOf(c)
       const user = await findUserById(database, actor.userId!)
       if (!user) throw problems.unauthenticated()
@@ -57,12 +59,12 @@ export function authRoutes({ database, config }: AppDeps) {
       c.header('cache-control', 'no-store')
       return c.json({ user: meView(user), csrfToken })
     })
-    .post('/auth/logout', async (c) => {
+    .post('/auth/logout', describe({ tag: 'auth', summary: 'Sign out', responses: { 204: empty('Signed out') } }), async (c) => {
       await logout({ database, actor: actorOf(c) })
       clearSessionCookies(c)
       return c.body(null, 204)
     })
-    .post('/auth/password', small(), async (c) => {
+    .post('/auth/password', describe({ tag: 'auth', summary: 'Change the own password', body: passwordBody, responses: { 204: empty('Changed') } }), small(), async (c) => {
       const body = parseInput(passwordBody, await jsonBody(c), 'body')
       await changePassword({ database, actor: actorOf(c), currentPassword: body.currentPassword, newPassword: body.newPassword })
       return c.body(null, 204)

@@ -7,6 +7,8 @@ import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { recordCallback } from '../services/incidents/callback.ts'
+import { describe, json } from '../http/openapi.ts'
+import { incidentDetailSchema } from '@hanjiang/shared/contract'
 
 const body = z.strictObject({
   version: z.number({ message: 'version (the version you saw) is required' }).int().positive(),
@@ -26,6 +28,7 @@ const codeParam = z.string().min(1).max(64)
 export function callbackRoutes({ database, config }: AppDeps) {
   return new Hono().post(
     '/incidents/:code/callback',
+      describe({ tag: 'incidents', summary: "Record the seat's callback (回访): reached, satisfaction, reopen", params: { code: codeParam }, body, responses: { 200: json(incidentDetailSchema) } }),
     bodyLimit({
       maxSize: 8 * 1024,
       onError: () => {

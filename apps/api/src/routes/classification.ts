@@ -6,6 +6,8 @@ import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { reclassifyIncident } from '../services/incidents/reclassify.ts'
+import { describe, json } from '../http/openapi.ts'
+import { incidentDetailSchema } from '@hanjiang/shared/contract'
 
 const body = z.strictObject({
   version: z.number({ message: 'version (the version you saw) is required' }).int().positive(),
@@ -21,6 +23,7 @@ const codeParam = z.string().min(1).max(64)
 export function classificationRoutes({ database }: AppDeps) {
   return new Hono().post(
     '/incidents/:code/classification',
+      describe({ tag: 'incidents', summary: 'Correct the fine class (the assignment is recomputed)', params: { code: codeParam }, body, responses: { 200: json(incidentDetailSchema) } }),
     bodyLimit({
       maxSize: 4 * 1024,
       onError: () => {

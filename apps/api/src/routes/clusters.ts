@@ -16,6 +16,7 @@ import { parseInput } from '../http/validate.ts'
 import { clusterOf } from '../services/clusters/cluster.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
 import { similarIncidents } from '../services/clusters/similar.ts'
+import { anyJson, describe } from '../http/openapi.ts'
 
 /**
  * R9 一诉一整改, read side:
@@ -56,11 +57,11 @@ export interface ClusterRouteOptions {
 export function clusterRoutes({ database, config }: AppDeps, opts: ClusterRouteOptions = {}) {
   const flagMinReports = opts.flagMinReports ?? config.clusterFlagMinReports ?? CLUSTER_FLAG_MIN_REPORTS
   return new Hono()
-    .get('/incidents/similar', async (c) => {
+    .get('/incidents/similar', describe({ tag: 'incidents', summary: 'Open incidents of the same subclass nearby (R9 merge candidates)', query: similarQuery, responses: { 200: anyJson('{point, crs, fineClass, radiusM, days, incidents}') } }), async (c) => {
       const q = parseInput(similarQuery, c.req.query(), 'query')
       return c.json(await similarIncidents(database, { ...q, flagMinReports, scope: incidentRowScope(actorOf(c)) }))
     })
-    .get('/clusters/:code', async (c) => {
+    .get('/clusters/:code', describe({ tag: 'incidents', summary: "An incident's cluster: primary, members, R9 flag", params: { code: incidentCode }, responses: { 200: anyJson('The cluster') } }), async (c) => {
       const code = parseInput(incidentCode, c.req.param('code'), 'incident code')
       return c.json(await clusterOf(database, code, flagMinReports, actorOf(c)))
     })

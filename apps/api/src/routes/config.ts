@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../http/context.ts'
+import { describe, json } from '../http/openapi.ts'
+import { appConfigSchema } from '@hanjiang/shared/contract'
 
 /** Source data licences the app must credit wherever the map is shown. */
 export const ATTRIBUTION = [
@@ -9,7 +11,7 @@ export const ATTRIBUTION = [
 ]
 
 export function configRoutes({ config }: AppDeps) {
-  return new Hono().get('/config', (c) =>
+  return new Hono().get('/config', describe({ tag: 'system', summary: 'Client configuration: basemap, attribution, demo', responses: { 200: json(appConfigSchema) } }), (c) =>
     c.json({ tileSource: config.tileSource, attribution: ATTRIBUTION, demo: config.demo }),
   )
 }

@@ -6,9 +6,12 @@ import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { deskQueue } from '../services/incidents/desk-queue.ts'
 import { owedCallbacks } from '../services/incidents/owed-callbacks.ts'
+import { describe, json } from '../http/openapi.ts'
+import { z as zod } from 'zod'
+import { deskQueuePageSchema, owedCallbacksPageSchema } from '@hanjiang/shared/contract'
 
 /**
- * The dispatch desk (issue 5 item 1): its queue, keyset-paged in urgency / time-left order, with the counts; with
+ * The dispatch desk: its queue, keyset-paged in urgency / time-left order, with the counts; with
  * `view=callbacks` the callbacks (回访) the seats owe, R10 first, then the longest owed (each view has its own cursors).
  */
 
@@ -24,7 +27,7 @@ const queueQuery = z.object({
 })
 
 export function dispatchRoutes({ database }: AppDeps) {
-  return new Hono().get('/dispatch/queue', async (c) => {
+  return new Hono().get('/dispatch/queue', describe({ tag: 'incidents', summary: "The dispatch desk's queue (or, view=callbacks, the callbacks owed), keyset-paged, with counts", query: queueQuery, responses: { 200: json(zod.union([deskQueuePageSchema, owedCallbacksPageSchema])) } }), async (c) => {
     const q = parseInput(queueQuery, c.req.query(), 'query')
     const input = { cursor: q.cursor, limit: q.limit }
     const page = q.view === 'callbacks' ? await owedCallbacks({ database, actor: actorOf(c), input }) : await deskQueue({ database, actor: actorOf(c), input })

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { Hono } from 'hono'
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
 import { eventSummariesBetween } from '../db/repositories/incident-stream.ts'
@@ -9,9 +10,10 @@ import { problems } from '../http/problem.ts'
 import { eventBus, type LiveEvent } from '../live/event-bus.ts'
 import { watchSession } from '../live/session-watch.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
+import { describe, eventStream } from '../http/openapi.ts'
 
 /**
- * GET /api/events — live incident events as server-sent events (DESIGN §8).
+ * GET /api/events — live incident events as server-sent events (docs/DOMAIN.md §8).
  *
  * - `event: incident`, `id: <event id>`, data `{id, incidentId, code, action, fromState, toState, at, state,
  *   unitCode, streetCode, fineClass, track}` (the incident part is its current summary).
@@ -26,6 +28,9 @@ import { incidentRowScope } from '../services/auth/scope.ts'
  */
 
 export const REPLAY_LIMIT = 1000
+
+/** Described for the document; parsed by parseLastId (header or query). */
+const eventsQuery = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).optional() })
 /** A client this far behind on live events is cut off; it reconnects and resumes from its last id. */
 const MAX_QUEUED = 10_000
 const RETRY_MS = 3000
@@ -49,9 +54,9 @@ const frame = (id: number | null, data: unknown, event = 'incident') => ({
 
 export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono()
-  app.get('/events', async (c) => {
+  app.get('/events', describe({ tag: 'live', summary: 'Live incident events (server-sent events), resumable', query: eventsQuery, headers: { 'Last-Event-ID': eventsQuery.shape.lastEventId }, responses: { 200: eventStream('event: incident | ready | resync') } }), async (c) => {
     const actor = actorOf(c)
-    // Row scope (issue 6): the replay is filtered in its SQL; the live fan-out is one shared query for every
+    // Row scope: the replay is filtered in its SQL; the live fan-out is one shared query for every
     // stream, so each stream keeps only the summaries inside its scope (same rule: unit + sections, area prefixes).
     const scope = incidentRowScope(actor)
     const units = scope ? new Set(await unitsWithSections(deps.database, scope.unitCodes)) : null

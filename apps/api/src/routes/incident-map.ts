@@ -7,6 +7,7 @@ import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { rowScope } from '../services/incident-map/scope.ts'
 import { incidentMapView } from '../services/incident-map/view.ts'
+import { anyJson, describe } from '../http/openapi.ts'
 
 /** GET /api/incidents/map — clusters or points for one map view (see services/incident-map/view.ts). */
 
@@ -31,7 +32,7 @@ export const mapQuery = z.object({
 }).refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['from'] })
 
 export function incidentMapRoutes({ database }: AppDeps) {
-  return new Hono().get('/incidents/map', async (c) => {
+  return new Hono().get('/incidents/map', describe({ tag: 'incidents', summary: 'Clusters or points for one map view', query: mapQuery, responses: { 200: anyJson('Clusters (zoomed out) or points') } }), async (c) => {
     const q = parseInput(mapQuery, c.req.query(), 'query')
     // Rows scoped by the caller: a handler's map shows their unit only.
     const view = await incidentMapView({

@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { CRS_VALUES, INCIDENT_STATES, INCIDENT_TYPES } from '@hanjiang/shared'
+import { CRS_VALUES, INCIDENT_STATES, INCIDENT_TYPES, WORKFLOW_ACTIONS } from '@hanjiang/shared'
+import { incidentDetailSchema, incidentEventsSchema, incidentPageSchema } from '@hanjiang/shared/contract'
 import { actorOf } from '../http/actor.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
+import { describe, json } from '../http/openapi.ts'
+import { phoneField } from '../http/phone-field.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { createIncident } from '../services/incidents/create.ts'
 import { listIncidentEvents } from '../services/incidents/events.ts'
@@ -14,7 +17,7 @@ import { revealReporter } from '../services/incidents/reveal.ts'
 import { transitionIncident } from '../services/incidents/transition.ts'
 import { INCIDENT_CHANNELS, REQUEST_TYPES, TRACKS } from '../services/incidents/vocabulary.ts'
 
-/** Incidents (DESIGN §5): intake, list, detail, event log, workflow actions. */
+/** Incidents (docs/DOMAIN.md §5): intake, list, detail, event log, workflow actions. */
 
 const MAX_BODY = 64 * 1024
 const limit = () =>
@@ -52,9 +55,7 @@ const createBody = z.strictObject({
   reporter: z
     .strictObject({
       name: text('reporter.name', 100).nullish(),
-      phone: text('reporter.phone', 30)
-        .regex(/^\+?[0-9][0-9 -]{2,24}$/, 'reporter.phone must be a phone number')
-        .nullish(),
+      phone: phoneField('reporter.phone').nullish(),
     })
     .nullish(),
   photos: photoIds('photos').optional(),
@@ -99,10 +100,22 @@ const idempotencyKey = z
   .max(200, 'Idempotency-Key is at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key is printable ASCII without spaces')
 
+const revealAnswer = z.object({ name: z.string().nullable(), phone: z.string().nullable() }).meta({ id: 'RevealedReporter' })
 
 export function incidentRoutes({ database, config }: AppDeps) {
   return new Hono()
-    .post('/incidents', limit(), async (c) => {
+    .post(
+      '/incidents',
+      describe({
+        tag: 'incidents',
+        summary: 'Take in an incident (hotline seat, inspector, other system)',
+        description: 'The Idempotency-Key header makes a retried intake answer the first one (200, idempotent-replayed).',
+        headers: { 'Idempotency-Key': idempotencyKey.optional() },
+        body: createBody,
+        responses: { 201: json(incidentDetailSchema, 'Created'), 200: json(incidentDetailSchema, 'A replay of the intake with this Idempotency-Key') },
+      }),
+      limit(),
+      async (c) => {
       const actor = actorOf(c)
       const header = c.req.header('idempotency-key')
       const key = header === undefined ? null : parseInput(idempotencyKey, header, 'Idempotency-Key header')
@@ -110,8 +123,9 @@ export function incidentRoutes({ database, config }: AppDeps) {
       const { replayed, incident } = await createIncident({ database, actor, input, idempotencyKey: key })
       if (replayed) return c.json(incident, 200, { 'idempotent-replayed': 'true' })
       return c.json(incident, 201, { location: `/api/incidents/${incident.code}` })
-    })
-    .get('/incidents', async (c) => {
+      },
+    )
+    .get('/incidents', describe({ tag: 'incidents', summary: 'List incidents, newest first (keyset-paged)', query: listQuery, responses: { 200: json(incidentPageSchema) } }), async (c) => {
       const q = parseInput(listQuery, c.req.query(), 'query')
       return c.json(
         await listIncidents({
@@ -121,24 +135,40 @@ export function incidentRoutes({ database, config }: AppDeps) {
         }),
       )
     })
-    .get('/incidents/:code', async (c) => {
+    .get('/incidents/:code', describe({ tag: 'incidents', summary: 'One incident, with the actions the caller may take', params: { code: codeParam }, responses: { 200: json(incidentDetailSchema) } }), async (c) => {
       const actor = actorOf(c)
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       return c.json(await getIncident({ database, actor, code }))
     })
-    .get('/incidents/:code/events', async (c) => {
+    .get('/incidents/:code/events', describe({ tag: 'incidents', summary: "The incident's event log, oldest first", params: { code: codeParam }, responses: { 200: json(incidentEventsSchema) } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       return c.json(await listIncidentEvents({ database, actor: actorOf(c), code }))
     })
-    .post('/incidents/:code/reporter/reveal', async (c) => {
+    .post(
+      '/incidents/:code/reporter/reveal',
+      describe({ tag: 'incidents', summary: "The reporter's unmasked name and phone (audited)", params: { code: codeParam }, responses: { 200: json(revealAnswer) } }),
+      async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       c.header('cache-control', 'no-store')
       return c.json(await revealReporter({ database, actor: actorOf(c), code }))
-    })
-    .post('/incidents/:code/actions/:action', limit(), async (c) => {
+      },
+    )
+    .post(
+      '/incidents/:code/actions/:action',
+      describe({
+        tag: 'incidents',
+        summary: 'A workflow action (register, dispatch, accept, arrive, resolve, verify, close, …)',
+        description: 'Optimistic: `version` is the version the caller saw (409 version_conflict otherwise).',
+        params: { code: codeParam, action: z.enum(WORKFLOW_ACTIONS) },
+        body: actionBody,
+        responses: { 200: json(incidentDetailSchema) },
+      }),
+      limit(),
+      async (c) => {
       const actor = actorOf(c)
       const code = parseInput(codeParam, c.req.param('code'), 'incident code')
       const body = parseInput(actionBody, await jsonBody(c), 'body')
       return c.json(await transitionIncident({ database, actor, input: { ...body, code, action: c.req.param('action') }, officeHours: config.officeHours }))
-    })
+      },
+    )
 }

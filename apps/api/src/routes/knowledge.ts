@@ -6,6 +6,7 @@ import { problems } from '../http/problem.ts'
 import { jsonBody, parseInput } from '../http/validate.ts'
 import { createKnowledgeEntry, deleteKnowledgeEntry, patchKnowledgeEntry } from '../services/knowledge/entries.ts'
 import { searchKnowledge } from '../services/knowledge/search.ts'
+import { anyJson, describe, empty } from '../http/openapi.ts'
 
 /**
  * R15 智能问答: the knowledge base of Q&A and service-guide entries.
@@ -76,7 +77,7 @@ const patchBody = z
 
 export function knowledgeRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/knowledge', async (c) => {
+    .get('/knowledge', describe({ tag: 'knowledge', summary: 'Search the knowledge base (q), or list its entries', query: searchQuery.partial().extend(listQuery.shape), responses: { 200: anyJson('{query, results} with q; else {items, total}') } }), async (c) => {
       if (c.req.query('q') !== undefined) {
         const q = parseInput(searchQuery, c.req.query(), 'query')
         return c.json(await searchKnowledge(database, q.q, { limit: q.limit, kind: q.kind }))
@@ -85,25 +86,25 @@ export function knowledgeRoutes({ database }: AppDeps) {
       const q = parseInput(listQuery, c.req.query(), 'query')
       return c.json(await listKnowledgeEntries(database, { ...q, includeInactive: q.includeInactive === 'true' }))
     })
-    .get('/knowledge/:id', async (c) => {
+    .get('/knowledge/:id', describe({ tag: 'knowledge', summary: 'One entry', params: { id: idParam }, responses: { 200: anyJson('The entry') } }), async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'knowledge entry id')
       const entry = await getKnowledgeEntry(database, id)
       if (!entry) throw problems.notFound('knowledge_entry', `No knowledge entry ${id}`)
       return c.json(entry)
     })
-    .post('/knowledge', async (c) => {
+    .post('/knowledge', describe({ tag: 'knowledge', summary: 'Create an entry', body: createBody, responses: { 201: anyJson('The entry') } }), async (c) => {
       // TODO(auth): admin
       const body = parseInput(createBody, await jsonBody(c), 'body')
       const entry = await createKnowledgeEntry(database, body)
       return c.json(entry, 201, { location: `/api/knowledge/${entry.id}` })
     })
-    .patch('/knowledge/:id', async (c) => {
+    .patch('/knowledge/:id', describe({ tag: 'knowledge', summary: 'Change an entry', params: { id: idParam }, body: patchBody, responses: { 200: anyJson('The entry') } }), async (c) => {
       // TODO(auth): admin
       const id = parseInput(idParam, c.req.param('id'), 'knowledge entry id')
       const body = parseInput(patchBody, await jsonBody(c), 'body')
       return c.json(await patchKnowledgeEntry(database, id, body))
     })
-    .delete('/knowledge/:id', async (c) => {
+    .delete('/knowledge/:id', describe({ tag: 'knowledge', summary: 'Deactivate an entry', params: { id: idParam }, responses: { 204: empty('Deactivated') } }), async (c) => {
       // TODO(auth): admin
       const id = parseInput(idParam, c.req.param('id'), 'knowledge entry id')
       await deleteKnowledgeEntry(database, id)

@@ -10,9 +10,10 @@ import { eventBus } from '../live/event-bus.ts'
 import { watchSession } from '../live/session-watch.ts'
 import { listMyNotifications, markNotificationsRead, unreadCount } from '../services/notifications/list.ts'
 import { readerOf } from '../services/notifications/reader.ts'
+import { anyJson, describe, eventStream } from '../http/openapi.ts'
 
 /**
- * The bell (issue 7 item 5): list, unread count, mark read, and a live stream.
+ * The bell: list, unread count, mark read, and a live stream.
  *
  * GET /api/notifications/stream (SSE): `event: unread` {unread} first, then `event: notification`
  * {notification, unread} for each new one addressed to the caller. It rides the incident event bus (LISTEN
@@ -35,22 +36,22 @@ const NOTIFYING = new Set(Object.keys(NOTIFICATION_RULES))
 export function notificationRoutes(deps: AppDeps) {
   const { database, config } = deps
   return new Hono()
-    .get('/notifications', async (c) => {
+    .get('/notifications', describe({ tag: 'notifications', summary: "The caller's notifications, newest first", query: listQuery, responses: { 200: anyJson('{items, unread}') } }), async (c) => {
       const actor = workActorOf(c, [])
       const q = parseInput(listQuery, c.req.query(), 'query')
       return c.json(await listMyNotifications(database, actor, { unreadOnly: q.unread === '1' || q.unread === 'true', limit: q.limit ?? 50 }))
     })
-    .get('/notifications/unread-count', async (c) => {
+    .get('/notifications/unread-count', describe({ tag: 'notifications', summary: 'How many are unread', responses: { 200: anyJson('{unread}') } }), async (c) => {
       const actor = workActorOf(c, [])
       return c.json(await unreadCount(database, actor))
     })
-    .post('/notifications/read', async (c) => {
+    .post('/notifications/read', describe({ tag: 'notifications', summary: 'Mark some (ids) or all read', body: readBody, responses: { 200: anyJson('{marked, unread}') } }), async (c) => {
       const actor = workActorOf(c, [])
       const raw = await jsonBody(c)
       const body = parseInput(readBody, raw, 'body')
       return c.json(await markNotificationsRead(database, actor, 'ids' in body ? body.ids : 'all'))
     })
-    .get('/notifications/stream', async (c) => {
+    .get('/notifications/stream', describe({ tag: 'live', summary: 'The bell, live (server-sent events)', responses: { 200: eventStream('event: unread | notification') } }), async (c) => {
       const actor = workActorOf(c, [])
       const reader = readerOf(actor)
       const bus = await eventBus(database)

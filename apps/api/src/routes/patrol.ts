@@ -12,8 +12,9 @@ import { getPatrolGrid, listPatrolGrids } from '../services/patrol/grids.ts'
 import { plannedRoutesInView } from '../services/patrol/planned-routes.ts'
 import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
 import { listVerifications } from '../services/patrol/verifications.ts'
+import { anyJson, describe } from '../http/openapi.ts'
 
-/** Patrol (issue 7 items 1–2): the inspector's grids, routes, track chunks, coverage, verification list. */
+/** Patrol: the inspector's grids, routes, track chunks, coverage, verification list. */
 
 const MAX_POINTS = 500
 const MAX_BODY = 128 * 1024
@@ -46,35 +47,37 @@ const gridsQuery = z
   .refine((q) => (q.lng === undefined) === (q.lat === undefined), 'give both lng and lat, or neither')
 
 const routesQuery = z.object({ bbox: bboxParam, zoom: zoomParam })
+const dayQuery = z.object({ day })
 
 const today = () => shanghaiDate(new Date())
 
 export function patrolRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/patrol/grids', async (c) => {
+    .get('/patrol/grids', describe({ tag: 'patrol', summary: "The inspector's grids (or the grid at a point)", query: gridsQuery, responses: { 200: anyJson('Grids') } }), async (c) => {
       const q = parseInput(gridsQuery, c.req.query(), 'query')
       const at = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat, crs: q.crs ?? 'wgs84' } : undefined
       return c.json(await listPatrolGrids({ database, actor: actorOf(c), at }))
     })
-    .get('/patrol/grids/:code', async (c) => {
+    .get('/patrol/grids/:code', describe({ tag: 'patrol', summary: 'One grid with its route and the day\'s tracks', params: { code: gridCode }, query: dayQuery, responses: { 200: anyJson('The grid') } }), async (c) => {
       const code = parseInput(gridCode, c.req.param('code'), 'grid code')
       const d = parseInput(day, c.req.query('day'), 'day') ?? today()
       return c.json(await getPatrolGrid({ database, actor: actorOf(c), code, day: d }))
     })
     // The shared map layer's planned routes for one view (bbox + zoom), never the whole table.
-    .get('/patrol/routes', async (c) => {
+    .get('/patrol/routes', describe({ tag: 'patrol', summary: 'Planned routes in a map view', query: routesQuery, responses: { 200: anyJson('Routes') } }), async (c) => {
       const q = parseInput(routesQuery, c.req.query(), 'query')
       const view = await plannedRoutesInView({ database, actor: actorOf(c), bbox: q.bbox, zoom: q.zoom })
       // Planned routes change rarely (seeded or drawn): a minute in the browser's cache is fine.
       return c.json(view, 200, { 'cache-control': 'private, max-age=60' })
     })
-    .get('/patrol/coverage', async (c) => {
+    .get('/patrol/coverage', describe({ tag: 'patrol', summary: "The day's coverage of the caller's areas", query: dayQuery, responses: { 200: anyJson('Coverage per grid') } }), async (c) => {
       const d = parseInput(day, c.req.query('day'), 'day') ?? today()
       return c.json(await areaCoverage({ database, actor: actorOf(c), day: d }))
     })
-    .get('/patrol/verifications', async (c) => c.json(await listVerifications({ database, actor: actorOf(c) })))
+    .get('/patrol/verifications', describe({ tag: 'patrol', summary: 'Resolved incidents waiting for the inspector to verify', responses: { 200: anyJson('Incidents to verify') } }), async (c) => c.json(await listVerifications({ database, actor: actorOf(c) })))
     .post(
       '/patrol/tracks',
+      describe({ tag: 'patrol', summary: 'Upload a track chunk (idempotent by chunkId)', body: chunkBody, responses: { 201: anyJson('Stored'), 200: anyJson('A replay of this chunk') } }),
       bodyLimit({
         maxSize: MAX_BODY,
         onError: () => {

@@ -10,6 +10,7 @@ import { parseInput } from '../http/validate.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
 import { formatBytes, maxUploadBodyBytes, photoJson, receivePhotos, storePhotos } from '../services/photos/upload.ts'
 import { createFileStorage, type FileStorage } from '../storage/index.ts'
+import { anyJson, describe, media } from '../http/openapi.ts'
 
 const idParam = z.uuid({ message: 'a photo id is a UUID' })
 
@@ -23,7 +24,7 @@ const CACHE_CONTROL = 'private, max-age=31536000, immutable'
 export function photoRoutes({ database, config }: AppDeps, storage: FileStorage = createFileStorage(config)) {
   const maxBytes = config.photoMaxBytes
   return new Hono()
-    .post('/photos', async (c) => {
+    .post('/photos', describe({ tag: 'photos', summary: 'Upload photos (multipart/form-data, field file, repeatable)', body: { mediaType: 'multipart/form-data', schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } }, responses: { 201: anyJson('The photo (or a list for several)') } }), async (c) => {
       const boundary = multipartBoundary(c.req.header('content-type'))
       if (!boundary) {
         throw problems.unsupportedMediaType(`Upload photos as multipart/form-data with the file in the field "file"`)
@@ -46,11 +47,11 @@ export function photoRoutes({ database, config }: AppDeps, storage: FileStorage 
       }
       return c.json(body, 201)
     })
-    .get('/photos/:id', async (c) => {
+    .get('/photos/:id', describe({ tag: 'photos', summary: 'A photo (the original)', params: { id: idParam }, responses: { 200: media('image/*', 'The image') } }), async (c) => {
       const photo = await photoOr404(c)
       return serveFile(c, storage, photo.storageKey, photo.mime, `"${photo.sha256}"`)
     })
-    .get('/photos/:id/thumbnail', async (c) => {
+    .get('/photos/:id/thumbnail', describe({ tag: 'photos', summary: 'A photo thumbnail (WebP, no EXIF)', params: { id: idParam }, responses: { 200: media('image/webp', 'The thumbnail') } }), async (c) => {
       const photo = await photoOr404(c)
       return serveFile(c, storage, photo.thumbKey, photo.thumbMime, `"${photo.sha256}-thumb"`)
     })

@@ -13,6 +13,7 @@ import { exportRegionsGeoJson } from '../services/regions/export.ts'
 import { importRegions } from '../services/regions/import.ts'
 import { updateRegion } from '../services/regions/update.ts'
 import { regionHistory } from '../services/regions/versions.ts'
+import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
 
 /**
  * The write side of regions (admin): create, versioned update, delete, history, coverage gaps,
@@ -46,24 +47,25 @@ const exportQuery = z.object({
 })
 
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
+const atQuery = z.object({ at: at.optional() })
 const toDate = (v?: string) => (v ? new Date(v) : undefined)
 
 
 export function regionWriteRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/regions/export', async (c) => {
+    .get('/regions/export', describe({ tag: 'regions', summary: 'Regions as a GeoJSON download', query: exportQuery, responses: { 200: geojson('FeatureCollection') } }), async (c) => {
       const q = parseInput(exportQuery, c.req.query(), 'query')
       const body = await exportRegionsGeoJson({ database, level: q.level, at: toDate(q.at) })
       return c.body(body, 200, { ...GEOJSON, 'content-disposition': `attachment; filename="regions${q.level ? `-${q.level}` : ''}.geojson"` })
     })
     // TODO(auth): admin only
-    .post('/regions/import', importBodyLimit(), async (c) => {
+    .post('/regions/import', describe({ tag: 'regions', summary: 'Import regions from GeoJSON (dryRun: check only)', query: dryRunQuery, body: { mediaType: 'application/json', schema: { type: 'object', description: 'A GeoJSON FeatureCollection' } }, responses: { 200: anyJson('The import summary') } }), importBodyLimit(), async (c) => {
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
       const summary = await importRegions({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' })
       return c.json(summary)
     })
     // Admins anywhere; grid admins inside their areas (auth/route-rules.ts: region.write).
-    .post('/regions', featureBodyLimit(), async (c) => {
+    .post('/regions', describe({ tag: 'regions', summary: 'Create a region (dryRun: check only)', query: dryRunQuery, body: createBody, responses: { 201: anyJson('The region'), 200: anyJson('The dry-run result') } }), featureBodyLimit(), async (c) => {
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
       const input = parseInput(createBody, await jsonBody(c), 'body')
       requireRegionWrite(actorOf(c), input.code)
@@ -71,26 +73,26 @@ export function regionWriteRoutes({ database }: AppDeps) {
       if (result.dryRun) return c.json(result)
       return c.json(result, 201, { location: `/api/regions/${result.code}` })
     })
-    .patch('/regions/:code', featureBodyLimit(), async (c) => {
+    .patch('/regions/:code', describe({ tag: 'regions', summary: 'Change a region (a new version)', params: { code: codeParam }, query: dryRunQuery, body: patchBody, responses: { 200: anyJson('The region') } }), featureBodyLimit(), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
       requireRegionWrite(actorOf(c), code)
       const q = parseInput(dryRunQuery, c.req.query(), 'query')
       const input = parseInput(patchBody, await jsonBody(c), 'body')
       return c.json(await updateRegion({ database, code, input, dryRun: q.dryRun === 'true' }))
     })
-    .delete('/regions/:code', async (c) => {
+    .delete('/regions/:code', describe({ tag: 'regions', summary: 'Delete a region', params: { code: codeParam }, responses: { 204: empty('Deleted') } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
       requireRegionWrite(actorOf(c), code)
       await deleteRegion({ database, code })
       return c.body(null, 204)
     })
-    .get('/regions/:code/versions', async (c) => {
+    .get('/regions/:code/versions', describe({ tag: 'regions', summary: "A region's versions (GeoJSON)", params: { code: codeParam }, responses: { 200: geojson('FeatureCollection of versions') } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
       return c.body(await regionHistory({ database, code }), 200, GEOJSON)
     })
-    .get('/regions/:code/coverage', async (c) => {
+    .get('/regions/:code/coverage', describe({ tag: 'regions', summary: 'Gaps and overlaps of the children (GeoJSON)', params: { code: codeParam }, query: atQuery, responses: { 200: geojson('The coverage report') } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
-      const q = parseInput(z.object({ at: at.optional() }), c.req.query(), 'query')
+      const q = parseInput(atQuery, c.req.query(), 'query')
       return c.body(JSON.stringify(await coverageReport({ database, code, at: toDate(q.at) })), 200, GEOJSON)
     })
 }

@@ -6,6 +6,7 @@ import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
 import { regionLayer, type LayerKind } from '../services/regions/map-layers.ts'
+import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
 
 const levelQuery = z.object({
   level: z.enum(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` }),
@@ -25,9 +26,9 @@ export function regionRoutes({ database }: AppDeps) {
     return c.body(body, 200, { ...headers, 'content-type': 'application/geo+json; charset=utf-8' })
   }
   return new Hono()
-    .get('/regions', (c) => layer(c, 'polygons'))
-    .get('/regions/labels', (c) => layer(c, 'labels'))
-    .get('/regions/:code', async (c) => {
+    .get('/regions', describe({ tag: 'regions', summary: 'A map layer: the regions of one level (GeoJSON, ETag)', query: levelQuery, responses: { 200: geojson('FeatureCollection of MultiPolygons'), 304: empty('Not modified') } }), (c) => layer(c, 'polygons'))
+    .get('/regions/labels', describe({ tag: 'regions', summary: 'Label points of one level (GeoJSON, ETag)', query: levelQuery, responses: { 200: geojson('FeatureCollection of Points'), 304: empty('Not modified') } }), (c) => layer(c, 'labels'))
+    .get('/regions/:code', describe({ tag: 'regions', summary: 'One region: parents, area, child count, version', params: { code: codeParam }, query: atQuery, responses: { 200: anyJson('The region') } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
       const q = parseInput(atQuery, c.req.query(), 'query')
       const region = await regionDetail(database, code, toDate(q.at))

@@ -7,8 +7,9 @@ import { jsonBody, parseInput } from '../http/validate.ts'
 import { rolesOf } from '../http/actor.ts'
 import { requireUnit, workActorOf } from '../http/work-actor.ts'
 import { CHANNELS, configureWebhook, unitWebhooks } from '../services/webhooks/configure.ts'
+import { anyJson, describe } from '../http/openapi.ts'
 
-/** A unit's outbound webhook (issue 7 item 5): set by its unit supervisor (or an admin for any unit). */
+/** A unit's outbound webhook: set by its unit supervisor (or an admin for any unit). */
 
 const body = z.strictObject({
   channel: z.enum(CHANNELS).default('http'),
@@ -18,7 +19,7 @@ const body = z.strictObject({
 })
 const unitParam = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a unit code')
 
-export function webhookRoutes({ database }: AppDeps) {
+export function webhookRoutes({ database, config }: AppDeps) {
   const unitOf = (c: Context, raw: string) => {
     const actor = workActorOf(c, ['unit_supervisor'])
     const unit = parseInput(unitParam, raw, 'unit code')
@@ -29,17 +30,18 @@ export function webhookRoutes({ database }: AppDeps) {
     return unit
   }
   return new Hono()
-    .get('/units/:unit/webhooks', async (c) => {
+    .get('/units/:unit/webhooks', describe({ tag: 'admin', summary: "A unit's outbound webhook", params: { unit: unitParam }, responses: { 200: anyJson('The webhook (secret hidden)') } }), async (c) => {
       const unit = unitOf(c, c.req.param('unit'))
       return c.json(await unitWebhooks(database, unit))
     })
     .put(
       '/units/:unit/webhooks',
+      describe({ tag: 'admin', summary: "Set a unit's outbound webhook", params: { unit: unitParam }, body, responses: { 200: anyJson('The webhook') } }),
       bodyLimit({ maxSize: 8 * 1024, onError: () => { throw problems.payloadTooLarge('at most 8 KB') } }),
       async (c) => {
         const unit = unitOf(c, c.req.param('unit'))
         const raw = await jsonBody(c)
-        return c.json(await configureWebhook(database, unit, parseInput(body, raw, 'body')))
+        return c.json(await configureWebhook(database, unit, parseInput(body, raw, 'body'), { allowHosts: config.webhookAllowHosts }))
       },
     )
 }

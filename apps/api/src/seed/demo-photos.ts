@@ -4,7 +4,7 @@ import { storeGeneratedPhotos } from '../services/photos/store-generated.ts'
 import type { FileStorage } from '../storage/index.ts'
 
 /**
- * Demo photos (issue 4 item 10): a few street scenes drawn here as SVG and rendered to JPEG by sharp at seed
+ * Demo photos: a few street scenes drawn here as SVG and rendered to JPEG by sharp at seed
  * time — no network, no files from elsewhere. Each scene has a "before" (the problem as reported) and an
  * "after" (as the unit left it); the demo attaches them by the incident's fine class. Six images, stored once
  * through the photo storage and shared by the incidents that show them.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { OfficeHours } from '@hanjiang/shared'
+import { pendingDemoHistory, planDemoHistory } from '../db/repositories/demo-history.ts'
 import { DEMO_ROUTE_SEED, seedPatrolRoutes } from '../db/repositories/patrol.ts'
 import type { Database } from '../db/types.ts'
 import type { FileStorage } from '../storage/index.ts'
@@ -18,6 +19,8 @@ export interface SeedReport {
   patrolRoutes: number
   /** Demo incidents (a year of history up to the seed time), when the demo jurisdictions were seeded now. */
   incidents?: DemoIncidentReport
+  /** The demo's incident history is still to be written (`history: 'deferred'`): see seed/demo-history.ts. */
+  demoHistoryPending?: boolean
   /** Accounts created (demo accounts, or the bootstrap admin). */
   accounts: number
   /** A generated bootstrap admin password, to print once. */
@@ -41,6 +44,11 @@ export async function seedDatabase(
     officeHours?: OfficeHours
     /** Where the demo's photos go (the app's photo storage); without one the demo has no photos. */
     storage?: FileStorage
+    /**
+     * 'inline' (default): the demo's year of incidents is written in this transaction. 'deferred': only planned
+     * here; the server writes it after it starts answering (writeDemoHistory), so a first start is quick.
+     */
+    history?: 'inline' | 'deferred'
   },
 ): Promise<SeedReport> {
   const t0 = performance.now()
@@ -60,15 +68,22 @@ export async function seedDatabase(
         areas = await seedDemoAreas(database, tx, buildDemoPlaces(demo))
         const { URBAN_STREETS } = await import('./regions/grids.ts')
         patrolRoutes = await seedPatrolRoutes(database, tx, { ...DEMO_ROUTE_SEED, urbanPrefixes: [...URBAN_STREETS].map((c) => c.slice(0, 9)) })
-        const { seedDemoIncidents } = await import('./demo-incidents/index.ts')
-        const tp = performance.now()
-        const photos = opts.storage ? await (await import('./demo-photos.ts')).storeDemoPhotos(database, tx, opts.storage) : undefined
-        const photosMs = Math.round(performance.now() - tp)
-        incidents = await seedDemoIncidents(database, tx, demo, { now: opts.now, stepIntervalMs: opts.escalationIntervalMs, officeHours: opts.officeHours, photos })
-        incidents = { ...incidents, photos: photos ? photos.size * 2 : 0, ms: { ...incidents.ms, photos: photosMs } }
+        const now = opts.now ?? new Date()
+        if (opts.history === 'deferred') await planDemoHistory(database, tx, now)
+        else {
+          const { seedDemoIncidents } = await import('./demo-incidents/index.ts')
+          const tp = performance.now()
+          const photos = opts.storage ? await (await import('./demo-photos.ts')).storeDemoPhotos(database, tx, opts.storage) : undefined
+          const photosMs = Math.round(performance.now() - tp)
+          incidents = await seedDemoIncidents(database, tx, demo, { now, stepIntervalMs: opts.escalationIntervalMs, officeHours: opts.officeHours, photos })
+          incidents = { ...incidents, photos: photos ? photos.size * 2 : 0, ms: { ...incidents.ms, photos: photosMs } }
+          await planDemoHistory(database, tx, now, { total: incidents.incidents })
+        }
       }
     }
+    const demoHistoryPending = opts.demo && (await pendingDemoHistory(database, tx)) !== null
     const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })
-    return { ...ref, regions, areas, patrolRoutes, incidents, accounts: acc.accounts, generatedAdminPassword: acc.generatedAdminPassword, ms: Math.round(performance.now() - t0) }
+    if (opts.demo) await (await import('./demo-api-key.ts')).seedDemoApiKey(database, tx)
+    return { ...ref, regions, areas, patrolRoutes, incidents, demoHistoryPending, accounts: acc.accounts, generatedAdminPassword: acc.generatedAdminPassword, ms: Math.round(performance.now() - t0) }
   })
 }

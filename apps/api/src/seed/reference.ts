@@ -107,7 +107,7 @@ export async function seedReference(database: Database, tx: AppDb): Promise<{ un
 }
 
 /**
- * The working-day calendar years shipped with the code (DESIGN §4: 2026), as `calendar_day` rows.
+ * The working-day calendar years shipped with the code (docs/DOMAIN.md §4: 2026), as `calendar_day` rows.
  * A year already in the table is left alone (the admin maintains it), so this runs on every start.
  */
 export async function seedCalendar(database: Database, tx: AppDb): Promise<number> {

@@ -7,7 +7,7 @@ import { workingCalendar } from '../services/calendar/working-calendar.ts'
 import { fireTimer } from './fire.ts'
 
 /**
- * The timer worker (DESIGN §5, §9): every tick, ONE transaction claims a batch of due `timer` rows with
+ * The timer worker (docs/DOMAIN.md §5, §9): every tick, ONE transaction claims a batch of due `timer` rows with
  * `FOR UPDATE SKIP LOCKED`, locks each row's incident, decides with the pure `decideTimer`
  * (@hanjiang/shared) what the row means now, writes the events / columns / follow-up rows and marks the
  * row fired — all before the one commit. Hence:

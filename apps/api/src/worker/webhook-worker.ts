@@ -5,7 +5,7 @@ import type { NotificationChannel } from '../services/webhooks/channel.ts'
 import { httpChannel } from '../services/webhooks/http-channel.ts'
 
 /**
- * Sends the webhook outbox (issue 7 item 5): each tick leases due rows (SKIP LOCKED, one statement), sends
+ * Sends the webhook outbox: each tick leases due rows (SKIP LOCKED, one statement), sends
  * them through their channel OUTSIDE any transaction, and records the outcome: delivered, or the next
  * attempt with back-off, or given up. The event's transaction only ever inserted the outbox row, so a slow or
  * dead receiver never holds up the workflow; a worker that dies mid-send leaves the row to its lease's end.
@@ -23,12 +23,14 @@ export function startWebhookWorker(opts: {
   batch?: number
   leaseMs?: number
   baseBackoffMs?: number
+  /** WEBHOOK_ALLOW_HOSTS: non-public hosts/addresses the built-in http channel may reach. */
+  allowHosts?: readonly string[]
   log?: (line: string) => void
   /** false: no loop, ticks only on request (tests). */
   loop?: boolean
 }): WebhookWorker {
   const now = opts.now ?? (() => new Date())
-  const channels = new Map((opts.channels ?? [httpChannel({ now })]).map((c) => [c.name, c]))
+  const channels = new Map((opts.channels ?? [httpChannel({ now, allowHosts: opts.allowHosts })]).map((c) => [c.name, c]))
   const log = opts.log ?? ((l) => console.error(l))
   let stopped = false
   let running: Promise<unknown> = Promise.resolve()

@@ -15,20 +15,18 @@ export interface RunningApp {
   close(): Promise<void>
 }
 
+/** Base URLs of the servers running on a copy of the embedded template (its stored sessions are valid there). */
+export const embeddedTemplateApps = new Set<string>()
+
 /** `startServer` of apps/api: environment-style overrides in, a running server out. */
 type StartServer = (overrides: Record<string, string | undefined>) => Promise<RunningApp>
 const SERVER_MODULE = path.resolve(WEB_DIR, '../api/src/server.ts')
 
 /**
- * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite),
- * or — with HJ_E2E_SERVER=mock, for working on the web app while the API is unfinished — the stand-in in
- * ./mock-api.ts.
+ * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite,
+ * or a copy of the seeded PostGIS template).
  */
 export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningApp> {
-  if (process.env.HJ_E2E_SERVER === 'mock') {
-    const { startMockApi } = await import('./mock-api.ts')
-    return startMockApi()
-  }
   if (engine === 'postgis') return startOnPostgis()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
   // A copy of the template seeded once by the global setup (migrated, demo data): isolated, and no seed to wait for.
@@ -37,9 +35,11 @@ export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningA
   // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
   const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
   const server = await startServer(serverOverrides(dataDir))
+  if (template) embeddedTemplateApps.add(server.url)
   return {
     url: server.url,
     close: async () => {
+      embeddedTemplateApps.delete(server.url)
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
@@ -97,6 +97,11 @@ export async function mapIdle(page: Page): Promise<void> {
         map.triggerRepaint()
       }),
   )
+}
+
+/** Resolves once no CSS animation or transition is running (a drawer slid in, a menu faded). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 })
 }
 
 /** Distinct region codes rendered in a layer. */

@@ -1,4 +1,8 @@
+import fs from 'node:fs'
 import type { Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { embeddedTemplateApps } from './app.ts'
+import { SESSIONS_KEY, type StoredSession } from './template.ts'
 
 /** The demo accounts' password (README; the server's DEMO_PASSWORD). */
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'hanjiang-demo'
@@ -18,6 +22,11 @@ export interface SignedIn {
 export async function login(page: Page, role: string, opts: { url?: string; password?: string } = {}): Promise<SignedIn> {
   const base = opts.url ?? (page.url().startsWith('http') ? new URL(page.url()).origin : undefined)
   if (!base) throw new Error('login(page, role): pass { url: app.url } before the page has opened the app')
+  const stored = opts.password === undefined ? storedSession(base, role) : undefined
+  if (stored) {
+    await page.context().addCookies(stored.cookies.map((c) => ({ ...c, url: base })))
+    return stored.signedIn as SignedIn
+  }
   const r = await page.context().request.post(`${base}/api/auth/login`, {
     data: { username: role, password: opts.password ?? DEMO_PASSWORD },
   })
@@ -32,4 +41,24 @@ export async function loginWithForm(page: Page, url: string, username: string, p
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-password').press('Enter')
   await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: 30_000 })
+}
+
+/** Stored sessions already handed out, per app: each is used once (a test may sign it out), then a real sign-in. */
+const handedOut = new Set<string>()
+let sessions: Record<string, StoredSession> | null | undefined
+
+/** The session the global setup stored for `role`, when `base` runs on a copy of the embedded template. */
+function storedSession(base: string, role: string): StoredSession | undefined {
+  if (!embeddedTemplateApps.has(base) || handedOut.has(`${base} ${role}`)) return undefined
+  if (sessions === undefined) {
+    try {
+      const file = inject(SESSIONS_KEY)
+      sessions = file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, StoredSession>) : null
+    } catch {
+      sessions = null
+    }
+  }
+  const s = sessions?.[role]
+  if (s) handedOut.add(`${base} ${role}`)
+  return s
 }

@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createDatabase, databaseUrl, dropDatabase, e2eEngines, newDatabaseName } from './postgis.ts'
-import { PG_TEMPLATE_KEY, TEMPLATE_KEY, templateServerOverrides } from './template.ts'
+import { DEMO_PASSWORD } from './auth.ts'
+import { PG_TEMPLATE_KEY, SESSIONS_KEY, TEMPLATE_KEY, TEMPLATE_SIGNED_IN, templateServerOverrides, type StoredSession } from './template.ts'
 
 const webDir = path.resolve(import.meta.dirname, '../..')
 const dist = path.join(webDir, 'dist', 'index.html')
@@ -29,16 +30,31 @@ function newestMtime(p: string): number {
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   buildWeb()
-  if (process.env.HJ_E2E_SERVER === 'mock') return () => {}
   const t0 = performance.now()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-template-'))
   // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
   const serverModule = path.resolve(webDir, '../api/src/server.ts')
   const { startServer } = (await import(/* @vite-ignore */ serverModule)) as {
-    startServer: (o: Record<string, string | undefined>) => Promise<{ close(): Promise<void> }>
+    startServer: (o: Record<string, string | undefined>) => Promise<{ url: string; close(): Promise<void> }>
   }
   const server = await startServer(templateServerOverrides(dir))
+  // Sessions stored in the template are valid on every copy: files reuse them instead of signing in (an argon2
+  // verification each) — a storage state shared by the files.
+  const sessions: Record<string, StoredSession> = {}
+  for (const role of TEMPLATE_SIGNED_IN) {
+    const r = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: role, password: DEMO_PASSWORD }),
+    })
+    if (r.status !== 200) throw new Error(`template sign-in as ${role}: HTTP ${r.status} ${await r.text()}`)
+    const cookies = r.headers.getSetCookie().map((c) => c.split(';')[0]!).map((nv) => ({ name: nv.slice(0, nv.indexOf('=')), value: nv.slice(nv.indexOf('=') + 1) }))
+    sessions[role] = { cookies, signedIn: await r.json() }
+  }
   await server.close()
+  const sessionsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-sessions-')), 'sessions.json')
+  fs.writeFileSync(sessionsFile, JSON.stringify(sessions))
+  project.provide(SESSIONS_KEY, sessionsFile)
   console.log(`[browser tests] seeded the template database in ${Math.round(performance.now() - t0)} ms`)
   project.provide(TEMPLATE_KEY, dir)
   let pgTemplate: string | undefined
@@ -55,6 +71,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(path.dirname(sessionsFile), { recursive: true, force: true })
     if (pgTemplate) await dropDatabase(pgTemplate)
   }
 }

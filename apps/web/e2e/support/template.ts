@@ -4,11 +4,23 @@ import path from 'node:path'
 export const TEMPLATE_KEY = 'hjE2eTemplate'
 /** … and the name of the template PostGIS database (only with TEST_DATABASE_URL). */
 export const PG_TEMPLATE_KEY = 'hjE2ePgTemplate'
+/** … and the file of signed-in sessions made on the embedded template (support/auth.ts `login`). */
+export const SESSIONS_KEY = 'hjE2eSessions'
+
+/** Demo accounts signed in once on the template: every copy of it holds their sessions. */
+export const TEMPLATE_SIGNED_IN = ['dispatcher', 'admin', 'viewer', 'inspector', 'efficiency_office', 'city_admin']
+
+/** A signed-in session as the browser holds it: its cookies and the sign-in answer. */
+export interface StoredSession {
+  cookies: { name: string; value: string }[]
+  signedIn: unknown
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
     hjE2eTemplate: string
     hjE2ePgTemplate: string
+    hjE2eSessions: string
   }
 }
 

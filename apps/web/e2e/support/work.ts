@@ -35,9 +35,12 @@ export async function openContext(browser: Browser, url: string, o: ContextOptio
   return context
 }
 
-/** Collects page errors and requests that leave the app's origin (none are allowed). */
+/** Collects page errors, Content-Security-Policy refusals and requests that leave the app's origin (none are allowed). */
 export function watch(page: Page, origin: string, errors: string[], outside: string[]): Page {
   page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text())
+  })
   page.on('request', (r) => {
     const u = r.url()
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u)

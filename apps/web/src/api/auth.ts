@@ -1,58 +1,25 @@
 import { api, type ApiClient } from './client.ts'
+import type { JsonBody, QueryOf, Schemas } from './contract.ts'
 
 /** Types and endpoints of the auth contract (notes/auth-contract.md): sign-in, users, units, audit log. */
 
-export const ROLES = [
-  'admin',
-  'dispatcher',
-  'inspector',
-  'grid_admin',
-  'handler',
-  'unit_supervisor',
-  'efficiency_office',
-  'viewer',
-] as const
-export type Role = (typeof ROLES)[number]
+/** The roles (packages/shared); `ROLES` is the name the screens use. */
+export { USER_ROLES as ROLES, UNIT_KINDS, type UserRole as Role } from '@hanjiang/shared'
+import type { UserRole as Role } from '@hanjiang/shared'
 
-export interface AreaRef {
-  code: string
-  name: string
-  level: string
-}
+/** The signed-in user and the session (`GET /api/auth/me`, `POST /api/auth/login`). */
+export type Me = Schemas['Me']
+export type AreaRef = Me['areas'][number]
+export type Session = Schemas['Session']
+/** A row of `GET /api/admin/units`. */
+export type AdminUnit = Schemas['UnitRow']
 
-export interface Me {
-  id: string
-  username: string
-  displayName: string
-  unit: { code: string; name: string }
-  roles: Role[]
-  areas: AreaRef[]
-  mustChangePassword: boolean
-  permissions: string[]
-}
-
-export interface Session {
-  user: Me
-  csrfToken: string | null
-}
-
+// Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
 export interface AdminUser extends Omit<Me, 'permissions'> {
   disabled: boolean
-  lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
 }
-
-export interface AdminUnit {
-  code: string
-  name: string
-  nameEn: string
-  kind: string
-  parentCode: string | null
-  regionCode: string | null
-  active: boolean
-}
-export const UNIT_KINDS = ['command', 'supervision', 'department', 'utility', 'street_office', 'section'] as const
 
 export interface AuditEntry {
   id: number
@@ -72,31 +39,12 @@ export interface AuditPage {
   nextBefore: number | null
 }
 
-export interface AuditQuery {
-  actor?: string
-  action?: string
-  objectType?: string
-  objectId?: string
-  from?: string
-  to?: string
-  before?: number
-  limit?: number
-}
+export type AuditQuery = QueryOf<'/api/audit', 'get'>
 
-export interface UserQuery {
-  q?: string
-  unit?: string
-  role?: string
-}
+/** The users filter; an empty role or unit means any. */
+export type UserQuery = Omit<QueryOf<'/api/admin/users', 'get'>, 'role'> & { role?: Role | '' }
 
-export interface NewUser {
-  username: string
-  displayName: string
-  unitCode: string
-  roles: Role[]
-  areaCodes: string[]
-  password: string
-}
+export type NewUser = JsonBody<'/api/admin/users', 'post'>
 
 /** One client address the sign-in throttle holds (`GET /api/admin/sign-in-throttle`); times +08:00. */
 export interface ThrottledAddress {
@@ -114,7 +62,7 @@ export interface SignInThrottleList {
   items: ThrottledAddress[]
 }
 
-export type UserPatch = Partial<Omit<NewUser, 'username'> & { disabled: boolean }>
+export type UserPatch = JsonBody<'/api/admin/users/{id}', 'patch'>
 
 const blank = (v: string | undefined) => (v ? v : undefined)
 
@@ -143,8 +91,8 @@ export function authEndpoints(client: ApiClient = api) {
       client.request<void>(`/api/admin/sign-in-throttle/${encodeURIComponent(address)}`, { method: 'DELETE' }),
 
     units: () => client.get<{ items: AdminUnit[] }>('/api/admin/units'),
-    createUnit: (u: AdminUnit) => client.request<AdminUnit>('/api/admin/units', { method: 'POST', body: u }),
-    updateUnit: (code: string, patch: Partial<Omit<AdminUnit, 'code'>>) =>
+    createUnit: (u: JsonBody<'/api/admin/units', 'post'>) => client.request<AdminUnit>('/api/admin/units', { method: 'POST', body: u }),
+    updateUnit: (code: string, patch: JsonBody<'/api/admin/units/{code}', 'patch'>) =>
       client.request<AdminUnit>(`/api/admin/units/${encodeURIComponent(code)}`, { method: 'PATCH', body: patch }),
 
     audit: (q: AuditQuery, signal?: AbortSignal) =>

@@ -9,7 +9,7 @@ import { api, type ApiClient } from './client.ts'
 /** The answer's contract lives in packages/shared (incident-map/view.ts), shared with the API. */
 export type { IncidentMapView }
 
-/** The filters every map screen offers (issue 5 item 4). Empty = no restriction. */
+/** The filters every map screen offers. Empty = no restriction. */
 export interface IncidentMapFilters {
   states: string[]
   fineClass: string | null

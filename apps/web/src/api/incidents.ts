@@ -1,215 +1,66 @@
-import type { AssignmentDecision, Bilingual, NearBoundary } from '@hanjiang/shared/assignment/types'
-import type { Crs } from '@hanjiang/shared/geo/crs'
+import type { Bilingual } from '@hanjiang/shared/assignment/types'
+import type { DeadlineKind as ComputedDeadlineKind } from '@hanjiang/shared'
 import type { LineString } from 'geojson'
 import { api, type ApiClient } from './client.ts'
+import type { JsonAnswer, JsonBody, QueryOf, Schemas } from './contract.ts'
 
 /**
  * The incident side of the API contract (apps/api/src/routes/{incidents,clusters,knowledge,deadlines,places}.ts):
- * types as the server sends them (times ISO-8601 with +08:00) and typed calls, each with an injectable client.
+ * answers and request bodies from the contract (./contract.ts), vocabularies from packages/shared, and typed
+ * calls, each with an injectable client. Times are ISO-8601 with +08:00.
  */
 
-export type IncidentState =
-  | 'reported'
-  | 'registered'
-  | 'dispatched'
-  | 'accepted'
-  | 'on_site'
-  | 'resolved'
-  | 'closed'
-  | 'returned'
-  | 'rejected'
-  | 'merged'
-export type IncidentType = 'complaint' | 'consultation' | 'simple' | 'urgent'
-export type Track = 'normal' | 'simple' | 'urgent'
-export type RequestType = 'complaint' | 'consultation' | 'help' | 'suggestion' | 'report'
-export type Channel = 'hotline_12345' | 'hotline_12315' | 'hotline_12369' | 'patrol' | 'public_web' | 'open311' | 'other_system'
-export type DeadlineKind = 'dispatchBy' | 'arriveBy' | 'handleBy' | 'resolveBy' | 'ownershipBy' | 'callbackAt' | 'overdueAt'
+export {
+  HOTLINE_CHANNELS,
+  INCIDENT_TYPES,
+  RATINGS as SATISFACTIONS,
+  REQUEST_TYPES,
+  TRACKS,
+  type IncidentChannel as Channel,
+  type IncidentState,
+  type IncidentType,
+  type Rating as Satisfaction,
+  type RequestType,
+  type Track,
+  type WorkflowAction,
+} from '@hanjiang/shared'
+import type { IncidentState, IncidentType, RequestType, Track, WorkflowAction } from '@hanjiang/shared'
 
-export const REQUEST_TYPES: readonly RequestType[] = ['complaint', 'consultation', 'help', 'suggestion', 'report']
-export const TRACKS: readonly Track[] = ['normal', 'simple', 'urgent']
-export const HOTLINE_CHANNELS: readonly Channel[] = ['hotline_12345', 'hotline_12315', 'hotline_12369']
-export const INCIDENT_TYPES: readonly IncidentType[] = ['complaint', 'consultation', 'simple', 'urgent']
-
-export interface Named {
-  code: string
-  name: string
-}
-
-export type Deadlines = Record<DeadlineKind, string | null>
+export type Named = Schemas['IncidentListItem']['unit'] & {}
+export type Deadlines = Schemas['IncidentListItem']['deadlines']
+/** A deadline field of an incident: the computed kinds, and `overdueAt`. */
+export type DeadlineKind = keyof Deadlines & (ComputedDeadlineKind | 'overdueAt')
 
 /** A row of `GET /api/incidents`. */
-export interface IncidentListItem {
-  code: string
-  state: IncidentState
-  version: number
-  channel: Channel
-  requestType: RequestType
-  track: Track
-  type: IncidentType
-  fineClass: { code: string; name: string; subclass: Named | null } | null
-  safetyHazard: boolean
-  location: { lng: number; lat: number } | null
-  address: string | null
-  description: string
-  reporter: { name: string | null; phone: string | null }
-  unit: Named | null
-  suggestedUnit: Named | null
-  street: { code: string; name: string | null } | null
-  needsReview: boolean
-  deadlines: Deadlines
-  escalationLevel: number
-  extensionPending: boolean
-  createdAt: string
-  updatedAt: string
-}
-
-/** The assignment computed at intake (DESIGN §6), stored on the incident. */
-export interface AssignmentSnapshot extends Partial<AssignmentDecision> {
-  street?: Named | null
-  community?: Named | null
-  grid?: Named | null
-  nearBoundary?: NearBoundary | null
-  point?: { lng: number; lat: number }
-}
-
-export type WorkflowAction =
-  | 'register'
-  | 'dispatch'
-  | 'accept'
-  | 'arrive'
-  | 'resolve'
-  | 'verifyPass'
-  | 'verifyFail'
-  | 'close'
-  | 'returnToCenter'
-  | 'redispatch'
-  | 'reject'
-  | 'merge'
-  | 'selfResolve'
-  | 'answerAndClose'
-  | 'reopen'
-  | 'requestExtension'
-  | 'decideExtension'
-
+export type IncidentListItem = Schemas['IncidentListItem']
+/** The assignment computed at intake (docs/DOMAIN.md §6), stored on the incident. */
+export type AssignmentSnapshot = NonNullable<Schemas['IncidentDetail']['assignment']>
 /** `GET /api/incidents/:code` */
-export interface IncidentDetail extends IncidentListItem {
-  trackingCode: string
-  locationCrs: Crs | null
-  firstUnit: Named | null
-  regions: { street: { code: string; name: string | null } | null; community: { code: string; name: string | null } | null; grid: { code: string; name: string | null } | null }
-  regionVersions: { street: number | null; community: number | null; grid: number | null }
-  assignment: AssignmentSnapshot | null
-  reworkCount: number
-  reopenCount: number
-  hazardMarked: boolean
-  extension: { pending: boolean; requestedDueAt: string | null; reason: string | null }
-  primaryCode: string | null
-  satisfaction: Satisfaction | null
-  createdBy: string | null
-  registeredAt: string | null
-  dispatchedAt: string | null
-  acceptedAt: string | null
-  arrivedAt: string | null
-  resolvedAt: string | null
-  closedAt: string | null
-  allowedActions: WorkflowAction[]
-}
-
-export interface PhotoRef {
-  id: string
-  kind: 'before' | 'after' | 'attachment'
-}
-
+export type IncidentDetail = Schemas['IncidentDetail']
+export type PhotoRef = Exclude<NonNullable<Schemas['IncidentEvent']['photos']>[number], string>
 /** One row of `GET /api/incidents/:code/events`. */
-export interface IncidentEvent {
-  id: number
-  at: string
-  actor: string | null
-  actorRole: string | null
-  action: string
-  from: IncidentState | null
-  to: IncidentState | null
-  note: string | null
-  /** `[{id, kind}]`; older rows may hold bare ids. */
-  photos: (PhotoRef | string)[] | null
-  data: Record<string, unknown> | null
-}
-
-export interface IncidentPage {
-  items: IncidentListItem[]
-  nextCursor: string | null
-}
-
+export type IncidentEvent = Schemas['IncidentEvent']
+export type IncidentPage = Schemas['IncidentPage']
 /** `GET /api/dispatch/queue`: one page of the desk's queue in its order, with the counts of everything waiting. */
-export interface DeskQueuePage extends IncidentPage {
-  total: number
-  urgent: number
-}
-
-/** What an owed callback asks (packages/shared callbackTask's kind). */
-export type OwedCallbackKind = 'r10' | 'progress' | 'satisfaction'
-
+export type DeskQueuePage = Schemas['DeskQueuePage']
 /** A row of `GET /api/dispatch/queue?view=callbacks`: an incident the seats owe a callback, since when. */
-export interface OwedCallbackItem extends IncidentListItem {
-  callback: { kind: OwedCallbackKind; dueAt: string }
-}
-
+export type OwedCallbackItem = Schemas['OwedCallbackItem']
+/** What an owed callback asks (packages/shared callbackTask's kind). */
+export type OwedCallbackKind = OwedCallbackItem['callback']['kind']
 /** `GET /api/dispatch/queue?view=callbacks`: the longest owed first; `total` all owed, `urgent` the R10 ones. */
-export interface OwedCallbacksPage {
-  items: OwedCallbackItem[]
-  nextCursor: string | null
-  total: number
-  urgent: number
-}
+export type OwedCallbacksPage = Schemas['OwedCallbacksPage']
+export type DeadlinePreview = Schemas['DeadlinePreview']
+export type UnitRow = Schemas['UnitRow']
 
-export interface IncidentListQuery {
-  state?: IncidentState[]
-  unit?: string
-  street?: string
-  class?: string
-  q?: string
-  limit?: number
-  cursor?: string
-}
-
-export interface NewIncident {
-  channel: Channel
-  requestType: RequestType
-  track?: Track
-  fineClass?: string | null
-  location?: { lng: number; lat: number; crs: Crs } | null
-  address?: string | null
-  description: string
-  reporter?: { name?: string | null; phone?: string | null } | null
-  clientId: string
-}
-
-export interface ActionInput {
-  version: number
-  note?: string
-  reason?: string
-  unitCode?: string
-  hazardMarked?: boolean
-  primaryCode?: string
-  incidentType?: IncidentType
-  approve?: boolean
-}
-
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'not_satisfied'
-export const SATISFACTIONS: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'not_satisfied']
-
+/** `GET /api/incidents` query, with the states as a list (sent comma-separated). */
+export type IncidentListQuery = Omit<QueryOf<'/api/incidents', 'get'>, 'state'> & { state?: IncidentState[] }
+/** `POST /api/incidents`; the web always sends a client id (it doubles as the Idempotency-Key). */
+export type NewIncident = JsonBody<'/api/incidents', 'post'> & { clientId: string }
+export type ActionInput = JsonBody<'/api/incidents/{code}/actions/{action}', 'post'>
 /** `POST /api/incidents/:code/callback` (dispatcher): the seat's callback (回访, R10 / after closing). */
-export interface CallbackInput {
-  version: number
-  /** The reporter was reached by phone. */
-  reached: boolean
-  /** Closed incidents whose reporter was reached: how satisfied they are. */
-  satisfaction?: Satisfaction
-  note?: string
-  /** With "not_satisfied": reopen it in the same transaction (back at the center). */
-  reopen?: boolean
-}
+export type CallbackInput = JsonBody<'/api/incidents/{code}/callback', 'post'>
 
+// Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
 export interface SimilarIncident {
   code: string
   fineClass: string | null
@@ -234,12 +85,6 @@ export interface KnowledgeMatch {
   matched: string[]
 }
 
-export interface DeadlinePreview {
-  type: IncidentType
-  start: string
-  deadlines: { kind: DeadlineKind; rule: string; dueAt: string }[]
-}
-
 export type PlaceKind = 'street' | 'community' | 'grid' | 'road' | 'river'
 export interface Place {
   id: string
@@ -248,16 +93,6 @@ export interface Place {
   parent: { code: string; name: string | null } | null
   point: { lng: number; lat: number }
   line?: LineString
-}
-
-export interface UnitRow {
-  code: string
-  name: string
-  nameEn: string
-  kind: string
-  parentCode: string | null
-  regionCode: string | null
-  active: boolean
 }
 
 export type { Bilingual }
@@ -278,9 +113,9 @@ export function incidentEndpoints(client: ApiClient = api) {
       client.get<OwedCallbacksPage>('/api/dispatch/queue', { query: { view: 'callbacks', cursor: q.cursor ?? undefined, limit: q.limit }, signal }),
     get: (c: string, signal?: AbortSignal) => client.get<IncidentDetail>(`/api/incidents/${code(c)}`, { signal }),
     events: async (c: string, signal?: AbortSignal) =>
-      (await client.get<{ code: string; events: IncidentEvent[] }>(`/api/incidents/${code(c)}/events`, { signal })).events,
+      (await client.get<JsonAnswer<'/api/incidents/{code}/events', 'get'>>(`/api/incidents/${code(c)}/events`, { signal })).events,
     /** The dispatcher corrects the fine class: the assignment is recomputed and stored (an event `reclassify`). */
-    reclassify: (c: string, body: { version: number; fineClass: string }) =>
+    reclassify: (c: string, body: JsonBody<'/api/incidents/{code}/classification', 'post'>) =>
       client.request<IncidentDetail>(`/api/incidents/${code(c)}/classification`, { method: 'POST', body }),
     /** Intake; the client id doubles as the Idempotency-Key, so a retried submit never makes a second incident. */
     create: (body: NewIncident) =>
@@ -296,7 +131,7 @@ export function incidentEndpoints(client: ApiClient = api) {
     deadlinePreview: (type: IncidentType, signal?: AbortSignal) =>
       client.get<DeadlinePreview>('/api/deadlines/preview', { query: { type }, signal }),
     places: (q: string, signal?: AbortSignal) => client.get<{ query: string; places: Place[] }>('/api/places', { query: { q }, signal }),
-    units: (signal?: AbortSignal) => client.get<{ items: UnitRow[] }>('/api/admin/units', { signal }),
+    units: (signal?: AbortSignal) => client.get<JsonAnswer<'/api/admin/units', 'get'>>('/api/admin/units', { signal }),
   }
 }
 

@@ -1,5 +1,5 @@
-import type { Crs } from '@hanjiang/shared/geo/crs'
 import { api, type ApiClient } from './client.ts'
+import type { JsonBody } from './contract.ts'
 
 /** The citizens' side of the API (apps/api/src/routes/public.ts): no sign-in, no personal data back. */
 
@@ -8,20 +8,13 @@ export type PublicStep =
   | 'returned' | 'rejected' | 'merged' | 'reopened' | 'extension_requested' | 'extended' | 'rated' | 'cluster_closed'
   | 'cluster_reopened'
 
-export type Rating = 'satisfied' | 'basically_satisfied' | 'not_satisfied'
-export const RATINGS: readonly Rating[] = ['satisfied', 'basically_satisfied', 'not_satisfied']
+export { RATINGS, type Rating } from '@hanjiang/shared'
+import type { Rating } from '@hanjiang/shared'
 
-export interface PublicReportBody {
-  requestType: 'report' | 'complaint' | 'suggestion' | 'consultation'
-  fineClass?: string | null
-  description: string
-  location?: { lng: number; lat: number; crs?: Crs } | null
-  address?: string | null
-  phone?: string | null
-  photos: string[]
-  photosPublic: boolean
-  clientId: string
-}
+/** `POST /api/public/reports`; the web always sends a client id (retries answer the first report). */
+export type PublicReportBody = JsonBody<'/api/public/reports', 'post'> & { clientId: string }
+
+// Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
 
 export interface PublicTrack {
   trackingCode: string

@@ -1,32 +1,18 @@
 import type { RegionLevel } from '@hanjiang/shared'
 import type { AssignmentDecision, NearBoundary } from '@hanjiang/shared/assignment/types'
 import type { Crs } from '@hanjiang/shared/geo/crs'
+import type { Schemas } from './contract.ts'
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point } from 'geojson'
 
 /** `GET /api/health` */
-export interface Health {
-  status: 'ok' | string
-  engine: 'embedded' | 'server'
-  postgres: string
-  postgis: string
-  migrations: { applied: number; total: number; pending: string[] }
-}
-
-export type TileSourceType = 'xyz' | 'style' | 'pmtiles'
-
+export type Health = Schemas['Health']
 /** An optional basemap; `null` (the default) means the map draws only the project's own layers. */
-export interface TileSource {
-  type: TileSourceType
-  url: string
-  attribution?: string
-}
-
+export type TileSource = NonNullable<AppConfig['tileSource']>
+export type TileSourceType = TileSource['type']
 /** `GET /api/config` */
-export interface AppConfig {
-  tileSource: TileSource | null
-  attribution: string[]
-}
+export type AppConfig = Schemas['AppConfig']
 
+// Answers the API does not describe yet (their routes answer `anyJson` / GeoJSON): hand-typed until they get a schema.
 export interface RegionProperties {
   code: string
   name: string
@@ -67,7 +53,7 @@ export interface RegionDetail {
   validTo: string | null
 }
 
-/** `GET /api/assign?lng=&lat=&crs=&fineClass=&at=` — who owns this point, and why (DESIGN.md §6). */
+/** `GET /api/assign?lng=&lat=&crs=&fineClass=&at=` — who owns this point, and why (docs/DOMAIN.md §6). */
 export interface AssignmentResult extends AssignmentDecision {
   /** The point in WGS84, as looked up. */
   point: { lng: number; lat: number }
@@ -126,7 +112,7 @@ export interface ProblemFieldError {
   detail?: string
 }
 
-/** RFC 9457 problem details, as the API sends them (DESIGN.md §8). */
+/** RFC 9457 problem details, as the API sends them (docs/DOMAIN.md §8). */
 export interface ProblemDetails {
   type?: string
   title?: string

@@ -47,7 +47,8 @@ export interface ArrivalCheck {
   far: boolean
 }
 
-export type NotificationKind = 'assignment' | 'urge' | 'supervision' | 'verification' | 'closure' | 'reopen'
+export type { NotificationKind } from '@hanjiang/shared'
+import type { NotificationKind } from '@hanjiang/shared'
 
 export interface AppNotification {
   id: number

@@ -48,7 +48,7 @@ export function patchPoints(view: IncidentMapView, e: LiveIncidentEvent, filters
 }
 
 /**
- * The incident layer for any map screen (issue 5 item 4): asks `GET /api/incidents/map` for the view — clusters
+ * The incident layer for any map screen: asks `GET /api/incidents/map` for the view — clusters
  * zoomed out, points zoomed in — after the map stops moving (debounced, the previous request aborted), keeps a
  * padded box so small pans cost nothing, follows the filters, applies live events over SSE without reloading the
  * page, pulses urgent incidents, and offers a map tool: a click on a point picks it, on a cluster zooms into it.

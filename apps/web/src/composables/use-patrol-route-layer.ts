@@ -19,7 +19,7 @@ export interface PatrolRouteLayerOptions {
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
 
 /**
- * Planned patrol routes on any map screen (issue 5 item 4), while the layer is switched on: asks
+ * Planned patrol routes on any map screen, while the layer is switched on: asks
  * `GET /api/patrol/routes` for the current view only — a padded box at whole zoom levels, so small pans and
  * fractional zooms cost nothing — after the map stops moving (the previous request aborted), and draws the
  * answer into the shared `patrol-routes` source under the incidents. The server leaves out routes too small to see

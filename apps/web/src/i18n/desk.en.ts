@@ -84,6 +84,8 @@ export const deskEn: typeof deskZh = {
     },
     assign: {
       suggested: 'Suggested unit',
+      dispatched: 'Dispatched to',
+      wasSuggested: 'Suggested: {unit}',
       recomputed: 'Suggested unit for the new class',
       none: 'No unit found',
       whichSide: 'Near a boundary: which side?',
@@ -280,6 +282,7 @@ export const deskEn: typeof deskZh = {
       overdue: 'Overdue',
       rate: 'Rated by the reporter',
       reclassify: 'Class corrected',
+      assign: 'Assigned to a colleague',
     },
     callbackButton: 'Call back',
     callbackDue: 'Callback due',

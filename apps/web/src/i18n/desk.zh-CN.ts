@@ -82,6 +82,8 @@ export const deskZh = {
     },
     assign: {
       suggested: '建议派遣单位',
+      dispatched: '已派遣单位',
+      wasSuggested: '系统建议：{unit}',
       recomputed: '按新分类重新计算的建议单位',
       none: '无法确定单位',
       whichSide: '位于边界附近：在哪一侧？',
@@ -278,6 +280,7 @@ export const deskZh = {
       overdue: '超期',
       rate: '群众评价',
       reclassify: '更正类别',
+      assign: '指派经办人',
     },
     callbackButton: '回访',
     callbackDue: '待回访',

@@ -6,6 +6,7 @@ import { authEn } from './auth.en.ts'
 
 import { analyticsEn } from './analytics.en.ts'
 import { wallEn } from './wall.en.ts'
+import { evaluationEn } from './evaluation.en.ts'
 
 const en: MessageSchema = {
   ...patrolEn,
@@ -18,6 +19,10 @@ const en: MessageSchema = {
     district: 'Hanjiang District, Putian',
     pageTitle: '{page} · Hanjiang “Do It Now” Digital City Management',
     skipToContent: 'Skip to main content',
+  },
+  demoData: {
+    generating: 'Demo data is being generated…',
+    progress: '{percent}% done',
   },
   nav: {
     label: 'Main navigation',
@@ -263,6 +268,7 @@ const en: MessageSchema = {
   },
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.en.ts
   ...wallEn,
+  ...evaluationEn,
   // Spatial analytics (key analytics): ./analytics.en.ts
   ...analyticsEn,
   notFound: {

@@ -7,7 +7,7 @@ export type AppLocale = (typeof SUPPORTED_LOCALES)[number]
 export const DEFAULT_LOCALE: AppLocale = 'zh-CN'
 export const LOCALE_STORAGE_KEY = 'hj.locale'
 
-/** Every time the platform shows is Asia/Shanghai, whatever the computer's own zone (DESIGN.md §8). */
+/** Every time the platform shows is Asia/Shanghai, whatever the computer's own zone (docs/DOMAIN.md §8). */
 export const TIME_ZONE = 'Asia/Shanghai'
 
 export function isAppLocale(v: unknown): v is AppLocale {

@@ -74,6 +74,7 @@ export const patrolEn: typeof patrolZh = {
       photo: 'Verification photo',
       confirmFail: 'Confirm fail',
       queued: 'Verification saved, waiting to be sent',
+      sent: 'Verification sent',
       pending: 'Waiting to send',
     },
     track: {

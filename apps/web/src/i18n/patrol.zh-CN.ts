@@ -71,7 +71,8 @@ export const patrolZh = {
       reasonRequired: '请填写不通过的原因',
       photo: '核查照片',
       confirmFail: '确认不通过',
-      queued: '核查已保存，等待发送',
+      queued: '核查已保存，联网后自动发送',
+      sent: '核查结果已提交',
       pending: '待发送',
     },
     track: {

@@ -102,6 +102,12 @@ export const wallEn = {
       callbackDue: 'Callback due',
       primaryClosed: 'Closed with its primary',
       primaryReopened: 'Reopened with its primary',
+      alert: 'Alert',
+      rate: 'Rated',
+      reclassify: 'Class corrected',
+      assign: 'Assigned',
+      note: 'Note',
+      other: 'Updated',
     },
   },
 }

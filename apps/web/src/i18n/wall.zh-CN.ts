@@ -102,6 +102,12 @@ export const wallZh = {
       callbackDue: '回访到期',
       primaryClosed: '随主件办结',
       primaryReopened: '随主件重新办理',
+      alert: '告警',
+      rate: '群众评价',
+      reclassify: '更正类别',
+      assign: '指派经办人',
+      note: '备注',
+      other: '案件更新',
     },
   },
 }

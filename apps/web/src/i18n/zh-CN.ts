@@ -10,6 +10,7 @@ import { authZh } from './auth.zh-CN.ts'
 
 import { analyticsZh } from './analytics.zh-CN.ts'
 import { wallZh } from './wall.zh-CN.ts'
+import { evaluationZh } from './evaluation.zh-CN.ts'
 
 const zhCN = {
   ...patrolZh,
@@ -25,6 +26,10 @@ const zhCN = {
     district: '莆田市涵江区',
     pageTitle: '{page} · 涵江区“马上就办”数字城管平台',
     skipToContent: '跳到主要内容',
+  },
+  demoData: {
+    generating: '演示数据生成中…',
+    progress: '已完成 {percent}%',
   },
   nav: {
     label: '主导航',
@@ -267,6 +272,8 @@ const zhCN = {
   },
   // Map incident layer and command-center wall (keys incidentMap, wall): ./wall.zh-CN.ts
   ...wallZh,
+  // Evaluation, rankings, efficiency letters (key evaluation): ./evaluation.zh-CN.ts
+  ...evaluationZh,
   // Spatial analytics (key analytics): ./analytics.zh-CN.ts
   ...analyticsZh,
   notFound: {

@@ -10,13 +10,13 @@ import type { IncidentMapView } from '../api/incident-map.ts'
 import { BOLD_FONT_STACK } from './layers.ts'
 
 /**
- * The incident layers every map screen shares (issue 5 item 4): server clusters (zoomed out) and points (zoomed in,
+ * The incident layers every map screen shares: server clusters (zoomed out) and points (zoomed in,
  * coloured by state, urgent pulsing, overdue ringed), plus the planned patrol routes. One GeoJSON source holds both
  * kinds (`kind` = cluster | point), replaced whenever the view's answer changes.
  */
 
 export const INCIDENT_SOURCE = 'incidents'
-/** Planned patrol routes (DESIGN §2 patrol/route) of the current view, while switched on: see usePatrolRouteLayer. */
+/** Planned patrol routes (docs/DOMAIN.md §2 patrol/route) of the current view, while switched on: see usePatrolRouteLayer. */
 export const PATROL_SOURCE = 'patrol-routes'
 
 export const incidentLayerId = {

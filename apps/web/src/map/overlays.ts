@@ -10,7 +10,7 @@ import type {
 import { BOLD_FONT_STACK, COLORS, FONT_STACK } from './layers.ts'
 
 /**
- * Layers drawn over the regions: responsibility areas (DESIGN.md §6 step 2) and the assignment probe's marker.
+ * Layers drawn over the regions: responsibility areas (docs/DOMAIN.md §6 step 2) and the assignment probe's marker.
  * Areas sit above the region fills and lines but under the selected-region outline; their labels go above the
  * region labels; the probe marker is the topmost layer.
  */

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 
 /**
- * The patrol outbox (issue 7: nothing made offline is lost or doubled): every report, self-resolve, verification
+ * The patrol outbox (nothing made offline is lost or doubled): every report, self-resolve, verification
  * and track chunk is first written here, in IndexedDB, with its idempotency key and its photos' bytes, and only
  * then sent. A send that fails for want of a network stays queued and is retried; the server recognises a resend
  * by its key. Items leave the outbox only when the server has acknowledged them.

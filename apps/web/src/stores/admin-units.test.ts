@@ -5,7 +5,7 @@ import { useAdminUnitsStore } from './admin-units.ts'
 beforeEach(() => freshPinia())
 afterEach(() => vi.unstubAllGlobals())
 
-const unit = { code: 'water', name: '区水利局', nameEn: '', kind: 'department', parentCode: null, regionCode: null, active: true }
+const unit = { code: 'water', name: '区水利局', nameEn: '', kind: 'department' as const, parentCode: null, regionCode: null, active: true }
 
 describe('admin units store', () => {
   it('loads once, indexes by code, adds a created unit, and keeps a failure to show', async () => {

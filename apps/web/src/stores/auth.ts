@@ -20,7 +20,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   /** Whether the user holds the permission (no permission asked → yes). */
   function can(permission?: string | null): boolean {
-    return !permission || permissions.value.has(permission)
+    return !permission || (permissions.value as ReadonlySet<string>).has(permission)
   }
 
   function setSession(s: Session): void {

@@ -28,7 +28,7 @@ function toItem(d: IncidentDetail): IncidentListItem {
 export const RECOUNT_MS = 1500
 
 /**
- * The dispatch desk (issue 5 item 1): the queue of incidents waiting at the command center, kept live from
+ * The dispatch desk: the queue of incidents waiting at the command center, kept live from
  * `/api/events`, and the selected incident with its event log. Actions go through `act`, which sends the
  * version the dispatcher saw (a lost race answers 409 and the panel reloads).
  *

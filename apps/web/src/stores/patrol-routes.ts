@@ -17,7 +17,7 @@ function savedVisible(): boolean {
 }
 
 /**
- * The planned-patrol-routes layer shared by the map screens (issue 5 item 4): whether it is switched on (off by
+ * The planned-patrol-routes layer shared by the map screens: whether it is switched on (off by
  * default, remembered), whether the user may see patrol data at all, and what the current view's answer holds
  * (set by usePatrolRouteLayer, which fetches per view).
  */

@@ -57,6 +57,20 @@ describe('patrol store: reports through the outbox', () => {
     expect(server.photos).toHaveLength(1)
   })
 
+  it('online: the report has gone out when report() returns (isSent), unreachable: it waits in the outbox', async () => {
+    const store = usePatrolStore()
+    const sent = await store.report(draft('online one'))
+    expect(store.isSent(sent)).toBe(true)
+    expect(server.incidents.has(sent.key)).toBe(true)
+    server.setOffline(true)
+    const waiting = await store.report(draft('unreachable'))
+    expect(store.isSent(waiting)).toBe(false)
+    expect(store.queue.map((q) => q.key)).toEqual([waiting.key])
+    server.setOffline(false)
+    await store.flush(true)
+    expect(store.queue).toEqual([])
+  })
+
   it('a lost answer: the resend carries the same key — one incident', async () => {
     const store = usePatrolStore()
     server.loseNextAnswer()

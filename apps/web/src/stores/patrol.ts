@@ -123,7 +123,9 @@ export const usePatrolStore = defineStore('patrol', () => {
   async function enqueue(item: Parameters<Outbox['add']>[0]): Promise<OutboxItem> {
     const added = await (await box()).add(item)
     await refreshQueue()
-    void flush()
+    // Online, send it now and wait, so the form can say truthfully whether it went out or waits in the outbox.
+    if (typeof navigator === 'undefined' || navigator.onLine) await flush().catch(() => undefined)
+    else void flush()
     return added
   }
 
@@ -158,6 +160,11 @@ export const usePatrolStore = defineStore('patrol', () => {
     return enqueue({ key: newKey('trk'), kind: 'track', label: String(c.points.length), payload: { crs: c.crs, points: c.points }, photos: [] })
   }
 
+  /** Whether an outbox item has gone out (it leaves the outbox once the server acknowledged it). */
+  function isSent(item: Pick<OutboxItem, 'key'>): boolean {
+    return !queue.value.some((q) => q.key === item.key)
+  }
+
   async function retry(seq: number): Promise<void> {
     const b = await box()
     const item = (await b.list()).find((i) => i.seq === seq)
@@ -173,6 +180,6 @@ export const usePatrolStore = defineStore('patrol', () => {
 
   return {
     me, signedIn, grids, gridCode, grid, verifications, loading, error, queue, flushing, lastFlush, pendingVerify,
-    load, selectGrid, followPosition, refreshGrid, loadVerifications, refreshQueue, flush, report, verify, trackChunk, retry, discard,
+    load, selectGrid, followPosition, refreshGrid, loadVerifications, refreshQueue, flush, report, verify, trackChunk, retry, discard, isSent,
   }
 })

@@ -1,5 +1,5 @@
 import type { FineClass, Taxonomy, TaxonomyClass, TaxonomySubclass } from '@hanjiang/shared/taxonomy/types'
-// The district's taxonomy (DESIGN.md §3), bundled at build time: there is no taxonomy endpoint yet. The API seeds
+// The district's taxonomy (docs/DOMAIN.md §3), bundled at build time: there is no taxonomy endpoint yet. The API seeds
 // its database from the same file, so the codes match; `index.test.ts` checks it with the shared parser.
 import raw from '../../../../seed/taxonomy.json'
 

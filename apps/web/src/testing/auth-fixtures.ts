@@ -1,8 +1,9 @@
+import type { Permission } from '@hanjiang/shared'
 /** Signed-in users and admin rows for the auth tests, shaped like `GET /api/auth/me` and `/api/admin/users`. */
 import type { AdminUser, Me, Role } from '../api/auth.ts'
 import { useAuthStore } from '../stores/auth.ts'
 
-const PERMISSIONS: Record<string, string[]> = {
+const PERMISSIONS: Record<string, Permission[]> = {
   admin: ['incident.read', 'map.read', 'incident.reveal', 'incident.export', 'region.write', 'area.write', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read'],
   dispatcher: ['incident.read', 'map.read', 'incident.create', 'incident.act', 'incident.dispatch', 'incident.reveal', 'incident.export', 'knowledge.write', 'photo.upload', 'unit.read'],
   efficiency_office: ['incident.read', 'map.read', 'incident.export', 'audit.read'],
@@ -40,7 +41,6 @@ export function adminUser(over: Partial<AdminUser> = {}): AdminUser {
     areas: [{ code: '350303001000', name: '涵东街道', level: 'street' }],
     mustChangePassword: false,
     disabled: false,
-    lockedUntil: null,
     lastLoginAt: '2026-11-26T01:30:00.000Z',
     createdAt: '2026-11-01T00:00:00.000Z',
     ...over,

@@ -40,17 +40,13 @@ describe('LoginView', () => {
     wrapper.unmount()
   })
 
-  it('explains wrong credentials, a lock-out with the minutes to wait, and a disabled account', async () => {
+  it('explains wrong credentials, the network throttle with the minutes to wait, and a disabled account', async () => {
     let answer = problem(401, 'invalid-credentials')
     mockFetch({ '/api/auth/login': () => answer })
     const { wrapper } = await mountApp(LoginView, { path: '/login' })
     await fill(wrapper, 'dispatcher', 'wrong')
     expect(wrapper.find('[data-testid=login-error]').text()).toBe('用户名或密码错误。')
     expect((wrapper.find('[data-testid=login-password]').element as HTMLInputElement).value).toBe('')
-
-    answer = problem(423, 'account-locked', { retryAfterSeconds: 600 })
-    await fill(wrapper, 'dispatcher', 'wrong')
-    expect(wrapper.find('[data-testid=login-error]').text()).toBe('登录失败次数过多，账号已临时锁定，请 10 分钟后再试。')
 
     answer = problem(429, 'too_many_sign_in_attempts', { retryAfterSeconds: 870 })
     await fill(wrapper, 'dispatcher', 'wrong')

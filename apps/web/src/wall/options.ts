@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core'
 import type { WallStats } from '../api/incident-map.ts'
 
 /**
- * ECharts options of the wall's panels (issue 5 item 5), pure: stats + labels in, option out, so the panels are
+ * ECharts options of the wall's panels, pure: stats + labels in, option out, so the panels are
  * tested without a canvas. Dark theme; every size is multiplied by `scale` (1 at 1920×1080, 2 at 3840×2160).
  */
 

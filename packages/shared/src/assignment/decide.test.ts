@@ -15,8 +15,8 @@ import {
 } from './fixtures.test-helper.ts'
 import type { ResponsibilityAreaMatch } from './types.ts'
 
-const HANDONG_ZH = '位于涵东街道 › 新区社区 › 网格 350303001001007'
-const HANDONG_EN = 'Inside 涵东街道 › 新区社区 › grid 350303001001007'
+const HANDONG_ZH = '位于涵东街道 › 新区社区 › 新区社区第7网格（350303001001007）'
+const HANDONG_EN = 'Inside 涵东街道 › 新区社区 › 新区社区第7网格 (grid 350303001001007)'
 const zh = (d: { explanation: { zh: string }[] }) => d.explanation.map((e) => e.zh)
 
 describe('decideAssignment — no fine class', () => {
@@ -314,8 +314,8 @@ describe('decideAssignment — explanation details', () => {
     expect(g.explanation[0]!.zh).toBe('位于涵东街道 › 新区社区（未落入任何网格）')
     const c = decideAssignment(input({ regions: { ...HANDONG, community: null } }))
     expect(c.explanation[0]).toEqual({
-      zh: '位于涵东街道 › 网格 350303001001007（未落入任何社区/村）',
-      en: 'Inside 涵东街道 › grid 350303001001007 (in no community)',
+      zh: '位于涵东街道 › 新区社区第7网格（350303001001007）（未落入任何社区/村）',
+      en: 'Inside 涵东街道 › 新区社区第7网格 (grid 350303001001007) (in no community)',
     })
   })
 
@@ -324,7 +324,7 @@ describe('decideAssignment — explanation details', () => {
       input({ nearBoundary: { level: 'street', neighbour: { code: '350303002000', name: '涵西街道' }, distanceM: 8.26 } }),
     )
     expect(d.explanation[1]).toEqual({
-      zh: '距与街道/乡镇 涵西街道 的边界 8.3 米，请核对位置',
+      zh: '距「涵西街道」的边界 8.3 米，请核对位置',
       en: '8.3 m from the boundary with the street/town 涵西街道; check the location',
     })
     expect(d.unit.code).toBe('transport')
@@ -332,7 +332,7 @@ describe('decideAssignment — explanation details', () => {
     const g = decideAssignment(
       input({ nearBoundary: { level: 'grid', neighbour: { code: '350303001001008', name: '第8网格' }, distanceM: 3 } }),
     )
-    expect(g.explanation[1]!.zh).toBe('距与网格 网格 350303001001008 的边界 3 米，请核对位置')
+    expect(g.explanation[1]!.zh).toBe('距「第8网格（350303001001008）」的边界 3 米，请核对位置')
   })
 
   it('works with a plain record lookup', () => {

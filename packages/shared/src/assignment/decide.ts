@@ -12,7 +12,6 @@ import {
   metres,
   ref,
   REGION_LEVEL_EN,
-  REGION_LEVEL_ZH,
   regionEn,
   regionZh,
   resolveUnit,
@@ -53,7 +52,7 @@ function locationStep(r: RegionsAtPoint): Bilingual {
 
 function nearBoundaryStep(n: NearBoundary): Bilingual {
   return {
-    zh: `距与${REGION_LEVEL_ZH[n.level]} ${regionZh(n.level, n.neighbour)} 的边界 ${metres(n.distanceM)} 米，请核对位置`,
+    zh: `距「${regionZh(n.level, n.neighbour)}」的边界 ${metres(n.distanceM)} 米，请核对位置`,
     en: `${metres(n.distanceM)} m from the boundary with the ${REGION_LEVEL_EN[n.level]} ${regionEn(n.level, n.neighbour)}; check the location`,
   }
 }
@@ -77,7 +76,7 @@ function areaClaim(a: ResponsibilityAreaMatch, unit: NamedUnit): Bilingual {
 const areaRef = (a: ResponsibilityAreaMatch): AreaRef => ({ areaId: a.areaId, name: a.name })
 
 /**
- * The decision procedure of DESIGN.md §6 (R11, R12), pure: the spatial matches are inputs.
+ * The decision procedure of docs/DOMAIN.md §6 (R11, R12), pure: the spatial matches are inputs.
  *
  * 1. No fine class → the command center (`no_class`, needs review).
  * 2. Outside the district (`regions.street === null`) → the subclass's lead unit

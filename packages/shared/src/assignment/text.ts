@@ -35,8 +35,12 @@ export const REGION_LEVEL_EN: Record<RegionLevel, string> = {
   grid: 'grid',
 }
 
-export const regionZh = (level: RegionLevel, r: RegionRef): string => (level === 'grid' ? `网格 ${r.code}` : r.name)
-export const regionEn = (level: RegionLevel, r: RegionRef): string => (level === 'grid' ? `grid ${r.code}` : r.name)
+/**
+ * A region as a person reads it: its name, which already says its level (涵西街道, 新区社区, 新区社区003网格);
+ * a grid also keeps its 15-digit code, which field staff quote on the phone.
+ */
+export const regionZh = (level: RegionLevel, r: RegionRef): string => (level === 'grid' ? `${r.name}（${r.code}）` : r.name)
+export const regionEn = (level: RegionLevel, r: RegionRef): string => (level === 'grid' ? `${r.name} (grid ${r.code})` : r.name)
 
 /** 12.34 → "12.3"; 12 → "12". */
 export const metres = (m: number): string => String(Math.round(m * 10) / 10)

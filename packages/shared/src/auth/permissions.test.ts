@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { afterFailedLogin, LOCKOUT_MAX_FAILURES } from './lockout.ts'
+import { SIGN_IN_DELAY_MAX_MS, signInDelayed, signInDelayMs } from './lockout.ts'
 import { inAreas, regionPrefix } from './areas.ts'
 import { incidentScopes, permissionsOf } from './permissions.ts'
 
 describe('permissions and scopes', () => {
   it('a user with several roles gets the union of their permissions', () => {
-    expect(permissionsOf(['viewer'])).toEqual(['incident.read', 'map.read'])
+    // Viewers (leaders, the wall) read the evaluation's rankings too.
+    expect(permissionsOf(['viewer'])).toEqual(['incident.read', 'map.read', 'evaluation.read'])
+    expect(permissionsOf(['efficiency_office'])).toContain('evaluation.manage')
+    expect(permissionsOf(['unit_supervisor'])).toContain('letter.reply')
+    expect(permissionsOf(['unit_supervisor'])).not.toContain('evaluation.manage')
     const both = permissionsOf(['handler', 'grid_admin'])
     expect(both).toContain('incident.act')
     expect(both).toContain('region.write')
@@ -30,15 +34,17 @@ describe('permissions and scopes', () => {
     expect(inAreas('350303002001002', ['350303001'])).toBe(false)
     expect(inAreas(null, ['350303'])).toBe(false)
   })
-  it('locks after the maximum number of consecutive failures', () => {
-    const now = new Date('2026-03-02T00:00:00Z')
-    let s = { failures: 0, lockedUntil: null as Date | null }
-    for (let i = 1; i < LOCKOUT_MAX_FAILURES; i++) {
-      s = afterFailedLogin(s.failures, now)
-      expect(s.lockedUntil).toBeNull()
-    }
-    s = afterFailedLogin(s.failures, now)
-    expect(s.lockedUntil!.getTime()).toBeGreaterThan(now.getTime())
-    expect(s.failures).toBe(0)
+  it('slows sign-in progressively after the free failures, never locks, forgets after a day', () => {
+    expect([1, 2, 3].map(signInDelayMs)).toEqual([0, 0, 0])
+    expect([4, 5, 6, 7].map(signInDelayMs)).toEqual([1000, 2000, 4000, 8000])
+    expect(signInDelayMs(40)).toBe(SIGN_IN_DELAY_MAX_MS)
+    const last = new Date('2026-03-02T00:00:00Z')
+    const at = (ms: number) => new Date(last.getTime() + ms)
+    expect(signInDelayed(3, last, at(0))).toBe(false)
+    expect(signInDelayed(6, last, at(3999))).toBe(true)
+    expect(signInDelayed(6, last, at(4000))).toBe(false)
+    expect(signInDelayed(40, last, at(14 * 60_000))).toBe(true)
+    expect(signInDelayed(40, last, at(15 * 60_000))).toBe(false)
+    expect(signInDelayed(6, null, at(0))).toBe(false)
   })
 })

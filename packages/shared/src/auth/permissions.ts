@@ -21,6 +21,12 @@ export const PERMISSIONS = [
   'unit.read',
   'user.manage',
   'audit.read',
+  /** Indicators, scores, rankings, letters (a unit supervisor: their own unit's only). */
+  'evaluation.read',
+  /** Score schemes, publishing, efficiency letters, unannounced-check records (the efficiency office). */
+  'evaluation.manage',
+  /** A unit's rectification report in answer to an efficiency letter. */
+  'letter.reply',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -32,9 +38,9 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   inspector: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
   grid_admin: [...ALL_READ, 'region.write', 'area.write'],
   handler: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
-  unit_supervisor: [...ALL_READ, 'incident.act', 'incident.export'],
-  efficiency_office: [...ALL_READ, 'incident.export', 'audit.read'],
-  viewer: [...ALL_READ],
+  unit_supervisor: [...ALL_READ, 'incident.act', 'incident.export', 'evaluation.read', 'letter.reply', 'photo.upload'],
+  efficiency_office: [...ALL_READ, 'incident.export', 'audit.read', 'evaluation.read', 'evaluation.manage'],
+  viewer: [...ALL_READ, 'evaluation.read'],
 }
 
 /** The union of the roles' permissions, in PERMISSIONS order. */

@@ -17,7 +17,7 @@ export interface MakeUpWorkday {
 
 /**
  * One year of the official working-day calendar, as plain data. The admin maintains it per year
- * (DESIGN.md §4); the database table `calendar_day` maps to it with {@link calendarYearFromDays}.
+ * (docs/DOMAIN.md §4); the database table `calendar_day` maps to it with {@link calendarYearFromDays}.
  */
 export interface CalendarYear {
   year: number

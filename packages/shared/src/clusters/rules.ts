@@ -32,7 +32,7 @@ export function subclassOf(code: string): string | null {
 
 /**
  * The event each member gets when its cluster's primary is closed (R9 "answer every reporter"): no state change —
- * `merged` is final (DESIGN §5) — but the member's reporter is answered by it (public timeline, the bell).
+ * `merged` is final (docs/DOMAIN.md §5) — but the member's reporter is answered by it (public timeline, the bell).
  */
 export const CLUSTER_CLOSED_ACTION = 'primaryClosed'
 

@@ -1,4 +1,4 @@
-/** How an incident is handled and timed (DESIGN.md §4 R1–R4). */
+/** How an incident is handled and timed (docs/DOMAIN.md §4 R1–R4). */
 export const INCIDENT_TYPES = ['complaint', 'consultation', 'simple', 'urgent'] as const
 export type IncidentType = (typeof INCIDENT_TYPES)[number]
 

@@ -1,7 +1,7 @@
 import type { IncidentState } from '../workflow/states.ts'
 
 /**
- * The dispatch desk's queue (issue 5 item 1), shared by the API (which pages it) and the web app (which keeps it
+ * The dispatch desk's queue, shared by the API (which pages it) and the web app (which keeps it
  * live): what waits at the command center and in which order.
  *
  * Order: urgency rank (0 = urgent track or safety hazard, 1 = returned by a unit, 2 = the rest), then the next

@@ -6,7 +6,7 @@ import type { FineClassInfo } from '../taxonomy/types.ts'
 import type { ActorRole, IncidentState, ZhEnText } from '../workflow/states.ts'
 
 /**
- * What a due timer means, given the incident as it is now (DESIGN §4 R1–R7, R10; §5 "the timer worker
+ * What a due timer means, given the incident as it is now (docs/DOMAIN.md §4 R1–R7, R10; §5 "the timer worker
  * compares them with now"). Pure: the API's timer worker claims a due row, locks the incident, asks
  * {@link decideTimer} and writes what it says — events, columns, follow-up timers, the R7 dispatch —
  * in the same transaction that marks the row fired.
@@ -48,7 +48,7 @@ export interface EscalationFacts {
   state: IncidentState
   type: IncidentType
   unitCode: string | null
-  /** The intake assignment was a fallback / near a boundary: ownership not confirmed (DESIGN §6). */
+  /** The intake assignment was a fallback / near a boundary: ownership not confirmed (docs/DOMAIN.md §6). */
   needsReview: boolean
   dispatchedAt: Date | null
   dispatchBy: Date | null

@@ -1,7 +1,7 @@
 import type { LngLat } from './crs.ts'
 import { distanceM } from './distance.ts'
 
-/** How far from the incident a handler may say "arrived" before the workbench warns (issue 7 item 3). */
+/** How far from the incident a handler may say "arrived" before the workbench warns. */
 export const ARRIVAL_TOLERANCE_M = 200
 
 export interface ArrivalCheck {

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord'
 
 /**
- * Coordinate systems accepted on the way in (DESIGN.md §6):
+ * Coordinate systems accepted on the way in (docs/DOMAIN.md §6):
  * - `wgs84` — GPS / CGCS2000 (treated as identical at this scale); what the database stores.
  * - `gcj02` — "Mars coordinates" used by AMap (高德), Tencent and most Chinese phone maps.
  * - `bd09`  — Baidu's further-offset variant of GCJ-02 (BD-09 lng/lat, not BD-09 Mercator metres).

@@ -1,7 +1,7 @@
 import type { Bbox } from './index.ts'
 
 /**
- * The answer of GET /api/incidents/map (issue 5 item 4), as the API builds it and the web draws it: one contract,
+ * The answer of GET /api/incidents/map, as the API builds it and the web draws it: one contract,
  * so a field added on one side cannot be forgotten on the other.
  */
 

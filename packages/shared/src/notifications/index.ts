@@ -1,6 +1,6 @@
 import type { ActorRole } from '../workflow/states.ts'
 
-/** What the bell shows (issue 7 item 5). */
+/** What the bell shows. */
 export const NOTIFICATION_KINDS = ['assignment', 'urge', 'supervision', 'verification', 'closure', 'reopen'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

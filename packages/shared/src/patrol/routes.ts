@@ -1,5 +1,5 @@
 /**
- * The planned-patrol-routes map layer (issue 5 item 4), shared by the API (which cuts a view's answer) and the
+ * The planned-patrol-routes map layer, shared by the API (which cuts a view's answer) and the
  * web app (which asks per view): never the whole table — only routes in the view's box that are big enough to
  * see at its zoom, simplified to about half a screen pixel, at most {@link PATROL_ROUTES_MAX} of them.
  */

@@ -1,4 +1,4 @@
-/** The citizen's rating of an outcome (issue 7 item 4; the callback's satisfaction, R10). */
+/** The citizen's rating of an outcome (the callback's satisfaction, R10). */
 export const RATINGS = ['satisfied', 'basically_satisfied', 'not_satisfied'] as const
 export type Rating = (typeof RATINGS)[number]
 

@@ -1,4 +1,4 @@
-/** The jurisdiction tree, top to bottom (DESIGN.md §2 "region"). */
+/** The jurisdiction tree, top to bottom (docs/DOMAIN.md §2 "region"). */
 export const REGION_LEVELS = ['district', 'street', 'community', 'grid'] as const
 export type RegionLevel = (typeof REGION_LEVELS)[number]
 

@@ -1,5 +1,5 @@
 /**
- * The incident taxonomy (DESIGN.md §3, seed/taxonomy.json): 大类 class (2 digits) →
+ * The incident taxonomy (docs/DOMAIN.md §3, seed/taxonomy.json): 大类 class (2 digits) →
  * 小类 subclass (4 digits, with a lead unit) → 细类 fine class (6 digits, with a responsible unit
  * or `territorial`), plus the units that can own them. Data, never hard-coded.
  */

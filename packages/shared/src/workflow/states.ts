@@ -1,4 +1,4 @@
-/** Incident states (DESIGN.md §5). */
+/** Incident states (docs/DOMAIN.md §5). */
 export const INCIDENT_STATES = [
   'reported',
   'registered',
@@ -40,7 +40,7 @@ export const WORKFLOW_ACTIONS = [
 ] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
-/** Signed-in user roles (DESIGN.md §1). */
+/** Signed-in user roles (docs/DOMAIN.md §1). */
 export const USER_ROLES = [
   'admin',
   'dispatcher',

@@ -48,7 +48,7 @@ const UNIT_WORK: readonly IncidentState[] = ['dispatched', 'accepted', 'on_site'
 const AT_CENTER: readonly IncidentState[] = ['reported', 'registered', 'returned']
 
 /**
- * The workflow (DESIGN.md §5) as data: every action, where it may start, where it leads, who may take
+ * The workflow (docs/DOMAIN.md §5) as data: every action, where it may start, where it leads, who may take
  * it and what it needs. `admin` (system administrator) takes no incident actions — least privilege;
  * `viewer`, `grid_admin`, `efficiency_office` and `public` are read-only here (supervision notices
  * and ratings are not state transitions).
@@ -103,7 +103,7 @@ export const WORKFLOW_TABLE: { readonly [A in WorkflowAction]: TransitionRule } 
   reopen: {
     from: ['closed'],
     to: 'registered',
-    // system: a citizen's "not satisfied" rating on the public page reopens it (issue 7 item 4)
+    // system: a citizen's "not satisfied" rating on the public page reopens it
     roles: ['dispatcher', 'system'],
     guards: [],
     requires: ['reason'],

@@ -13,8 +13,6 @@ export interface UserRecord {
   passwordHash: string
   mustChangePassword: boolean
   disabled: boolean
-  failedLogins: number
-  lockedUntil: Date | null
   lastLoginAt: Date | null
   createdAt: Date
   roles: UserRole[]
@@ -24,7 +22,7 @@ export interface UserRecord {
 const USER_SELECT = sql`
   SELECT u.id, u.username, u.display_name AS "displayName", u.unit_code AS "unitCode", un.name AS "unitName",
          u.password_hash AS "passwordHash", u.must_change_password AS "mustChangePassword", u.disabled,
-         u.failed_logins AS "failedLogins", u.locked_until AS "lockedUntil", u.last_login_at AS "lastLoginAt",
+         u.last_login_at AS "lastLoginAt",
          u.created_at AS "createdAt",
          coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_role r WHERE r.user_id = u.id), '{}') AS roles,
          coalesce((SELECT json_agg(json_build_object('code', a.region_code, 'name', coalesce(g.name, a.region_code),
@@ -47,8 +45,6 @@ function userOf(r: Record<string, unknown>): UserRecord {
     passwordHash: String(r.passwordHash),
     mustChangePassword: Boolean(r.mustChangePassword),
     disabled: Boolean(r.disabled),
-    failedLogins: Number(r.failedLogins),
-    lockedUntil: date(r.lockedUntil),
     lastLoginAt: date(r.lastLoginAt),
     createdAt: date(r.createdAt)!,
     roles: roles as UserRole[],
@@ -151,22 +147,14 @@ export async function updateUser(database: Database, id: string, p: UserPatch, t
   if (p.displayName !== undefined) sets.push(sql`display_name = ${p.displayName}`)
   if (p.unitCode !== undefined) sets.push(sql`unit_code = ${p.unitCode}`)
   if (p.disabled !== undefined) sets.push(sql`disabled = ${p.disabled}`)
-  if (p.passwordHash !== undefined) sets.push(sql`password_hash = ${p.passwordHash}, password_changed_at = now(), failed_logins = 0, locked_until = NULL`)
+  if (p.passwordHash !== undefined) sets.push(sql`password_hash = ${p.passwordHash}, password_changed_at = now()`)
   if (p.mustChangePassword !== undefined) sets.push(sql`must_change_password = ${p.mustChangePassword}`)
   const rows = await database.rows(sql`UPDATE app_user SET ${sql.join(sets, sql`, `)} WHERE id = ${id}::uuid RETURNING id`, tx)
   return rows.length > 0
 }
 
-/** Records a failed sign-in: the new failure count and lock end, computed by the caller's rule. */
-export async function recordLoginFailure(database: Database, id: string, failures: number, lockedUntil: Date | null, tx?: AppDb): Promise<void> {
-  await database.rows(
-    sql`UPDATE app_user SET failed_logins = ${failures}, locked_until = ${lockedUntil ? lockedUntil.toISOString() : null}::timestamptz WHERE id = ${id}::uuid`,
-    tx,
-  )
-}
-
 export async function recordLoginSuccess(database: Database, id: string, tx?: AppDb): Promise<void> {
-  await database.rows(sql`UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = ${id}::uuid`, tx)
+  await database.rows(sql`UPDATE app_user SET last_login_at = now() WHERE id = ${id}::uuid`, tx)
 }
 
 // ---- sessions ----

@@ -19,6 +19,16 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null)
 
 /** Inserts `rows` in statements of `batch` incidents (each with its events and timers), then links clusters. */
 export async function insertDemoIncidents(database: Database, tx: AppDb, rows: DemoIncidentRow[], batch = 1000): Promise<void> {
+  await insertDemoChunk(database, tx, rows, batch)
+  // Intake after the seed continues the code sequence (codes are unique across days).
+  await database.rows(sql`SELECT setval('incident_code_seq', greatest((SELECT count(*) FROM incident), 1))`, tx)
+}
+
+/**
+ * Inserts one slice of the history in `tx` (oldest first: a merged report's primary is in this slice or an earlier
+ * one), linking its merged reports to their primaries.
+ */
+export async function insertDemoChunk(database: Database, tx: AppDb, rows: DemoIncidentRow[], batch = 1000): Promise<void> {
   // History written in bulk rings no bells: the closure trigger (migration 0016) skips while this is on.
   await database.rows(sql`SELECT set_config('hanjiang.bulk_history', 'on', true)`, tx)
   for (let i = 0; i < rows.length; i += batch) {
@@ -98,6 +108,4 @@ export async function insertDemoIncidents(database: Database, tx: AppDb, rows: D
       WHERE m.code = l.member`, tx)
   }
   await database.rows(sql`SELECT set_config('hanjiang.bulk_history', 'off', true)`, tx)
-  // Intake after the seed continues the code sequence (codes are unique across days).
-  await database.rows(sql`SELECT setval('incident_code_seq', greatest((SELECT count(*) FROM incident), 1))`, tx)
 }

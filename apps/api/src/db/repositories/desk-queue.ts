@@ -4,7 +4,7 @@ import { FROM_INCIDENT, INCIDENT_COLUMNS, toRecord, type IncidentRecord } from '
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 /**
- * The dispatch desk's queue (issue 5 item 1; order in packages/shared/src/desk/queue.ts), keyset-paged on the
+ * The dispatch desk's queue (order in packages/shared/src/desk/queue.ts), keyset-paged on the
  * whole sort key — (rank, next deadline, intake time, code) — so a page never skips or repeats an incident while
  * others arrive or change. Waiting incidents are few (the `state` index finds them); the sort runs on those only.
  */

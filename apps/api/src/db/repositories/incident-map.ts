@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../types.ts'
 
 /**
- * The incident map's reads (issue 5 item 4): what one map view needs, never the table. Zoomed out, incidents are
+ * The incident map's reads: what one map view needs, never the table. Zoomed out, incidents are
  * aggregated into grid cells in ONE statement; zoomed in, the view's incidents come as points (capped).
  */
 

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
 
 /**
- * Row scoping of incidents (issue 6): which incidents a caller may see, as a WHERE condition — the filter is in
+ * Row scoping of incidents: which incidents a caller may see, as a WHERE condition — the filter is in
  * the SQL, never applied to rows after fetching them. `null` = everything (dispatcher, efficiency office,
  * viewer, admin). Units include their sections (unit.parent_code); areas are region-code prefixes matched against
  * the incident's most precise region code (a grid's code starts with its community's and its street's digits).

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../types.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
-/** The live event stream's reads (DESIGN §8): event-log rows joined with their incident's summary. */
+/** The live event stream's reads (docs/DOMAIN.md §8): event-log rows joined with their incident's summary. */
 
 /** One line of the live stream: the event plus what a wall display needs of its incident (current). */
 export interface IncidentEventSummary {

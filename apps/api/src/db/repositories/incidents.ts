@@ -314,8 +314,7 @@ export interface IncidentFilter {
   scope?: RowScope
 }
 
-/** Newest first (id order is intake order), keyset-paged: `beforeId` is the last id of the previous page. */
-export async function listIncidents(database: Database, f: IncidentFilter): Promise<IncidentRecord[]> {
+function filterWhere(f: Omit<IncidentFilter, 'limit'>): SQL[] {
   const where: SQL[] = [sql`true`]
   if (f.states?.length) where.push(sql`i.state IN (${sql.join(f.states.map((s) => sql`${s}`), sql`, `)})`)
   if (f.unitCode) where.push(sql`i.unit_code = ${f.unitCode}`)
@@ -327,6 +326,18 @@ export async function listIncidents(database: Database, f: IncidentFilter): Prom
   }
   if (f.beforeId !== undefined) where.push(sql`i.id < ${f.beforeId}`)
   if (f.scope) where.push(incidentScopeSql(f.scope))
+  return where
+}
+
+/** How many incidents the filters (and scope) select: an export checks it against its format's limit. */
+export async function countIncidents(database: Database, f: Omit<IncidentFilter, 'limit' | 'beforeId'>): Promise<number> {
+  const [r] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM incident i WHERE ${sql.join(filterWhere(f), sql` AND `)}`)
+  return Number(r!.n)
+}
+
+/** Newest first (id order is intake order), keyset-paged: `beforeId` is the last id of the previous page. */
+export async function listIncidents(database: Database, f: IncidentFilter): Promise<IncidentRecord[]> {
+  const where = filterWhere(f)
   const rows = await database.rows(sql`
     SELECT ${INCIDENT_COLUMNS} ${FROM_INCIDENT}
     WHERE ${sql.join(where, sql` AND `)}

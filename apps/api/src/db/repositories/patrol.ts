@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { fromShanghai } from '@hanjiang/shared'
 import type { AppDb, Database } from '../types.ts'
 
-/** Patrol routes, track chunks and coverage (issue 7 item 2). All SQL of the patrol feature lives here. */
+/** Patrol routes, track chunks and coverage. All SQL of the patrol feature lives here. */
 
 /** `grid_code LIKE p1% OR …` for an inspector's area prefixes; no prefixes → nothing. */
 function inAreas(column: SQL, prefixes: readonly string[]): SQL {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
 
 /**
- * The timer worker's SQL (DESIGN §5): claim due rows, lock their incident, mark them fired — always inside
+ * The timer worker's SQL (docs/DOMAIN.md §5): claim due rows, lock their incident, mark them fired — always inside
  * the worker's one transaction (`tx`). The rows themselves are written by the incident repository
  * (insertIncident, scheduleTimers, cancelTimers).
  */

@@ -2,7 +2,7 @@ import { OPEN_STATES } from '@hanjiang/shared'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../types.ts'
 
-/** The command-center wall's figures (issue 5 item 5), in ONE statement: one round trip per refresh. */
+/** The command-center wall's figures, in ONE statement: one round trip per refresh. */
 
 export interface WallWindow {
   /** Start of today in Asia/Shanghai. */

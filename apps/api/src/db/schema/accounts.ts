@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import {
-  bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar,
+  bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar,
 } from 'drizzle-orm/pg-core'
 import { unit } from './units.ts'
 
-/** A person who signs in (DESIGN §1): belongs to one unit, holds one or more roles, some have areas. */
+/** A person who signs in (docs/DOMAIN.md §1): belongs to one unit, holds one or more roles, some have areas. */
 export const appUser = pgTable(
   'app_user',
   {
@@ -18,9 +18,6 @@ export const appUser = pgTable(
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     disabled: boolean('disabled').notNull().default(false),
-    /** Consecutive failed sign-ins; reset by a success. */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -79,22 +76,39 @@ export const userSession = pgTable(
   (t) => [index('user_session_user_idx').on(t.userId)],
 )
 
-/** Bearer tokens for machine clients (Open311 keys, integrations): act as their user, no cookies, no CSRF. */
+/**
+ * Bearer tokens for machine clients: a person's token (user_id: acts as that user), or an API key an administrator
+ * issued to a unit for an external system (unit_code, no user: acts only within its scopes, at its rate limit).
+ * Only the SHA-256 is stored; `token_prefix` lets an admin recognise a key without it being usable.
+ */
 export const apiToken = pgTable(
   'api_token',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => appUser.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => appUser.id, { onDelete: 'cascade' }),
+    unitCode: text('unit_code').references(() => unit.code),
+    /** API_SCOPES (packages/shared/src/auth/api-scopes.ts). */
+    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(60),
+    tokenPrefix: text('token_prefix'),
+    useCount: bigint('use_count', { mode: 'number' }).notNull().default(0),
+    /** Username of the administrator who issued it. */
+    createdBy: text('created_by'),
+    /** The key this one replaced (rotation). */
+    replacesId: uuid('replaces_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_token_hash_uq').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('api_token_hash_uq').on(t.tokenHash),
+    check('api_token_owner_ck', sql`${t.userId} IS NOT NULL OR ${t.unitCode} IS NOT NULL`),
+    check('api_token_rate_ck', sql`${t.rateLimitPerMinute} BETWEEN 1 AND 100000`),
+    check('api_token_scopes_ck', sql`${t.scopes} <@ ARRAY['open311:write','incidents:read']::text[]`),
+  ],
 )
 
 /** Who did what to which object from where. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
@@ -136,4 +150,22 @@ export const signInThrottle = pgTable(
     attempts: integer('attempts').notNull(),
   },
   (t) => [index('sign_in_throttle_window_idx').on(t.windowStart)],
+)
+
+/**
+ * Failed sign-ins in a row per (account, client network): the progressive delay (packages/shared auth/lockout.ts)
+ * slows that network's attempts at that account only. A success from the network deletes its row; rows a day
+ * past their last failure are pruned by later failures (db/repositories/sign-in-failures.ts).
+ */
+export const signInFailure = pgTable(
+  'sign_in_failure',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => appUser.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'sign_in_failure_pk', columns: [t.userId, t.address] }), index('sign_in_failure_last_idx').on(t.lastFailureAt)],
 )

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, date, pgTable, text } from 'drizzle-orm/pg-core'
 
 /**
- * The official working-day calendar as admin-maintained data (DESIGN §4): one row per holiday day
+ * The official working-day calendar as admin-maintained data (docs/DOMAIN.md §4): one row per holiday day
  * (放假) and per make-up working day (调休上班). Ordinary weekdays and weekends need no row. A year
  * with no row is "not loaded": a deadline reaching it is an error, never a weekday guess.
  */

@@ -5,7 +5,7 @@ import {
 import { incident, incidentEvent } from './incidents.ts'
 
 /**
- * Work inside a unit (workbench, issue 7 item 3): the section (股室) and/or colleague an incident of the unit
+ * Work inside a unit (workbench): the section (股室) and/or colleague an incident of the unit
  * is handed to. One row per incident; absent = the unit as a whole. The dispatch itself stays on incident.unit_code.
  */
 export const workAssignment = pgTable('work_assignment', {
@@ -75,9 +75,14 @@ export const unitWebhook = pgTable(
     url: text('url').notNull(),
     secret: text('secret').notNull(),
     active: boolean('active').notNull().default(true),
+    /** `native` (the notification JSON) or `open311` (the GeoReport v2 request_update shape). */
+    format: text('format').notNull().default('native'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('unit_webhook_unit_uq').on(t.unitCode, t.channel)],
+  (t) => [
+    uniqueIndex('unit_webhook_unit_uq').on(t.unitCode, t.channel),
+    check('unit_webhook_format_ck', sql`${t.format} IN ('native','open311')`),
+  ],
 )
 
 /**

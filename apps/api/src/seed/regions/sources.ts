@@ -3,11 +3,11 @@
  * module's location, never from the working directory, so tests, the CLI and the seeder all read the same files.
  */
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson'
+import { REPO_ROOT as ROOT } from '../../repo-root.ts'
 
-/** Repository root: apps/api/src/seed/regions/ → five levels up. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url))
+/** Repository root with a trailing slash (paths below are joined to it as strings). */
+export const REPO_ROOT = `${ROOT}/`
 
 export const DISTRICT_CODE = '350303000000'
 

@@ -21,7 +21,7 @@ export async function recordAudit(database: Database, actor: Actor | null, e: Au
     database,
     {
       actorId: actor?.userId ?? null,
-      actorUsername: actor?.userId ? actor.id : null,
+      actorUsername: actor?.userId || actor?.apiKey ? actor.id : null,
       role: actor ? rolesOf(actor).join(',') : null,
       action: e.action,
       objectType: e.objectType ?? null,

@@ -1,4 +1,5 @@
-import { findUserById, sessionUsersByHash, useApiToken, type UserRecord } from '../../db/repositories/accounts.ts'
+import { findUserById, sessionUsersByHash, type UserRecord } from '../../db/repositories/accounts.ts'
+import { useToken, type TokenUse } from '../../db/repositories/api-keys.ts'
 import { batchQueue } from '../../db/batch-queue.ts'
 import type { Database } from '../../db/types.ts'
 import { sha256 } from '../../auth/crypto.ts'
@@ -36,10 +37,14 @@ function sessionQueue(database: Database) {
   })
 }
 
-/** The user behind a bearer API token. */
-export async function tokenUser(database: Database, token: string): Promise<Credentials | null> {
-  const userId = await useApiToken(database, sha256(token))
-  if (!userId) return null
-  const user = await findUserById(database, userId)
+/** A unit's API key as the bearer of a request (no user: it acts within its scopes). */
+export type ApiKeyUse = Extract<TokenUse, { kind: 'key' }>
+
+/** What a bearer token stands for: a person's token (its user) or a unit's API key; null when not live. */
+export async function tokenCredentials(database: Database, token: string): Promise<{ user: UserRecord } | { apiKey: ApiKeyUse } | null> {
+  const use = await useToken(database, sha256(token))
+  if (!use) return null
+  if (use.kind === 'key') return { apiKey: use }
+  const user = await findUserById(database, use.userId)
   return user && !user.disabled ? { user } : null
 }

@@ -1,8 +1,8 @@
-import { afterFailedLogin } from '@hanjiang/shared'
-import {
-  findUserByUsername, insertSession, recordLoginFailure, recordLoginSuccess, type UserRecord,
-} from '../../db/repositories/accounts.ts'
+import { SIGN_IN_FAILURES_FORGOTTEN_MS, signInDelayed } from '@hanjiang/shared'
+import { findUserByUsername, insertSession, recordLoginSuccess, type UserRecord } from '../../db/repositories/accounts.ts'
+import { clearSignInFailures, findSignInFailures, recordSignInFailure } from '../../db/repositories/sign-in-failures.ts'
 import type { Database } from '../../db/types.ts'
+import { clientNetwork } from '../../http/addresses.ts'
 import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { dummyHash, randomToken, sha256, verifyPassword } from '../../auth/crypto.ts'
@@ -16,11 +16,17 @@ export interface LoginResult {
   csrfToken: string
 }
 
+/** Looked up for unknown names too, so both paths do the same work. */
+const NO_USER = '00000000-0000-0000-0000-000000000000'
+
 /**
  * Sign-in (auth contract). First the per-address throttle (429 before anything else is looked at; a success
  * gives its counted attempt back). The same 401 for an unknown name and a wrong password, and the same work (an
- * argon2 verify against a dummy hash) so timing does not tell them apart. A locked account is refused before
- * the password is looked at; a disabled one only after, so a guesser learns nothing. Every outcome is audited.
+ * argon2 verify against a dummy hash) so timing does not tell them apart. No account is ever locked: failures
+ * slow down the failing client network at that account only (packages/shared auth/lockout.ts), so an attacker
+ * elsewhere cannot keep the real user out; an attempt inside that pause is answered exactly like a wrong
+ * password (same status, body and work) without its password being checked. A disabled account is refused
+ * only after the right password, so a guesser learns nothing. Every outcome is audited.
  */
 export async function login({
   database,
@@ -43,26 +49,27 @@ export async function login({
   const ticket = await admitSignIn(database, from, throttle, now)
   const anonymous: Actor = { id: username.slice(0, 100), role: 'public', roles: [], ...from }
   const user = await findUserByUsername(database, username)
+  const address = clientNetwork(from.ip ?? 'unknown')
+  const past = await findSignInFailures(database, user?.id ?? NO_USER, address)
   if (!user) {
     await verifyPassword(await dummyHash(), password)
     await recordAudit(database, anonymous, { action: 'auth.login_failed', objectType: 'user', detail: { username: username.slice(0, 100), reason: 'unknown_user' } })
     throw problems.invalidCredentials()
   }
   const actor = actorOfUser(user, from)
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const seconds = Math.max(1, Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000))
-    await recordAudit(database, actor, { action: 'auth.login_failed', objectType: 'user', objectId: user.id, detail: { reason: 'locked' } })
-    throw problems.accountLocked(seconds)
+  if (past && signInDelayed(past.failures, past.lastFailureAt, now)) {
+    await verifyPassword(await dummyHash(), password)
+    await recordAudit(database, actor, { action: 'auth.login_failed', objectType: 'user', objectId: user.id, detail: { reason: 'delayed', failures: past.failures } })
+    throw problems.invalidCredentials()
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const next = afterFailedLogin(user.failedLogins, now)
     await database.db.transaction(async (tx) => {
-      await recordLoginFailure(database, user.id, next.failures, next.lockedUntil, tx)
+      const failures = await recordSignInFailure(database, { userId: user.id, address, now, forgetMs: SIGN_IN_FAILURES_FORGOTTEN_MS }, tx)
       await recordAudit(database, actor, {
         action: 'auth.login_failed',
         objectType: 'user',
         objectId: user.id,
-        detail: { reason: 'wrong_password', locked: next.lockedUntil !== null },
+        detail: { reason: 'wrong_password', failures },
       }, tx)
     })
     throw problems.invalidCredentials()
@@ -83,6 +90,7 @@ export async function login({
       userAgent: from.userAgent ?? null,
     }, tx)
     await recordLoginSuccess(database, user.id, tx)
+    if (past) await clearSignInFailures(database, user.id, address, tx)
     await ticket.refund(tx)
     await recordAudit(database, actor, { action: 'auth.login', objectType: 'user', objectId: user.id }, tx)
   })

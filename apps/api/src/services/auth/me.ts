@@ -1,21 +1,12 @@
-import { permissionsOf, USER_ROLES, type Permission, type UserRole } from '@hanjiang/shared'
+import { permissionsOf, USER_ROLES, type RegionLevel, type UserRole } from '@hanjiang/shared'
+import type { Me } from '@hanjiang/shared/contract'
 import type { UserRecord } from '../../db/repositories/accounts.ts'
 
-/** `Me` of the auth contract. */
-export interface Me {
-  id: string
-  username: string
-  displayName: string
-  unit: { code: string; name: string }
-  roles: UserRole[]
-  areas: { code: string; name: string; level: string }[]
-  mustChangePassword: boolean
-  permissions: Permission[]
-}
+/** `Me` of the auth contract: its shape is the wire contract (packages/shared/src/contract). */
+export type { Me }
 
 export interface AdminUser extends Omit<Me, 'permissions'> {
   disabled: boolean
-  lockedUntil: string | null
   lastLoginAt: string | null
   createdAt: string
 }
@@ -30,7 +21,7 @@ export function meView(u: UserRecord): Me {
     displayName: u.displayName,
     unit: { code: u.unitCode, name: u.unitName },
     roles,
-    areas: u.areas.map((a) => ({ code: a.code, name: a.name, level: a.level })),
+    areas: u.areas.map((a) => ({ code: a.code, name: a.name, level: a.level as RegionLevel })),
     mustChangePassword: u.mustChangePassword,
     // A pending password change allows nothing else, so the app shows nothing else.
     permissions: u.mustChangePassword ? [] : permissionsOf(roles),
@@ -43,7 +34,6 @@ export function adminUserView(u: UserRecord): AdminUser {
     ...me,
     mustChangePassword: u.mustChangePassword,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   }

@@ -5,12 +5,14 @@ import { userRoles, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 
 /**
- * The incident rows `actor` may see (DESIGN §1): null = all (dispatcher, efficiency office, viewer, admin; the
+ * The incident rows `actor` may see (docs/DOMAIN.md §1): null = all (dispatcher, efficiency office, viewer, admin; the
  * timer worker and in-process callers); a handler / unit supervisor their unit (and its sections); an inspector /
  * grid admin their areas; both kinds when a user holds both.
  */
 export function incidentRowScope(actor: Actor): RowScope {
   if (actor.role === 'system') return null
+  // A unit's API key reads its unit (and sections); the command center's keys read everything, like its seats.
+  if (actor.apiKey) return actor.unitCode === 'command_center' ? null : { unitCodes: [actor.unitCode ?? ''], areaPrefixes: [] }
   const scopes = incidentScopes(userRoles(actor), actor.unitCode ?? '', actor.areaPrefixes ?? [])
   if (scopes.some((s) => s.kind === 'all')) return null
   const unitCodes: string[] = []

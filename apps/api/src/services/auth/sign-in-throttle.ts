@@ -6,7 +6,7 @@ import { problems } from '../../http/problem.ts'
 import { recordAudit } from '../audit/record.ts'
 
 /**
- * The sign-in throttle per client address (issue 6): the account lock-out stops guessing at ONE account, but a
+ * The sign-in throttle per client address: the account lock-out stops guessing at ONE account, but a
  * client trying one or two passwords on each of many accounts never trips it. So failed sign-ins are also
  * counted per client network (an IPv4 address, an IPv6 /64); after `maxFailures` within `windowMs` of the
  * first, that network gets 429 until the window ends — before any user is looked up or password hashed, so

@@ -4,7 +4,7 @@ import { userRoles, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 
 /**
- * Where a caller may edit the map (issue 6): admins anywhere; a grid admin only inside their areas — regions
+ * Where a caller may edit the map: admins anywhere; a grid admin only inside their areas — regions
  * strictly below an area (code prefix), responsibility areas whose geometry lies inside an area's region.
  * Bulk imports are admin-only (permission map.import in the route rules).
  */

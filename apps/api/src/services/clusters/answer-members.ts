@@ -17,7 +17,7 @@ export interface ClosedPrimary {
 /**
  * R9 一诉一整改 "closing it answers every reporter": called inside the transaction that closes a primary, so the
  * close and the members' answers commit together or not at all. Each member still `merged` (a final state,
- * DESIGN §5) gets one event `primaryClosed` carrying the primary's code, closing note and after-photos — its
+ * docs/DOMAIN.md §5) gets one event `primaryClosed` carrying the primary's code, closing note and after-photos — its
  * public timeline shows it and the photos, and the trigger of migration 0016 rings its unit's bell (the command
  * center's, for members that never had a unit). Returns the members answered.
  */

@@ -1,3 +1,4 @@
+import type { DeadlinePreview } from '@hanjiang/shared/contract'
 import { computeDeadlines, formatShanghai, type IncidentType, type OfficeHours } from '@hanjiang/shared'
 import type { Database } from '../../db/types.ts'
 import { workingCalendar } from '../calendar/working-calendar.ts'
@@ -17,7 +18,7 @@ export async function previewDeadlines({
   database: Database
   input: { type: IncidentType; start: Date }
   officeHours?: OfficeHours
-}) {
+}): Promise<DeadlinePreview> {
   const calendar = await workingCalendar(database, officeHours)
   const deadlines = withCalendar(() => computeDeadlines({ type: input.type, start: input.start, calendar }))
   return {

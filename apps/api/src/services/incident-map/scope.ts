@@ -3,7 +3,7 @@ import { userRoles, type Actor } from '../../http/actor.ts'
 import type { MapFilter } from '../../db/repositories/incident-map.ts'
 
 /**
- * The rows a caller's map and wall may count (DESIGN §1): dispatchers, the efficiency office, viewers and admins see
+ * The rows a caller's map and wall may count (docs/DOMAIN.md §1): dispatchers, the efficiency office, viewers and admins see
  * everything (null); a handler or unit supervisor their unit's incidents; an inspector or grid admin those in their
  * areas (grid-code prefixes); both when a user holds both kinds of role.
  */

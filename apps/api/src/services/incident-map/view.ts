@@ -3,7 +3,7 @@ import { incidentClusters, incidentPoints, type MapFilter } from '../../db/repos
 import type { Database } from '../../db/types.ts'
 
 /**
- * GET /api/incidents/map: the incidents one map view needs (issue 5 item 4). Below POINTS_MIN_ZOOM the answer is
+ * GET /api/incidents/map: the incidents one map view needs. Below POINTS_MIN_ZOOM the answer is
  * grid clusters (a lone incident in its cell comes as a point, so it can be clicked); from it on, the points.
  *
  * Why JSON clusters and not vector tiles (ST_AsMVT): the embedded engine's PostGIS has no protobuf support, one

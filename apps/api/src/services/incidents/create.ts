@@ -4,6 +4,7 @@ import {
   CoordinateError,
   fineClassInfo,
   INITIAL_STATE,
+  normalizePhone,
   REPORTING_ROLES,
   shanghaiDate,
   toWgs84,
@@ -28,6 +29,14 @@ import { withCalendar } from './problems.ts'
 import { photoRefs } from './photos.ts'
 import { incidentView, type IncidentView } from './view.ts'
 import type { IncidentChannel, RequestType, Track } from './vocabulary.ts'
+
+/** Every intake path stores the one spelling of a number (normalizePhone), whoever called the service. */
+function storedPhone(raw: string | null | undefined): string | null {
+  if (raw == null || raw.trim() === '') return null
+  const r = normalizePhone(raw)
+  if (!r.ok) throw problems.validation(`reporter.phone: ${r.reason}`, [{ path: 'reporter.phone', message: r.reason }])
+  return r.phone
+}
 
 export interface CreateIncidentInput {
   channel: IncidentChannel
@@ -90,7 +99,7 @@ function noLocationAssignment() {
 }
 
 /**
- * Intake (DESIGN §5: every incident starts `reported`): validates the class and location, runs the
+ * Intake (docs/DOMAIN.md §5: every incident starts `reported`): validates the class and location, runs the
  * spatial assignment, then writes incident + first event + timers in one statement. Concurrent intakes
  * share the lookup and the statement (natural batching, see db/batch-queue.ts); each is answered only
  * after its statement committed, and a failing incident fails only its own request. Idempotent: a
@@ -163,7 +172,7 @@ export async function createIncident({
     address: input.address ?? null,
     description: input.description,
     reporterName: input.reporter?.name ?? null,
-    reporterPhone: input.reporter?.phone ?? null,
+    reporterPhone: storedPhone(input.reporter?.phone),
     state: INITIAL_STATE,
     suggestedUnitCode: null,
     needsReview: true,

@@ -1,3 +1,4 @@
+import type { DeskQueuePage } from '@hanjiang/shared/contract'
 import { DESK_PAGE_SIZE, DESK_STATES } from '@hanjiang/shared'
 import { countDeskQueue, listDeskQueue, type DeskKey } from '../../db/repositories/desk-queue.ts'
 import type { Database } from '../../db/types.ts'
@@ -15,14 +16,7 @@ const deskCursor = keysetCursor({
   what: 'desk-queue',
 })
 
-export interface DeskQueuePage {
-  items: IncidentListItem[]
-  /** Null on the last page (and when counts only were asked for). */
-  nextCursor: string | null
-  /** Every incident waiting at the center in the caller's scope, and the urgent ones among them. */
-  total: number
-  urgent: number
-}
+export type { DeskQueuePage }
 
 /**
  * GET /api/dispatch/queue: one page of the desk's queue (reported, registered, returned) in urgency / time-left

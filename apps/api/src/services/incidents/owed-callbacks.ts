@@ -1,3 +1,4 @@
+import type { OwedCallbackItem, OwedCallbacksPage } from '@hanjiang/shared/contract'
 import { DESK_PAGE_SIZE, formatShanghai } from '@hanjiang/shared'
 import { listOwedCallbacks, type OwedCallbackKind, type OwedKey } from '../../db/repositories/owed-callbacks.ts'
 import type { Database } from '../../db/types.ts'
@@ -16,19 +17,9 @@ const owedCursor = keysetCursor({
   what: 'callbacks',
 })
 
-export type OwedCallbackItem = IncidentListItem & {
-  /** What the callback asks (packages/shared callbackTask's kind) and since when it is owed (+08:00). */
-  callback: { kind: OwedCallbackKind; dueAt: string }
-}
+export type { OwedCallbackItem }
 
-export interface OwedCallbacksPage {
-  items: OwedCallbackItem[]
-  /** Null on the last page (and when counts only were asked for). */
-  nextCursor: string | null
-  /** Every callback owed in the caller's scope, and the R10 ones (urgent incidents in a unit's hands) among them. */
-  total: number
-  urgent: number
-}
+export type { OwedCallbacksPage }
 
 /**
  * GET /api/dispatch/queue?view=callbacks: one page of the callbacks the seats owe (R10 raised by the worker, or

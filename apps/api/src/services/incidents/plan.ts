@@ -56,7 +56,7 @@ function registerStep(type: IncidentType, start: Date, calendar: WorkingDayCalen
 
 /**
  * The effects of an allowed transition (checked by `checkTransition` before): which deadlines the step
- * that starts gets (DESIGN §5: computed when the step starts, stored on the incident), which timers
+ * that starts gets (docs/DOMAIN.md §5: computed when the step starts, stored on the incident), which timers
  * become moot or needed, and what the event records (an extension's old deadline stays in the log).
  * @throws MissingCalendarYearError when a working-day deadline reaches a year with no calendar.
  */

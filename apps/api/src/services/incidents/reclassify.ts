@@ -14,8 +14,8 @@ export const RECLASSIFY_STATES: readonly string[] = ['reported', 'registered', '
 class StaleVersion extends Error {}
 
 /**
- * The dispatcher corrects the fine class of an incident still at the center (issue 5 item 1): the assignment is
- * recomputed for the new class at the same point (DESIGN §6) — suggested unit, rule, explanation, needs-review —
+ * The dispatcher corrects the fine class of an incident still at the center: the assignment is
+ * recomputed for the new class at the same point (docs/DOMAIN.md §6) — suggested unit, rule, explanation, needs-review —
  * and stored with an event `reclassify` (no state change) in ONE transaction, under optimistic locking.
  * A safety-hazard class marks the incident as a hazard; the track (and its deadlines) change only by `register`.
  */

@@ -63,7 +63,7 @@ const notFound = (code: string) => problems.notFound('incident', `No incident ${
 class StaleVersion extends Error {}
 
 /**
- * One workflow action on one incident (DESIGN §5): the pure state machine decides (role, state,
+ * One workflow action on one incident (docs/DOMAIN.md §5): the pure state machine decides (role, state,
  * guards, input), then ONE transaction updates the incident only if its version is still the one
  * the caller saw, appends the event, and cancels/schedules the timers. Nothing changes without its
  * event; a lost race answers 409 version_conflict with the current state and version. Closing an incident

@@ -3,14 +3,16 @@ import {
   formatShanghai,
   fineClassInfo,
   type ActorRole,
+  type Crs,
   type IncidentFacts,
   type IncidentState,
   type IncidentType,
   type WorkflowAction,
 } from '@hanjiang/shared'
+import type { IncidentDetail, IncidentEvent, IncidentListItem } from '@hanjiang/shared/contract'
 import type { EventRecord, IncidentRecord } from '../../db/repositories/incidents.ts'
 import type { Reference } from '../assignment/reference-cache.ts'
-import { incidentTypeOf } from './vocabulary.ts'
+import { incidentTypeOf, type IncidentChannel, type RequestType, type Track } from './vocabulary.ts'
 
 // Masking is a domain rule (packages/shared/src/auth/masking.ts); re-exported for the views' callers.
 export { maskName, maskPhone } from '@hanjiang/shared'
@@ -74,16 +76,16 @@ function regionRef(code: string | null, snap: { code: string; name: string } | n
   return code ? { code, name: snap?.code === code ? snap.name : null } : null
 }
 
-/** A row of the dispatch desk's list. */
-export function incidentListItem(r: IncidentRecord, ref: Reference) {
+/** A row of the dispatch desk's list (its shape: the wire contract in packages/shared/src/contract). */
+export function incidentListItem(r: IncidentRecord, ref: Reference): IncidentListItem {
   const snap = (r.assignment ?? {}) as AssignmentSnapshot
   return {
     code: r.code,
     state: r.state as IncidentState,
     version: r.version,
-    channel: r.channel,
-    requestType: r.requestType,
-    track: r.track,
+    channel: r.channel as IncidentChannel,
+    requestType: r.requestType as RequestType,
+    track: r.track as Track,
     type: typeOfIncident(r),
     fineClass: fineClassRef(ref, r.fineClass),
     safetyHazard: r.safetyHazard,
@@ -103,10 +105,10 @@ export function incidentListItem(r: IncidentRecord, ref: Reference) {
   }
 }
 
-export type IncidentListItem = ReturnType<typeof incidentListItem>
+export type { IncidentListItem }
 
 /** The full incident for the caller's role(s), with the actions it may take now (a user may hold several roles). */
-export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole | readonly ActorRole[]) {
+export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole | readonly ActorRole[]): IncidentDetail {
   const snap = (r.assignment ?? {}) as AssignmentSnapshot
   const actions: WorkflowAction[] =
     typeof role === 'string'
@@ -115,7 +117,7 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole 
   // Object.assign, not `{ ...item, more }`: V8 builds a spread followed by many properties ~30× slower.
   return Object.assign(incidentListItem(r, ref), {
     trackingCode: r.trackingCode,
-    locationCrs: r.locationCrs,
+    locationCrs: r.locationCrs as Crs | null,
     firstUnit: unitRef(ref, r.firstUnitCode),
     regions: {
       street: regionRef(r.streetCode, snap.street),
@@ -123,8 +125,8 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole 
       grid: regionRef(r.gridCode, snap.grid),
     },
     regionVersions: { street: r.streetRegionId, community: r.communityRegionId, grid: r.gridRegionId },
-    /** The assignment as computed at intake: rule, explanation, candidates, near boundary (DESIGN §6). */
-    assignment: r.assignment,
+    /** The assignment as computed at intake: rule, explanation, candidates, near boundary (docs/DOMAIN.md §6). */
+    assignment: r.assignment as IncidentDetail['assignment'],
     reworkCount: r.reworkCount,
     reopenCount: r.reopenCount,
     hazardMarked: r.hazardMarked,
@@ -133,7 +135,7 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole 
       ? { pending: true, requestedDueAt: t(r.extensionDueAt), reason: r.extensionReason }
       : { pending: false, requestedDueAt: null, reason: null },
     primaryCode: r.primaryCode,
-    satisfaction: r.satisfaction,
+    satisfaction: r.satisfaction as IncidentDetail['satisfaction'],
     createdBy: r.createdBy,
     registeredAt: t(r.registeredAt),
     dispatchedAt: t(r.dispatchedAt),
@@ -145,19 +147,19 @@ export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole 
   })
 }
 
-export type IncidentView = ReturnType<typeof incidentView>
+export type IncidentView = IncidentDetail
 
-export function eventView(e: EventRecord) {
+export function eventView(e: EventRecord): IncidentEvent {
   return {
     id: e.id,
     at: formatShanghai(e.at),
     actor: e.actor,
     actorRole: e.actorRole,
     action: e.action,
-    from: e.fromState,
-    to: e.toState,
+    from: e.fromState as IncidentState | null,
+    to: e.toState as IncidentState | null,
     note: e.note,
-    photos: e.photos,
-    data: e.data,
+    photos: e.photos as IncidentEvent['photos'],
+    data: e.data as IncidentEvent['data'],
   }
 }

@@ -1,24 +1,8 @@
 import type { IncidentType } from '@hanjiang/shared'
 
-/** Where an incident came in (R16: the 12345 hotline absorbs the branch hotlines 12315 / 12369). */
-export const INCIDENT_CHANNELS = [
-  'hotline_12345',
-  'hotline_12315',
-  'hotline_12369',
-  'patrol',
-  'public_web',
-  'open311',
-  'other_system',
-] as const
-export type IncidentChannel = (typeof INCIDENT_CHANNELS)[number]
-
-/** What the reporter asks for (诉求类型). */
-export const REQUEST_TYPES = ['complaint', 'consultation', 'help', 'suggestion', 'report'] as const
-export type RequestType = (typeof REQUEST_TYPES)[number]
-
-/** How it is handled and timed: normal (R1/R2 by request type), simple (R3), urgent (R4–R7, R10). */
-export const TRACKS = ['normal', 'simple', 'urgent'] as const
-export type Track = (typeof TRACKS)[number]
+// The vocabularies live in packages/shared (the web and the contract use them too).
+export { INCIDENT_CHANNELS, REQUEST_TYPES, TRACKS, type IncidentChannel, type RequestType, type Track } from '@hanjiang/shared'
+import type { Track } from '@hanjiang/shared'
 
 /**
  * The workflow's incident type (which deadline rules apply) from request type and track:

@@ -14,7 +14,7 @@ export interface PlannedRoutesView {
 }
 
 /**
- * GET /api/patrol/routes: the planned patrol routes for one map view (the shared map layer, issue 5 item 4),
+ * GET /api/patrol/routes: the planned patrol routes for one map view (the shared map layer),
  * in the caller's patrol areas (the whole district for the command center). Routes too small to see at `zoom`
  * are left out and the rest simplified to half a pixel, so a district view stays small (packages/shared/src/patrol/routes.ts).
  */

@@ -25,7 +25,7 @@ export interface PlaceSearchResult {
 }
 
 /**
- * Address search for the hotline intake (issue 5 item 2) over the named places of the jurisdiction: the
+ * Address search for the hotline intake over the named places of the jurisdiction: the
  * current streets/towns and communities/villages (by name; grids by a code prefix of 4+ digits) and the
  * named roads and rivers of seed/regions/places.ts. Regions first (they decide ownership), lines after.
  */

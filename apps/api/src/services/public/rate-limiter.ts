@@ -4,7 +4,7 @@ import type { Database } from '../../db/types.ts'
 import { Problem } from '../../http/problem.ts'
 
 /**
- * A small fixed-window rate limiter for the public endpoints (issue 6 item 6): `limit` hits per `windowMs`
+ * A small fixed-window rate limiter for the public endpoints: `limit` hits per `windowMs`
  * per subject (an IP, a phone number). The counters live in a store: in memory (one process, tests) or in
  * the database (`rate_limit_window`, one atomic upsert per hit), which holds for every API process at once.
  * Subjects are hashed before they are stored: the table never holds a phone number or an IP.

@@ -24,7 +24,7 @@ export const NOT_SATISFIED_REASON = '群众评价不满意，重新办理 / The 
 class Raced extends Error {}
 
 /**
- * The citizen rates the outcome of a closed incident, once per closing (issue 7 item 4). "Not satisfied"
+ * The citizen rates the outcome of a closed incident, once per closing. "Not satisfied"
  * reopens it (closed → registered, back to the center, counted in reopen_count) in the SAME transaction
  * as the rating and its event, via the workflow's own `reopen` rule and plan.
  */

@@ -29,10 +29,8 @@ export interface PublicReportResult {
   replayed: boolean
 }
 
-const digits = (phone: string) => phone.replace(/\D/g, '')
-
 /**
- * A citizen's report from the public page (issue 7 item 4): limited per IP and per phone number, then the
+ * A citizen's report from the public page: limited per IP and per phone number, then the
  * normal intake (channel `public_web`, actor `public`). Answers only the tracking code — random and not
  * derivable from the incident code or another tracking code (create.ts `newTrackingCode`, 60 random bits).
  */
@@ -49,7 +47,7 @@ export async function submitPublicReport({
 }): Promise<PublicReportResult> {
   await limiter.enforce([
     [PUBLIC_LIMITS.reportPerIp, ip],
-    [PUBLIC_LIMITS.reportPerPhone, input.phone ? digits(input.phone) : null],
+    [PUBLIC_LIMITS.reportPerPhone, input.phone || null],
   ])
   if (input.photos.length && (await countPublicPhotos(database, input.photos)) !== new Set(input.photos).size) {
     throw problems.unprocessable('unknown_photo', 'A photo id is unknown or was not uploaded through the public form', {

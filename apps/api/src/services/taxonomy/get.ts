@@ -1,40 +1,12 @@
+import type { TaxonomyView } from '@hanjiang/shared/contract'
 import type { Database } from '../../db/types.ts'
 import { reference } from '../assignment/reference-cache.ts'
 
-export interface UnitRef {
-  code: string
-  name: string
-  nameEn: string
-}
-
-export interface TaxonomyView {
-  classes: {
-    code: string
-    name: string
-    nameEn: string
-    subclasses: {
-      code: string
-      name: string
-      nameEn: string
-      /** R12: takes what nobody else owns (兜底). */
-      leadUnit: UnitRef
-      fineClasses: {
-        code: string
-        name: string
-        nameEn: string
-        safetyHazard: boolean
-        /** The street/town office whose area contains the location owns it (属地). */
-        territorial: boolean
-        /** The responsible unit; null when territorial. */
-        responsibleUnit: UnitRef | null
-      }[]
-    }[]
-  }[]
-  units: { code: string; name: string; nameEn: string; kind: string; parentCode: string | null; regionCode: string | null }[]
-}
+export type { TaxonomyView }
+type UnitRef = TaxonomyView['classes'][number]['subclasses'][number]['leadUnit']
 
 /**
- * The taxonomy as stored (DESIGN §3: 5 classes → 17 subclasses → 94 fine classes) with each subclass's lead
+ * The taxonomy as stored (docs/DOMAIN.md §3: 5 classes → 17 subclasses → 94 fine classes) with each subclass's lead
  * unit and each fine class's responsible unit resolved to names, and the active units. Read from the
  * reference cache the assignment uses, so it answers what assignment decides with.
  */

@@ -3,7 +3,7 @@ import { wallRows, type WallRows } from '../../db/repositories/wall.ts'
 import type { Database } from '../../db/types.ts'
 import { reference } from '../assignment/reference-cache.ts'
 
-/** The wall's figures (issue 5 item 5): one statement, names added from the cached reference. */
+/** The wall's figures: one statement, names added from the cached reference. */
 
 const DAY_MS = 86_400_000
 export const WALL_LIMITS = { onTimeDays: 30, classDays: 7, topClasses: 8, lastEvents: 15, urgent: 12 } as const

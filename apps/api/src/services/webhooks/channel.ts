@@ -4,7 +4,7 @@ import type { DueDelivery } from '../../db/repositories/webhooks.ts'
 export type DeliveryResult = { ok: true; status: number } | { ok: false; status: number | null; error: string; retry: boolean }
 
 /**
- * An outbound channel (issue 7 item 5). `http` is built in; an SMS gateway or a government messaging bus
+ * An outbound channel. `http` is built in; an SMS gateway or a government messaging bus
  * plugs in as another channel name on `unit_webhook.channel` with its own implementation.
  */
 export interface NotificationChannel {

@@ -7,7 +7,7 @@ import type { IncidentView } from '../incidents/view.ts'
 import { unitIncident } from './scope.ts'
 
 /**
- * "Arrived on site" with the handler's position (issue 7 item 3): the distance to the incident is checked
+ * "Arrived on site" with the handler's position: the distance to the incident is checked
  * (beyond 200 m: a warning, the arrival still counts — the handler decides, the event keeps the distance
  * for the supervisors).
  */

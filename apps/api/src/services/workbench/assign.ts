@@ -8,7 +8,7 @@ import { unitIncident } from './scope.ts'
 const OPEN = ['dispatched', 'accepted', 'on_site']
 
 /**
- * Hands an incident of the unit to one of its sections (股室) and/or a colleague (issue 7 item 3). The
+ * Hands an incident of the unit to one of its sections (股室) and/or a colleague. The
  * assignment row and its `assign` event go in one transaction; the event's trigger notifies the section
  * (or the colleague). The dispatch itself (incident.unit_code, deadlines) does not change. The colleague must be
  * an enabled handler or supervisor of the caller's own unit (GET /api/workbench/colleagues lists them).

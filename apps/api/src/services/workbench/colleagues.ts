@@ -11,7 +11,7 @@ export interface ColleagueView {
 }
 
 /**
- * The colleagues work can be handed to (issue 7 item 3): the enabled handlers and supervisors of the caller's
+ * The colleagues work can be handed to: the enabled handlers and supervisors of the caller's
  * own unit — never another unit's, whatever is asked. The picker searches them by name on the device.
  */
 export async function unitColleagues(database: Database, actor: WorkActor, unitCode: string): Promise<{ unitCode: string; colleagues: ColleagueView[] }> {

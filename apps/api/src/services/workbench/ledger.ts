@@ -12,7 +12,19 @@ const HEADERS: Record<LedgerLang, string[]> = {
 }
 const WIDTHS = [6, 20, 18, 28, 40, 10, 14, 12, 18, 18, 8, 10]
 
-function row(i: number, it: WorkItemView, lang: LedgerLang): (string | number)[] {
+/**
+ * An instant as an Excel date showing its Asia/Shanghai wall-clock time: Excel dates carry no zone and ExcelJS
+ * writes a Date's UTC fields, so the instant is moved by the zone's fixed +08:00 (China keeps no summer time).
+ */
+export function excelShanghai(iso: string | null | undefined): Date | '' {
+  if (!iso) return ''
+  return new Date(new Date(iso).getTime() + 8 * 3600_000)
+}
+
+const DATE_COLUMNS = [9, 10]
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm'
+
+function row(i: number, it: WorkItemView, lang: LedgerLang): (string | number | Date)[] {
   const zh = lang === 'zh-CN'
   const yes = zh ? '是' : 'yes'
   const no = zh ? '否' : 'no'
@@ -25,14 +37,14 @@ function row(i: number, it: WorkItemView, lang: LedgerLang): (string | number)[]
     STATE_LABELS[it.state as IncidentState][zh ? 'zh' : 'en'],
     it.section?.name ?? '',
     it.assigneeName ?? '',
-    it.dispatchedAt ?? '',
-    it.due?.at ?? '',
+    excelShanghai(it.dispatchedAt),
+    excelShanghai(it.due?.iso),
     it.overdue ? yes : no,
     it.extensionPending ? yes : no,
   ]
 }
 
-/** The unit's ledger (台账): its open items with deadlines, overdue first (issue 7 item 3). */
+/** The unit's ledger (台账): its open items with deadlines, overdue first. */
 export async function unitLedger(database: Database, actor: WorkActor, unitCode: string) {
   return unitQueue({ database, actor, unitCode, ledger: true, limit: 10_000 })
 }
@@ -55,6 +67,7 @@ export async function ledgerXlsx(database: Database, actor: WorkActor, unitCode:
     if (it.overdue) r.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } }
   })
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w))
+  for (const c of DATE_COLUMNS) ws.getColumn(c).numFmt = DATE_FORMAT
   ws.getColumn(5).alignment = { wrapText: true, vertical: 'top' }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: HEADERS[lang].length } }
   return Buffer.from(await wb.xlsx.writeBuffer())

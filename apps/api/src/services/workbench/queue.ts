@@ -28,7 +28,7 @@ export function workItemView(r: WorkItemRecord, ref: Reference, actor: WorkActor
 export type WorkItemView = ReturnType<typeof workItemView>
 
 /**
- * The unit's queue by deadline, overdue first (issue 7 item 3). A handler may narrow it to what is handed
+ * The unit's queue by deadline, overdue first. A handler may narrow it to what is handed
  * to them (or to nobody in particular); a unit supervisor sees the whole unit with its sections.
  */
 export async function unitQueue({

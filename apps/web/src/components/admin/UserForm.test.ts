@@ -3,7 +3,7 @@ import { adminUser } from '../../testing/auth-fixtures.ts'
 import { flush, freshPinia, mockFetch, mountApp } from '../../testing/utils.ts'
 import UserForm from './UserForm.vue'
 
-const units = [{ code: 'office_350303001', name: '涵东街道办事处', nameEn: '', kind: 'street_office', parentCode: null, regionCode: null, active: true }]
+const units = [{ code: 'office_350303001', name: '涵东街道办事处', nameEn: '', kind: 'street_office' as const, parentCode: null, regionCode: null, active: true }]
 
 beforeEach(() => freshPinia())
 afterEach(() => vi.unstubAllGlobals())

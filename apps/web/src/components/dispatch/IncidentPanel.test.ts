@@ -44,6 +44,16 @@ describe('IncidentPanel', { timeout: 20_000 }, () => {
     expect(wrapper.find('[data-testid=action-dispatch]').text()).toContain('派遣至 涵东街道办事处')
   })
 
+  it('once dispatched, the block names the unit it went to and asks no side', async () => {
+    const sent = detail({ state: 'dispatched', version: 3, unit: { code: 'office_350303002', name: '涵西街道办事处' }, assignment: street, allowedActions: [] })
+    const { wrapper } = await mountPanel(sent, { '/api/incidents/HJ20261126-0001/events': { json: { code: sent.code, events: [] } } })
+    expect(wrapper.find('[data-testid=dispatched-unit]').text()).toBe('涵西街道办事处')
+    expect(wrapper.find('[data-testid=assignment]').text()).toContain('已派遣单位')
+    expect(wrapper.find('[data-testid=assignment]').text()).not.toContain('建议派遣单位')
+    expect(wrapper.find('[data-testid=suggested-unit]').text()).toBe('系统建议：涵东街道办事处')
+    expect(wrapper.find('[data-testid=which-side]').exists()).toBe(false)
+  })
+
   it('a due R10 callback shows its block; the dialog records it and the panel re-reads the incident', async () => {
     const urgent = detail({ state: 'dispatched', version: 4, track: 'urgent', type: 'urgent', unit: { code: 'transport', name: '区交通运输局' }, allowedActions: [] })
     const calls: string[] = []

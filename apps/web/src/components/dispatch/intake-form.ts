@@ -1,4 +1,5 @@
 import type { Crs } from '@hanjiang/shared/geo/crs'
+import { normalizePhone } from '@hanjiang/shared/phone/normalize'
 import type { NewIncident, RequestType, Track, Channel } from '../../api/incidents.ts'
 
 /** The intake's point: as the seat gave it (map click and place search are WGS84; typed may be GCJ-02/BD-09). */
@@ -23,8 +24,8 @@ export interface IntakeFields {
   location: IntakeLocation | null
 }
 
-/** Same pattern as the API (apps/api/src/routes/incidents.ts), so the seat hears about it before sending. */
-export const PHONE = /^\+?[0-9][0-9 -]{2,24}$/
+/** The API's own rule (normalizePhone, packages/shared), so the seat hears about a bad number before sending. */
+const phoneOk = (raw: string) => normalizePhone(raw).ok
 
 export type IntakeErrors = Partial<Record<'callerPhone' | 'callerName' | 'description' | 'location' | 'address', string>>
 
@@ -33,7 +34,7 @@ export function validateIntake(f: IntakeFields): IntakeErrors {
   const e: IntakeErrors = {}
   if (!f.description.trim()) e.description = 'intake.errors.descriptionRequired'
   else if (f.description.length > 4000) e.description = 'intake.errors.descriptionTooLong'
-  if (f.callerPhone.trim() && !PHONE.test(f.callerPhone.trim())) e.callerPhone = 'intake.errors.phone'
+  if (f.callerPhone.trim() && !phoneOk(f.callerPhone.trim())) e.callerPhone = 'intake.errors.phone'
   if (f.callerName.length > 100) e.callerName = 'intake.errors.nameTooLong'
   if (f.address.length > 500) e.address = 'intake.errors.addressTooLong'
   // The API needs a point for a classified or urgent incident (assignment is by location).

@@ -1,4 +1,5 @@
 import { mount } from '@vue/test-utils'
+import { ESCALATION_ACTIONS, WORKFLOW_ACTIONS } from '@hanjiang/shared'
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '../../i18n/index.ts'
 import { wallStatsFixture } from '../../testing/wall-fixtures.ts'
@@ -22,12 +23,26 @@ describe('WallFeed', () => {
     expect(items[1]!.classes()).toContain('urgent')
   })
 
-  it('caps the list, shows unknown actions by code, and says when there is nothing', () => {
+  it('has a word for every event action the API writes, in both languages', () => {
+    const written = [...WORKFLOW_ACTIONS, ...ESCALATION_ACTIONS, 'create', 'primaryClosed', 'primaryReopened', 'rate', 'assign', 'reclassify', 'callback', 'note']
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const e = wallStatsFixture().events[0]!
+      const w = mountIn(WallFeed, { events: written.map((action, id) => ({ ...e, id, action })), max: written.length }, locale)
+      const shown = w.findAll('.action').map((x) => x.text())
+      for (const [i, action] of written.entries()) {
+        expect(shown[i], `${locale} ${action}`).not.toBe(action)
+        expect(shown[i], `${locale} ${action}`).not.toBe(locale === 'en' ? 'Updated' : '案件更新')
+      }
+    }
+  })
+
+  it('caps the list, never shows an action code, and says when there is nothing', () => {
     const e = wallStatsFixture().events[0]!
     const many = Array.from({ length: 20 }, (_, i) => ({ ...e, id: i, action: i === 0 ? 'escalate' : 'dispatch' }))
     const w = mountIn(WallFeed, { events: many, max: 5 }, 'en')
     expect(w.findAll('[data-testid=feed-item]')).toHaveLength(5)
-    expect(w.text()).toContain('escalate')
+    expect(w.text()).not.toContain('escalate')
+    expect(w.text()).toContain('Updated')
     expect(w.text()).toContain('Road collapse')
     expect(mountIn(WallFeed, { events: [] }).text()).toContain('暂无数据')
   })

@@ -10,7 +10,7 @@ describe('WorkItemCard', () => {
     const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem() } })
     expect(wrapper.text()).toContain('暴露垃圾')
     expect(wrapper.text()).toContain('办结期限 2026/11/30 17:30')
-    expect(wrapper.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['act-accept', 'act-returnToCenter', 'act-assign'])
+    expect(wrapper.findAll('.actions button').map((b) => b.attributes('data-testid'))).toEqual(['act-accept', 'act-returnToCenter', 'act-assign'])
     await wrapper.find('[data-testid=act-accept]').trigger('click')
     expect(wrapper.emitted('action')).toEqual([['accept']])
   }, 30_000)
@@ -26,6 +26,27 @@ describe('WorkItemCard', () => {
 
   it('offers no actions on work that is done', async () => {
     const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem({ state: 'resolved', allowedActions: [] }) } })
-    expect(wrapper.findAll('button')).toHaveLength(0)
+    expect(wrapper.findAll('.actions button')).toHaveLength(0)
+  }, 30_000)
+
+  it('links to the incident page, opens its site, and navigates with each app in its own coordinates', async () => {
+    const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem() } })
+    expect(wrapper.find('[data-testid=work-incident-link]').attributes('href')).toContain(`/incidents/${workItem().code}`)
+    await wrapper.find('[data-testid=work-site-toggle]').trigger('click')
+    expect(wrapper.emitted('site')).toEqual([[true]])
+    expect(wrapper.find('[data-testid=work-navigate-menu]').exists()).toBe(false)
+    await wrapper.find('[data-testid=work-navigate]').trigger('click')
+    const apps = wrapper.findAll('[data-testid=work-navigate-menu] a')
+    expect(apps.map((a) => a.attributes('data-app'))).toEqual(['amap', 'baidu', 'tencent', 'geo'])
+    expect(apps.map((a) => a.text())).toEqual(['高德地图', '百度地图', '腾讯地图', '其他地图应用'])
+    const { lng, lat } = workItem().location!
+    expect(apps[3]!.attributes('href')).toContain(`geo:${lat.toFixed(6)},${lng.toFixed(6)}`)
+    expect(apps[0]!.attributes('href')).not.toContain(lng.toFixed(6))
+  }, 30_000)
+
+  it('offers no navigation without a location', async () => {
+    const { wrapper } = await mountApp(WorkItemCard, { props: { item: workItem({ location: null }) } })
+    expect(wrapper.find('[data-testid=work-navigate]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=work-incident-link]').exists()).toBe(true)
   }, 30_000)
 })

@@ -5,7 +5,7 @@ import { BUILTIN_CALENDAR_YEARS } from './index.ts'
 
 const cal = new WorkingCalendar([CALENDAR_2026])
 
-describe('2026 official calendar data (DESIGN.md §4)', () => {
+describe('2026 official calendar data (docs/DOMAIN.md §4)', () => {
   it('has the seven holidays with the official day counts', () => {
     const days = Object.fromEntries(
       CALENDAR_2026.holidays.map((h) => [h.name, (Date.parse(h.to) - Date.parse(h.from)) / 86_400_000 + 1]),

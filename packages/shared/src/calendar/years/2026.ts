@@ -2,7 +2,7 @@ import type { CalendarYear } from '../types.ts'
 
 /**
  * 2026 holidays and make-up working days, from 国务院办公厅关于2026年部分节假日安排的通知
- * (国办发明电, 2025-11-04), as listed in DESIGN.md §4.
+ * (国办发明电, 2025-11-04), as listed in docs/DOMAIN.md §4.
  */
 export const CALENDAR_2026: CalendarYear = {
   year: 2026,

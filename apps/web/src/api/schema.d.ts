@@ -1,0 +1,4793 @@
+/**
+ * Generated from the API's OpenAPI document by `npm run api:types` (openapi-typescript). Do not edit:
+ * change the zod schemas (packages/shared/src/contract, the routes) and regenerate.
+ */
+
+export interface paths {
+    "/api/admin/sign-in-throttle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client addresses refused (or failing) sign-in */
+        get: operations["getApiAdminSignInThrottle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sign-in-throttle/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Clear an address's sign-in failures */
+        delete: operations["deleteApiAdminSignInThrottleByAddress"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All units (also sections and inactive ones) */
+        get: operations["getApiAdminUnits"];
+        put?: never;
+        /** Create a unit */
+        post: operations["postApiAdminUnits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a unit */
+        patch: operations["patchApiAdminUnitsByCode"];
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users, filtered */
+        get: operations["getApiAdminUsers"];
+        put?: never;
+        /** Create a user (must change the password at first sign-in) */
+        post: operations["postApiAdminUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user (roles, areas, unit, disabled, password reset) */
+        patch: operations["patchApiAdminUsersById"];
+        trace?: never;
+    };
+    "/api/admin/users/{id}/revoke-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End all of a user's sessions */
+        post: operations["postApiAdminUsersByIdRevokeSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Responsibility areas (GeoJSON) */
+        get: operations["getApiAreas"];
+        put?: never;
+        /** Create an area */
+        post: operations["postApiAreas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One area (GeoJSON Feature) */
+        get: operations["getApiAreasById"];
+        put?: never;
+        post?: never;
+        /** Deactivate an area */
+        delete: operations["deleteApiAreasById"];
+        options?: never;
+        head?: never;
+        /** Change an area (versioned) */
+        patch: operations["patchApiAreasById"];
+        trace?: never;
+    };
+    "/api/areas/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All areas as a GeoJSON download */
+        get: operations["getApiAreasExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import areas from GeoJSON (dryRun: check only) */
+        post: operations["postApiAreasImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who owns this point (and fine class), and why */
+        get: operations["getApiAssign"];
+        put?: never;
+        /** Assign a batch of points */
+        post: operations["postApiAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first */
+        get: operations["getApiAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in (sets the session cookies) */
+        post: operations["postApiAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out */
+        post: operations["postApiAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, and the CSRF token */
+        get: operations["getApiAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the own password */
+        post: operations["postApiAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's cluster: primary, members, R9 flag */
+        get: operations["getApiClustersByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client configuration: basemap, attribution, demo */
+        get: operations["getApiConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deadlines/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines registering now (or at start) would set */
+        get: operations["getApiDeadlinesPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dispatch desk's queue (or, view=callbacks, the callbacks owed), keyset-paged, with counts */
+        get: operations["getApiDispatchQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API reference page (HTML, from this document) */
+        get: operations["getApiDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live incident events (server-sent events), resumable */
+        get: operations["getApiEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database engine, versions, migrations (503 when migrations are pending) */
+        get: operations["getApiHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List incidents, newest first (keyset-paged) */
+        get: operations["getApiIncidents"];
+        put?: never;
+        /**
+         * Take in an incident (hotline seat, inspector, other system)
+         * @description The Idempotency-Key header makes a retried intake answer the first one (200, idempotent-replayed).
+         */
+        post: operations["postApiIncidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident, with the actions the caller may take */
+        get: operations["getApiIncidentsByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{code}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow action (register, dispatch, accept, arrive, resolve, verify, close, …)
+         * @description Optimistic: `version` is the version the caller saw (409 version_conflict otherwise).
+         */
+        post: operations["postApiIncidentsByCodeActionsByAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{code}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the seat's callback (回访): reached, satisfaction, reopen */
+        post: operations["postApiIncidentsByCodeCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{code}/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the fine class (the assignment is recomputed) */
+        post: operations["postApiIncidentsByCodeClassification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{code}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's event log, oldest first */
+        get: operations["getApiIncidentsByCodeEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{code}/reporter/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter's unmasked name and phone (audited) */
+        post: operations["postApiIncidentsByCodeReporterReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clusters or points for one map view */
+        get: operations["getApiIncidentsMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open incidents of the same subclass nearby (R9 merge candidates) */
+        get: operations["getApiIncidentsSimilar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the knowledge base (q), or list its entries */
+        get: operations["getApiKnowledge"];
+        put?: never;
+        /** Create an entry */
+        post: operations["postApiKnowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry */
+        get: operations["getApiKnowledgeById"];
+        put?: never;
+        post?: never;
+        /** Deactivate an entry */
+        delete: operations["deleteApiKnowledgeById"];
+        options?: never;
+        head?: never;
+        /** Change an entry */
+        patch: operations["patchApiKnowledgeById"];
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first */
+        get: operations["getApiNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark some (ids) or all read */
+        post: operations["postApiNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bell, live (server-sent events) */
+        get: operations["getApiNotificationsStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many are unread */
+        get: operations["getApiNotificationsUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["getApiOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patrol/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's coverage of the caller's areas */
+        get: operations["getApiPatrolCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patrol/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inspector's grids (or the grid at a point) */
+        get: operations["getApiPatrolGrids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patrol/grids/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grid with its route and the day's tracks */
+        get: operations["getApiPatrolGridsByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patrol/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planned routes in a map view */
+        get: operations["getApiPatrolRoutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patrol/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a track chunk (idempotent by chunkId) */
+        post: operations["postApiPatrolTracks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patrol/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resolved incidents waiting for the inspector to verify */
+        get: operations["getApiPatrolVerifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload photos (multipart/form-data, field file, repeatable) */
+        post: operations["postApiPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo (the original) */
+        get: operations["getApiPhotosById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo thumbnail (WebP, no EXIF) */
+        get: operations["getApiPhotosByIdThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search named places (streets, communities, grids, roads, rivers) */
+        get: operations["getApiPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A citizen's photos (multipart/form-data, at most 3) */
+        post: operations["postApiPublicPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A citizen's report (no sign-in; rate-limited) */
+        post: operations["postApiPublicReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Track a report by its tracking code */
+        get: operations["getApiPublicTrackByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/track/{code}/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report's public photo (thumbnail) */
+        get: operations["getApiPublicTrackByCodePhotosById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/track/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the outcome */
+        post: operations["postApiPublicTrackByCodeRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A map layer: the regions of one level (GeoJSON, ETag) */
+        get: operations["getApiRegions"];
+        put?: never;
+        /** Create a region (dryRun: check only) */
+        post: operations["postApiRegions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One region: parents, area, child count, version */
+        get: operations["getApiRegionsByCode"];
+        put?: never;
+        post?: never;
+        /** Delete a region */
+        delete: operations["deleteApiRegionsByCode"];
+        options?: never;
+        head?: never;
+        /** Change a region (a new version) */
+        patch: operations["patchApiRegionsByCode"];
+        trace?: never;
+    };
+    "/api/regions/{code}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gaps and overlaps of the children (GeoJSON) */
+        get: operations["getApiRegionsByCodeCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's versions (GeoJSON) */
+        get: operations["getApiRegionsByCodeVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Regions as a GeoJSON download */
+        get: operations["getApiRegionsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import regions from GeoJSON (dryRun: check only) */
+        post: operations["postApiRegionsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Label points of one level (GeoJSON, ETag) */
+        get: operations["getApiRegionsLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/taxonomy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Classes → subclasses (lead unit) → fine classes (responsible unit), and the units */
+        get: operations["getApiTaxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unit}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's outbound webhook */
+        get: operations["getApiUnitsByUnitWebhooks"];
+        /** Set a unit's outbound webhook */
+        put: operations["putApiUnitsByUnitWebhooks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wall/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The command-center wall's panels in one answer */
+        get: operations["getApiWallStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's colleagues in the unit */
+        get: operations["getApiWorkbenchColleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/incidents/{code}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arrive on site (with a location check) */
+        post: operations["postApiWorkbenchIncidentsByCodeArrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/incidents/{code}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign within the unit (a section and/or a colleague) */
+        post: operations["postApiWorkbenchIncidentsByCodeAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's ledger */
+        get: operations["getApiWorkbenchLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's ledger as an XLSX download */
+        get: operations["getApiWorkbenchLedgerXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's queue */
+        get: operations["getApiWorkbenchQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's sections */
+        get: operations["getApiWorkbenchSections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AppConfig: {
+            attribution: string[];
+            demo: boolean;
+            tileSource: {
+                attribution?: string;
+                /** @enum {string} */
+                type: "xyz" | "style" | "pmtiles";
+                url: string;
+            } | null;
+        };
+        DeadlinePreview: {
+            deadlines: {
+                dueAt: string;
+                /** @enum {string} */
+                kind: "resolveBy" | "dispatchBy" | "arriveBy" | "handleBy" | "ownershipBy" | "callbackAt";
+                /** @enum {string} */
+                rule: "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R10";
+            }[];
+            start: string;
+            /** @enum {string} */
+            type: "complaint" | "consultation" | "simple" | "urgent";
+        };
+        DeskQueuePage: {
+            items: components["schemas"]["IncidentListItem"][];
+            nextCursor: string | null;
+            total: number;
+            urgent: number;
+        };
+        Health: {
+            demoData?: {
+                /** @enum {string} */
+                state: "none" | "generating" | "ready";
+                total: number | null;
+                written: number;
+            };
+            /** @enum {string} */
+            engine: "embedded" | "server";
+            migrations: {
+                applied: number;
+                pending: string[];
+                total: number;
+            };
+            postgis: string;
+            postgres: string;
+            /** @enum {string} */
+            status: "ok" | "degraded";
+        };
+        IncidentDetail: {
+            acceptedAt: string | null;
+            address: string | null;
+            allowedActions: ("register" | "dispatch" | "accept" | "arrive" | "resolve" | "verifyPass" | "verifyFail" | "close" | "returnToCenter" | "redispatch" | "reject" | "merge" | "selfResolve" | "answerAndClose" | "reopen" | "requestExtension" | "decideExtension")[];
+            arrivedAt: string | null;
+            assignment: ({
+                area?: {
+                    areaId: string | number;
+                    name: string;
+                } | null;
+                candidates?: {
+                    area?: {
+                        areaId: string | number;
+                        name: string;
+                    };
+                    beatenBy: {
+                        en: string;
+                        zh: string;
+                    };
+                    reason: {
+                        en: string;
+                        zh: string;
+                    };
+                    /** @enum {string} */
+                    rule: "responsibility_area" | "fine_class" | "territorial" | "lead_unit_fallback" | "no_class";
+                    unit: {
+                        code: string;
+                        name: string;
+                    };
+                }[];
+                community?: {
+                    code: string;
+                    name: string;
+                } | null;
+                explanation?: {
+                    en: string;
+                    zh: string;
+                }[];
+                grid?: {
+                    code: string;
+                    name: string;
+                } | null;
+                nearBoundary?: {
+                    distanceM: number;
+                    /** @enum {string} */
+                    level: "district" | "street" | "community" | "grid";
+                    neighbour: {
+                        code: string;
+                        name: string;
+                    };
+                } | null;
+                needsReview?: boolean;
+                point?: {
+                    lat: number;
+                    lng: number;
+                };
+                /** @enum {string} */
+                rule?: "responsibility_area" | "fine_class" | "territorial" | "lead_unit_fallback" | "no_class";
+                street?: {
+                    code: string;
+                    name: string;
+                } | null;
+                unit?: {
+                    code: string;
+                    name: string;
+                };
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @enum {string} */
+            channel: "hotline_12345" | "hotline_12315" | "hotline_12369" | "patrol" | "public_web" | "open311" | "other_system";
+            closedAt: string | null;
+            code: string;
+            createdAt: string;
+            createdBy: string | null;
+            deadlines: {
+                arriveBy: string | null;
+                callbackAt: string | null;
+                dispatchBy: string | null;
+                handleBy: string | null;
+                overdueAt: string | null;
+                ownershipBy: string | null;
+                resolveBy: string | null;
+            };
+            description: string;
+            dispatchedAt: string | null;
+            escalationLevel: number;
+            extension: {
+                pending: boolean;
+                reason: string | null;
+                requestedDueAt: string | null;
+            };
+            extensionPending: boolean;
+            fineClass: {
+                code: string;
+                name: string;
+                subclass: {
+                    code: string;
+                    name: string;
+                } | null;
+            } | null;
+            firstUnit: {
+                code: string;
+                name: string;
+            } | null;
+            hazardMarked: boolean;
+            location: {
+                lat: number;
+                lng: number;
+            } | null;
+            locationCrs: ("wgs84" | "gcj02" | "bd09") | null;
+            needsReview: boolean;
+            primaryCode: string | null;
+            regions: {
+                community: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                grid: {
+                    code: string;
+                    name: string | null;
+                } | null;
+                street: {
+                    code: string;
+                    name: string | null;
+                } | null;
+            };
+            regionVersions: {
+                community: number | null;
+                grid: number | null;
+                street: number | null;
+            };
+            registeredAt: string | null;
+            reopenCount: number;
+            reporter: {
+                name: string | null;
+                phone: string | null;
+            };
+            /** @enum {string} */
+            requestType: "complaint" | "consultation" | "help" | "suggestion" | "report";
+            resolvedAt: string | null;
+            reworkCount: number;
+            safetyHazard: boolean;
+            satisfaction: ("satisfied" | "basically_satisfied" | "not_satisfied") | null;
+            /** @enum {string} */
+            state: "reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged";
+            street: {
+                code: string;
+                name: string | null;
+            } | null;
+            suggestedUnit: {
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            track: "normal" | "simple" | "urgent";
+            trackingCode: string;
+            /** @enum {string} */
+            type: "complaint" | "consultation" | "simple" | "urgent";
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            updatedAt: string;
+            version: number;
+        };
+        IncidentEvent: {
+            action: string;
+            actor: string | null;
+            actorRole: string | null;
+            at: string;
+            data: {
+                [key: string]: unknown;
+            } | null;
+            from: ("reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged") | null;
+            id: number;
+            note: string | null;
+            photos: ({
+                id: string;
+                /** @enum {string} */
+                kind: "before" | "after" | "attachment";
+            } | string)[] | null;
+            to: ("reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged") | null;
+        };
+        IncidentEvents: {
+            code: string;
+            events: components["schemas"]["IncidentEvent"][];
+        };
+        IncidentListItem: {
+            address: string | null;
+            /** @enum {string} */
+            channel: "hotline_12345" | "hotline_12315" | "hotline_12369" | "patrol" | "public_web" | "open311" | "other_system";
+            code: string;
+            createdAt: string;
+            deadlines: {
+                arriveBy: string | null;
+                callbackAt: string | null;
+                dispatchBy: string | null;
+                handleBy: string | null;
+                overdueAt: string | null;
+                ownershipBy: string | null;
+                resolveBy: string | null;
+            };
+            description: string;
+            escalationLevel: number;
+            extensionPending: boolean;
+            fineClass: {
+                code: string;
+                name: string;
+                subclass: {
+                    code: string;
+                    name: string;
+                } | null;
+            } | null;
+            location: {
+                lat: number;
+                lng: number;
+            } | null;
+            needsReview: boolean;
+            reporter: {
+                name: string | null;
+                phone: string | null;
+            };
+            /** @enum {string} */
+            requestType: "complaint" | "consultation" | "help" | "suggestion" | "report";
+            safetyHazard: boolean;
+            /** @enum {string} */
+            state: "reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged";
+            street: {
+                code: string;
+                name: string | null;
+            } | null;
+            suggestedUnit: {
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            track: "normal" | "simple" | "urgent";
+            /** @enum {string} */
+            type: "complaint" | "consultation" | "simple" | "urgent";
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            updatedAt: string;
+            version: number;
+        };
+        IncidentPage: {
+            items: components["schemas"]["IncidentListItem"][];
+            nextCursor: string | null;
+        };
+        Me: {
+            areas: {
+                code: string;
+                /** @enum {string} */
+                level: "district" | "street" | "community" | "grid";
+                name: string;
+            }[];
+            displayName: string;
+            id: string;
+            mustChangePassword: boolean;
+            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read")[];
+            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+            unit: {
+                code: string;
+                name: string;
+            };
+            username: string;
+        };
+        OwedCallbackItem: {
+            address: string | null;
+            callback: {
+                dueAt: string;
+                /** @enum {string} */
+                kind: "r10" | "progress" | "satisfaction";
+            };
+            /** @enum {string} */
+            channel: "hotline_12345" | "hotline_12315" | "hotline_12369" | "patrol" | "public_web" | "open311" | "other_system";
+            code: string;
+            createdAt: string;
+            deadlines: {
+                arriveBy: string | null;
+                callbackAt: string | null;
+                dispatchBy: string | null;
+                handleBy: string | null;
+                overdueAt: string | null;
+                ownershipBy: string | null;
+                resolveBy: string | null;
+            };
+            description: string;
+            escalationLevel: number;
+            extensionPending: boolean;
+            fineClass: {
+                code: string;
+                name: string;
+                subclass: {
+                    code: string;
+                    name: string;
+                } | null;
+            } | null;
+            location: {
+                lat: number;
+                lng: number;
+            } | null;
+            needsReview: boolean;
+            reporter: {
+                name: string | null;
+                phone: string | null;
+            };
+            /** @enum {string} */
+            requestType: "complaint" | "consultation" | "help" | "suggestion" | "report";
+            safetyHazard: boolean;
+            /** @enum {string} */
+            state: "reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged";
+            street: {
+                code: string;
+                name: string | null;
+            } | null;
+            suggestedUnit: {
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            track: "normal" | "simple" | "urgent";
+            /** @enum {string} */
+            type: "complaint" | "consultation" | "simple" | "urgent";
+            unit: {
+                code: string;
+                name: string;
+            } | null;
+            updatedAt: string;
+            version: number;
+        };
+        OwedCallbacksPage: {
+            items: components["schemas"]["OwedCallbackItem"][];
+            nextCursor: string | null;
+            total: number;
+            urgent: number;
+        };
+        Problem: {
+            code: string;
+            detail: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            status: number;
+            title: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RevealedReporter: {
+            name: string | null;
+            phone: string | null;
+        };
+        Session: {
+            csrfToken: string | null;
+            user: components["schemas"]["Me"];
+        };
+        Taxonomy: {
+            classes: {
+                code: string;
+                name: string;
+                nameEn: string;
+                subclasses: {
+                    code: string;
+                    fineClasses: {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        responsibleUnit: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        } | null;
+                        safetyHazard: boolean;
+                        territorial: boolean;
+                    }[];
+                    leadUnit: {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                    };
+                    name: string;
+                    nameEn: string;
+                }[];
+            }[];
+            units: {
+                code: string;
+                /** @enum {string} */
+                kind: "command" | "supervision" | "department" | "utility" | "street_office" | "section";
+                name: string;
+                nameEn: string;
+                parentCode: string | null;
+                regionCode: string | null;
+            }[];
+        };
+        UnitList: {
+            items: components["schemas"]["UnitRow"][];
+        };
+        UnitRow: {
+            active: boolean;
+            code: string;
+            /** @enum {string} */
+            kind: "command" | "supervision" | "department" | "utility" | "street_office" | "section";
+            name: string;
+            nameEn: string;
+            parentCode: string | null;
+            regionCode: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getApiAdminSignInThrottle: {
+        parameters: {
+            query?: {
+                all?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The addresses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiAdminSignInThrottleByAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a client address (IPv4, or an IPv6 /64 prefix) */
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    code: string;
+                    /** @enum {string} */
+                    kind: "command" | "supervision" | "department" | "utility" | "street_office" | "section";
+                    name: string;
+                    /** @default  */
+                    nameEn?: string;
+                    parentCode?: string | null;
+                    regionCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The unit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiAdminUnitsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a unit code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    /** @enum {string} */
+                    kind?: "command" | "supervision" | "department" | "utility" | "street_office" | "section";
+                    name?: string;
+                    nameEn?: string;
+                    parentCode?: string | null;
+                    regionCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminUsers: {
+        parameters: {
+            query?: {
+                q?: string;
+                role?: "admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer";
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items: users} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    areaCodes?: string[];
+                    displayName: string;
+                    password: string;
+                    roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+                    unitCode: string;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiAdminUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    areaCodes?: string[];
+                    disabled?: boolean;
+                    displayName?: string;
+                    password?: string;
+                    roles?: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+                    unitCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminUsersByIdRevokeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {revoked: count} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAreas: {
+        parameters: {
+            query?: {
+                classCode?: string;
+                includeInactive?: "true" | "false";
+                unitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FeatureCollection of areas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAreas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bufferM?: number | null;
+                    classCode: string;
+                    geometry: unknown;
+                    name: string;
+                    unitCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new Feature */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAreasById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Feature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiAreasById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiAreasById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bufferM?: number | null;
+                    classCode?: string;
+                    geometry?: unknown;
+                    name?: string;
+                    unitCode?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The Feature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAreasExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAreasImport: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The import summary (per feature) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAssign: {
+        parameters: {
+            query: {
+                at?: string;
+                crs?: "wgs84" | "gcj02" | "bd09";
+                fineClass?: string;
+                lang?: "zh" | "en";
+                lat: number;
+                lng: number;
+                nearM?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment decision with regions, candidates, explanation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at?: string;
+                    /** @enum {string} */
+                    lang?: "zh" | "en";
+                    nearM?: number;
+                    points: {
+                        /** @enum {string} */
+                        crs?: "wgs84" | "gcj02" | "bd09";
+                        fineClass?: string | null;
+                        lat: number;
+                        lng: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description {results: decisions, in order} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAudit: {
+        parameters: {
+            query?: {
+                action?: string;
+                actor?: string;
+                before?: number;
+                from?: string;
+                limit?: number;
+                objectId?: string;
+                objectType?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items, nextBefore} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiClustersByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppConfig"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDeadlinesPreview: {
+        parameters: {
+            query: {
+                start?: string;
+                type: "complaint" | "consultation" | "simple" | "urgent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlinePreview"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDispatchQueue: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                view?: "waiting" | "callbacks";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskQueuePage"] | components["schemas"]["OwedCallbacksPage"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiEvents: {
+        parameters: {
+            query?: {
+                lastEventId?: string;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description event: incident | ready | resync */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Migrations pending */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidents: {
+        parameters: {
+            query?: {
+                class?: string;
+                cursor?: string;
+                limit?: number;
+                q?: string;
+                state?: string;
+                street?: string;
+                unit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPage"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiIncidents: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    /** @enum {string} */
+                    channel: "hotline_12345" | "hotline_12315" | "hotline_12369" | "patrol" | "public_web" | "open311" | "other_system";
+                    clientId?: string | null;
+                    description: string;
+                    fineClass?: string | null;
+                    hazardMarked?: boolean;
+                    location?: {
+                        /** @enum {string} */
+                        crs?: "wgs84" | "gcj02" | "bd09";
+                        lat: number;
+                        lng: number;
+                    } | null;
+                    note?: string | null;
+                    photos?: string[];
+                    reporter?: {
+                        name?: string | null;
+                        phone?: string | null;
+                    } | null;
+                    /** @enum {string} */
+                    requestType: "complaint" | "consultation" | "help" | "suggestion" | "report";
+                    /** @enum {string} */
+                    track?: "normal" | "simple" | "urgent";
+                };
+            };
+        };
+        responses: {
+            /** @description A replay of the intake with this Idempotency-Key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidentsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiIncidentsByCodeActionsByAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: "register" | "dispatch" | "accept" | "arrive" | "resolve" | "verifyPass" | "verifyFail" | "close" | "returnToCenter" | "redispatch" | "reject" | "merge" | "selfResolve" | "answerAndClose" | "reopen" | "requestExtension" | "decideExtension";
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    afterPhotos?: string[];
+                    approve?: boolean;
+                    beforePhotos?: string[];
+                    hazardMarked?: boolean;
+                    /** @enum {string} */
+                    incidentType?: "complaint" | "consultation" | "simple" | "urgent";
+                    newDueAt?: string;
+                    note?: string;
+                    photos?: string[];
+                    primaryCode?: string;
+                    reason?: string;
+                    unitCode?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiIncidentsByCodeCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    reached: boolean;
+                    reopen?: boolean;
+                    /** @enum {string} */
+                    satisfaction?: "satisfied" | "basically_satisfied" | "not_satisfied";
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiIncidentsByCodeClassification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fineClass: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidentsByCodeEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentEvents"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiIncidentsByCodeReporterReveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedReporter"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidentsMap: {
+        parameters: {
+            query: {
+                bbox: string;
+                fineClass?: string;
+                from?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                zoom: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Clusters (zoomed out) or points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidentsSimilar: {
+        parameters: {
+            query: {
+                crs?: "wgs84" | "gcj02" | "bd09";
+                days?: number;
+                exclude?: string;
+                fineClass: string;
+                lat: number;
+                limit?: number;
+                lng: number;
+                radiusM?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {point, crs, fineClass, radiusM, days, incidents} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiKnowledge: {
+        parameters: {
+            query?: {
+                includeInactive?: "true" | "false";
+                kind?: "qa" | "guide";
+                limit?: number;
+                offset?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {query, results} with q; else {items, total} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiKnowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /** @enum {string} */
+                    kind: "qa" | "guide";
+                    tags?: string[];
+                    title: string;
+                    /** @default null */
+                    titleEn?: string | null;
+                    /** @default null */
+                    unitCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiKnowledgeById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiKnowledgeById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiKnowledgeById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    body?: string;
+                    /** @enum {string} */
+                    kind?: "qa" | "guide";
+                    tags?: string[];
+                    title?: string;
+                    titleEn?: string | null;
+                    unitCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                unread?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items, unread} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: number[];
+                } | {
+                    /** @constant */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description {marked, unread} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiNotificationsStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description event: unread | notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiNotificationsUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {unread} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPatrolCoverage: {
+        parameters: {
+            query?: {
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coverage per grid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPatrolGrids: {
+        parameters: {
+            query?: {
+                crs?: "wgs84" | "gcj02" | "bd09";
+                lat?: number;
+                lng?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Grids */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPatrolGridsByCode: {
+        parameters: {
+            query?: {
+                day?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPatrolRoutes: {
+        parameters: {
+            query: {
+                bbox: string;
+                zoom: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Routes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPatrolTracks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    chunkId: string;
+                    /** @enum {string} */
+                    crs: "wgs84" | "gcj02" | "bd09";
+                    points: {
+                        accuracy?: number | null;
+                        lat: number;
+                        lng: number;
+                        /** Format: date-time */
+                        t: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description A replay of this chunk */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPatrolVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Incidents to verify */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The photo (or a list for several) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPhotosById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPhotosByIdThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPlaces: {
+        parameters: {
+            query: {
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {query, places} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description [{id, width, height}] */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    clientId?: string | null;
+                    description: string;
+                    fineClass?: string | null;
+                    location?: {
+                        /** @enum {string} */
+                        crs?: "wgs84" | "gcj02" | "bd09";
+                        lat: number;
+                        lng: number;
+                    } | null;
+                    name?: string | null;
+                    phone?: string | null;
+                    /** @default [] */
+                    photos?: string[];
+                    /** @default false */
+                    photosPublic?: boolean;
+                    /**
+                     * @default report
+                     * @enum {string}
+                     */
+                    requestType?: "complaint" | "report" | "suggestion" | "consultation" | "help";
+                };
+            };
+        };
+        responses: {
+            /** @description A replay (same clientId) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description {trackingCode, …} */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicTrackByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as the reporter sees it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicTrackByCodePhotosById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicTrackByCodeRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rating: "satisfied" | "basically_satisfied" | "not_satisfied";
+                };
+            };
+        };
+        responses: {
+            /** @description The rating decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegions: {
+        parameters: {
+            query: {
+                at?: string;
+                level: "district" | "street" | "community" | "grid";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FeatureCollection of MultiPolygons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegions: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    geometry: unknown;
+                    /** @enum {string} */
+                    level: "district" | "street" | "community" | "grid";
+                    name: string;
+                    parentCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The dry-run result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The region */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionsByCode: {
+        parameters: {
+            query?: {
+                at?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiRegionsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiRegionsByCode: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    geometry?: unknown;
+                    name?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionsByCodeCoverage: {
+        parameters: {
+            query?: {
+                at?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coverage report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionsByCodeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FeatureCollection of versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionsExport: {
+        parameters: {
+            query?: {
+                at?: string;
+                level?: "district" | "street" | "community" | "grid";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionsImport: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The import summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionsLabels: {
+        parameters: {
+            query: {
+                at?: string;
+                level: "district" | "street" | "community" | "grid";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FeatureCollection of Points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": {
+                        type: string;
+                    };
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTaxonomy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Taxonomy"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiUnitsByUnitWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook (secret hidden) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiUnitsByUnitWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    /**
+                     * @default http
+                     * @enum {string}
+                     */
+                    channel?: "http";
+                    secret?: string;
+                    /** Format: uri */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The webhook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiWallStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The panels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiWorkbenchColleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Colleagues */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiWorkbenchIncidentsByCodeArrive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    position: {
+                        accuracyM?: number;
+                        /** @enum {string} */
+                        crs?: "wgs84" | "gcj02" | "bd09";
+                        lat: number;
+                        lng: number;
+                    } | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The incident and the check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiWorkbenchIncidentsByCodeAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignee?: string | null;
+                    note?: string;
+                    sectionCode?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiWorkbenchLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiWorkbenchLedgerXlsx: {
+        parameters: {
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiWorkbenchQueue: {
+        parameters: {
+            query?: {
+                mine?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiWorkbenchSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {unitCode, sections} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { PERMISSIONS } from '../auth/permissions.ts'
+import { USER_ROLES } from '../workflow/states.ts'
+import { REGION_LEVELS } from '../regions/levels.ts'
+import { UNIT_KINDS } from '../taxonomy/types.ts'
+import { namedSchema } from './common.ts'
+
+/** `GET /api/health` */
+export const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    engine: z.enum(['embedded', 'server']),
+    postgres: z.string(),
+    postgis: z.string(),
+    migrations: z.object({ applied: z.number().int(), total: z.number().int(), pending: z.array(z.string()) }),
+    /** The demo's incident history: 'generating' while a first demo start is still writing it ('none' outside the demo). */
+    demoData: z
+      .object({ state: z.enum(['none', 'generating', 'ready']), written: z.number().int(), total: z.number().int().nullable() })
+      .optional(),
+  })
+  .meta({ id: 'Health' })
+export type Health = z.infer<typeof healthSchema>
+
+/** An optional basemap; `null` (the default) means the map draws only the project's own layers. */
+export const tileSourceSchema = z.object({
+  type: z.enum(['xyz', 'style', 'pmtiles']),
+  url: z.string(),
+  attribution: z.string().optional(),
+})
+export type TileSource = z.infer<typeof tileSourceSchema>
+
+/** `GET /api/config` */
+export const appConfigSchema = z
+  .object({ tileSource: tileSourceSchema.nullable(), attribution: z.array(z.string()), demo: z.boolean() })
+  .meta({ id: 'AppConfig' })
+export type AppConfig = z.infer<typeof appConfigSchema>
+
+/** The signed-in user (`GET /api/auth/me`, `POST /api/auth/login`). */
+export const meSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    unit: namedSchema,
+    roles: z.array(z.enum(USER_ROLES)),
+    areas: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) })),
+    mustChangePassword: z.boolean(),
+    /** Empty while a password change is pending. */
+    permissions: z.array(z.enum(PERMISSIONS)),
+  })
+  .meta({ id: 'Me' })
+export type Me = z.infer<typeof meSchema>
+
+export const sessionSchema = z
+  .object({ user: meSchema, csrfToken: z.string().nullable() })
+  .meta({ id: 'Session' })
+export type Session = z.infer<typeof sessionSchema>
+
+const unitRefSchema = z.object({ code: z.string(), name: z.string(), nameEn: z.string() })
+
+/** `GET /api/taxonomy`: classes → subclasses (lead unit) → fine classes (responsible unit or territorial), units. */
+export const taxonomyViewSchema = z
+  .object({
+    classes: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        subclasses: z.array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            nameEn: z.string(),
+            leadUnit: unitRefSchema,
+            fineClasses: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                nameEn: z.string(),
+                safetyHazard: z.boolean(),
+                territorial: z.boolean(),
+                responsibleUnit: unitRefSchema.nullable(),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+    units: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        kind: z.enum(UNIT_KINDS),
+        parentCode: z.string().nullable(),
+        regionCode: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Taxonomy' })
+export type TaxonomyView = z.infer<typeof taxonomyViewSchema>
+
+/** A row of `GET /api/admin/units`. */
+export const unitRowSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    kind: z.enum(UNIT_KINDS),
+    parentCode: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'UnitRow' })
+export type UnitRow = z.infer<typeof unitRowSchema>
+export const unitListSchema = z.object({ items: z.array(unitRowSchema) }).meta({ id: 'UnitList' })

@@ -1,0 +1,7 @@
+export * from './period.ts'
+export * from './facts.ts'
+export * from './working-time.ts'
+export * from './indicators.ts'
+export * from './scores.ts'
+export * from './letters.ts'
+export * from './wire.ts'
