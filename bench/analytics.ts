@@ -82,6 +82,7 @@ async function suite(label: string, database: Database, n: number): Promise<Figu
   const t0 = performance.now()
   await fill(database, n)
   const [{ rows } = { rows: 0 }] = await database.rows<{ rows: number }>(sql`SELECT count(*)::int AS rows FROM incident_rollup`)
+  console.log(`  ${label}: ${n} incidents, ${rows} rollup rows`)
   const figures: Figure[] = [
     { name: `${label}: incidents generated (3 years)`, value: n, unit: 'rows' },
     { name: `${label}: rollup rows`, value: Number(rows), unit: 'rows' },
@@ -103,6 +104,7 @@ async function suite(label: string, database: Database, n: number): Promise<Figu
     const a = await time(fast)
     const b = await time(slow)
     const base = name.startsWith('(b)') ? 'raw points to the client' : 'incident table'
+    console.log(`  ${label} ${name}: p50 ${a.p50.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms; ${base}: p50 ${b.p50.toFixed(0)} ms, p95 ${b.p95.toFixed(0)} ms`)
     figures.push({ name: `${label} ${name} p50`, value: Math.round(a.p50), unit: 'ms', baseline: { name: `${base} p50`, value: Math.round(b.p50) } })
     figures.push({ name: `${label} ${name} p95`, value: Math.round(a.p95), unit: 'ms', baseline: { name: `${base} p95`, value: Math.round(b.p95) } })
   }
@@ -110,6 +112,7 @@ async function suite(label: string, database: Database, n: number): Promise<Figu
 }
 
 export async function benchAnalytics(): Promise<Figure[]> {
+  console.log(`  ${label}: ${n} incidents, ${rows} rollup rows`)
   const figures: Figure[] = []
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const nPg = Number(process.env.BENCH_ANALYTICS_PG ?? 1_000_000)
