@@ -112,7 +112,6 @@ async function suite(label: string, database: Database, n: number): Promise<Figu
 }
 
 export async function benchAnalytics(): Promise<Figure[]> {
-  console.log(`  ${label}: ${n} incidents, ${rows} rollup rows`)
   const figures: Figure[] = []
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const nPg = Number(process.env.BENCH_ANALYTICS_PG ?? 1_000_000)
