@@ -33,7 +33,9 @@ async function fill(database: Database, n: number): Promise<void> {
     await insertRegions(database, tx, buildDemoRegions())
   })
   step('regions seeded')
-  await database.rows(sql`CREATE TEMP TABLE bench_grid AS SELECT row_number() OVER (ORDER BY g.code) AS i, g.code, c.code AS community, c.parent_code AS street,
+  // A plain table, not a temporary one: postgres.js may run the next statement on another pooled connection.
+  await database.rows(sql`DROP TABLE IF EXISTS bench_grid`)
+  await database.rows(sql`CREATE TABLE bench_grid AS SELECT row_number() OVER (ORDER BY g.code) AS i, g.code, c.code AS community, c.parent_code AS street,
     ST_X(ST_PointOnSurface(g.geom)) AS x, ST_Y(ST_PointOnSurface(g.geom)) AS y
     FROM region g JOIN region c ON c.code = g.parent_code AND c.valid_to IS NULL WHERE g.level = 'grid' AND g.valid_to IS NULL`)
   await database.rows(sql`ALTER TABLE incident DISABLE TRIGGER incident_rollup_trg`)
