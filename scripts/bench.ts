@@ -6,6 +6,7 @@ import { benchIntake } from '../bench/intake.ts'
 import { benchMap } from '../bench/map.ts'
 import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
+import { benchAnalytics } from '../bench/analytics.ts'
 import { benchEvaluation } from '../bench/evaluation.ts'
 
 const only = process.argv.slice(2)
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['map', benchMap],
   ['desk', benchDesk],
   ['patrol', benchPatrol],
+  ['analytics', benchAnalytics],
   ['evaluation', benchEvaluation],
 ]
 

@@ -8,6 +8,8 @@ import { bboxParam, zoomParam } from '../http/bbox.ts'
 import type { AppDeps } from '../http/context.ts'
 import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
+import { anyJson, describe, media } from '../http/openapi.ts'
+import { analyticsFilterSchema } from '@hanjiang/shared/analytics/index'
 import { resolveFilter } from '../services/analytics/filter.ts'
 import { toCsv, toXlsx, type Table } from '../services/analytics/export.ts'
 import { choropleth, heatmap, hexbins, hexSnapDegrees, hotspots, timeseries, totals, type Ctx } from '../services/analytics/views.ts'
@@ -53,29 +55,29 @@ export function analyticsRoutes({ database }: AppDeps) {
     database, scope: rowScope(actorOf(c)) ?? null, filter: await resolveFilter(database, c.req.query()),
   })
   return new Hono()
-    .get('/analytics/summary', async (c) => {
+    .get('/analytics/summary', describe({ tag: 'analytics', summary: 'Totals of the filtered incidents (from the rollup)', query: analyticsFilterSchema, responses: { 200: anyJson('Counts and sums') } }), async (c) => {
       const ctx = await ctxOf(c)
       return c.json({ from: ctx.filter.fromDay, to: ctx.filter.toDay, ...(await totals(ctx)) }, 200, NO_STORE)
     })
-    .get('/analytics/choropleth', async (c) => {
+    .get('/analytics/choropleth', describe({ tag: 'analytics', summary: 'Every street, community or grid with its measures, the metric and its class breaks', query: analyticsFilterSchema.and(choroplethQuery), responses: { 200: anyJson('Regions with values and breaks') } }), async (c) => {
       const q = parseInput(choroplethQuery, c.req.query(), 'query')
       const ctx = await ctxOf(c)
       return c.json(await choropleth(ctx, q.level, q.metric as never, q.method, q.classes), 200, NO_STORE)
     })
-    .get('/analytics/heatmap', async (c) => {
+    .get('/analytics/heatmap', describe({ tag: 'analytics', summary: 'Incident locations binned for a map view (never the raw rows)', query: analyticsFilterSchema.and(heatQuery), responses: { 200: anyJson('Bins with counts, overdue and urgent weights') } }), async (c) => {
       const q = parseInput(heatQuery, c.req.query(), 'query')
       return c.json(await heatmap(await ctxOf(c), q.bbox, q.zoom), 200, NO_STORE)
     })
-    .get('/analytics/hexbins', async (c) => {
+    .get('/analytics/hexbins', describe({ tag: 'analytics', summary: 'Incidents per H3 hexagon (resolution given or chosen by zoom)', query: analyticsFilterSchema.and(hexQuery), responses: { 200: anyJson('Hexagons with counts and outlines') } }), async (c) => {
       const q = parseInput(hexQuery, c.req.query(), 'query')
       return c.json(await hexbins(await ctxOf(c), q.res ?? h3ResolutionForZoom(q.zoom ?? 11)), 200, NO_STORE)
     })
-    .get('/analytics/hotspots', async (c) => {
+    .get('/analytics/hotspots', describe({ tag: 'analytics', summary: 'Getis-Ord Gi* hot spots over grids or hexagons, with emerging classes', query: analyticsFilterSchema.and(hotQuery), responses: { 200: anyJson('Features with z, p, confidence bin and emerging class') } }), async (c) => {
       const q = parseInput(hotQuery, c.req.query(), 'query')
       return c.json(await hotspots(await ctxOf(c), q.over, q.res ?? 8), 200, NO_STORE)
     })
-    .get('/analytics/timeseries', async (c) => c.json(await timeseries(await ctxOf(c)), 200, NO_STORE))
-    .get('/analytics/incidents', async (c) => {
+    .get('/analytics/timeseries', describe({ tag: 'analytics', summary: 'Weekly counts against the previous period, and the hour × weekday matrix', query: analyticsFilterSchema, responses: { 200: anyJson('Weeks and the matrix') } }), async (c) => c.json(await timeseries(await ctxOf(c)), 200, NO_STORE))
+    .get('/analytics/incidents', describe({ tag: 'analytics', summary: 'The incidents behind a number (region, week, day, hour × weekday, box or H3 cell), paged', query: analyticsFilterSchema.and(drillQuery), responses: { 200: anyJson('Total and one page of incidents') } }), async (c) => {
       const q = parseInput(drillQuery, c.req.query(), 'query')
       const ctx = await ctxOf(c)
       const cell: DrillCell | undefined = q.region ? { kind: 'region', code: q.region }
@@ -87,7 +89,7 @@ export function analyticsRoutes({ database }: AppDeps) {
         : undefined
       return c.json(await drillIncidents(database, ctx.filter, ctx.scope, cell, q.offset, q.limit), 200, NO_STORE)
     })
-    .get('/analytics/export', async (c) => {
+    .get('/analytics/export', describe({ tag: 'analytics', summary: 'The table behind a view as CSV or XLSX; the choropleth as GeoJSON', query: analyticsFilterSchema.and(exportQuery), responses: { 200: media('text/csv', 'CSV, XLSX or GeoJSON (by format)') } }), async (c) => {
       const q = parseInput(exportQuery, c.req.query(), 'query')
       const ctx = await ctxOf(c)
       const name = `analytics-${q.view}-${ctx.filter.fromDay}-${ctx.filter.toDay}`

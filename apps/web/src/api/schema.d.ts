@@ -177,6 +177,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/choropleth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every street, community or grid with its measures, the metric and its class breaks */
+        get: operations["getApiAnalyticsChoropleth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The table behind a view as CSV or XLSX; the choropleth as GeoJSON */
+        get: operations["getApiAnalyticsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incident locations binned for a map view (never the raw rows) */
+        get: operations["getApiAnalyticsHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/hexbins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents per H3 hexagon (resolution given or chosen by zoom) */
+        get: operations["getApiAnalyticsHexbins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/hotspots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Getis-Ord Gi* hot spots over grids or hexagons, with emerging classes */
+        get: operations["getApiAnalyticsHotspots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incidents behind a number (region, week, day, hour × weekday, box or H3 cell), paged */
+        get: operations["getApiAnalyticsIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of the filtered incidents (from the rollup) */
+        get: operations["getApiAnalyticsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly counts against the previous period, and the hour × weekday matrix */
+        get: operations["getApiAnalyticsTimeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/areas": {
         parameters: {
             query?: never;
@@ -2701,6 +2837,363 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description {revoked: count} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsChoropleth: {
+        parameters: {
+            query?: {
+                channel?: string;
+                class?: string;
+                classes?: number;
+                community?: string;
+                from?: string;
+                grid?: string;
+                level?: "street" | "community" | "grid";
+                method?: "quantile" | "jenks";
+                metric?: "count" | "density" | "overdueRate" | "meanHandlingHours" | "reworkRate" | "satisfaction";
+                overdue?: "true" | "false";
+                requestType?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions with values and breaks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsExport: {
+        parameters: {
+            query: {
+                channel?: string;
+                class?: string;
+                community?: string;
+                format: "csv" | "xlsx" | "geojson";
+                from?: string;
+                grid?: string;
+                overdue?: "true" | "false";
+                requestType?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+                view: "choropleth" | "hotspots" | "timeseries" | "hexbins";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, XLSX or GeoJSON (by format) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsHeatmap: {
+        parameters: {
+            query: {
+                bbox: string;
+                channel?: string;
+                class?: string;
+                community?: string;
+                from?: string;
+                grid?: string;
+                overdue?: "true" | "false";
+                requestType?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+                zoom: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bins with counts, overdue and urgent weights */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsHexbins: {
+        parameters: {
+            query?: {
+                channel?: string;
+                class?: string;
+                community?: string;
+                from?: string;
+                grid?: string;
+                overdue?: "true" | "false";
+                requestType?: string;
+                res?: number;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+                zoom?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hexagons with counts and outlines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsHotspots: {
+        parameters: {
+            query?: {
+                channel?: string;
+                class?: string;
+                community?: string;
+                from?: string;
+                grid?: string;
+                over?: "grid" | "hex";
+                overdue?: "true" | "false";
+                requestType?: string;
+                res?: number;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Features with z, p, confidence bin and emerging class */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsIncidents: {
+        parameters: {
+            query?: {
+                box?: string;
+                channel?: string;
+                class?: string;
+                community?: string;
+                day?: string;
+                dow?: number;
+                from?: string;
+                grid?: string;
+                h3?: string;
+                hour?: number;
+                limit?: number;
+                offset?: number;
+                overdue?: "true" | "false";
+                region?: string;
+                requestType?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Total and one page of incidents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsSummary: {
+        parameters: {
+            query?: {
+                channel?: string;
+                class?: string;
+                community?: string;
+                from?: string;
+                grid?: string;
+                overdue?: "true" | "false";
+                requestType?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts and sums */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAnalyticsTimeseries: {
+        parameters: {
+            query?: {
+                channel?: string;
+                class?: string;
+                community?: string;
+                from?: string;
+                grid?: string;
+                overdue?: "true" | "false";
+                requestType?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+                urgent?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Weeks and the matrix */
             200: {
                 headers: {
                     [name: string]: unknown;

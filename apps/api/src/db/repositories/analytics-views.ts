@@ -79,16 +79,17 @@ export function shiftDay(day: string, days: number): string {
 }
 
 /** Every current grid's point on surface with its counts in the current period and the `count - 1` before it. */
-export async function gridPeriodCounts(database: Database, f: AnalyticsFilter, scope: RowScope, periodDays: number, count: number): Promise<{ code: string; name: string; lng: number; lat: number; counts: number[] }[]> {
+export async function gridPeriodCounts(database: Database, f: AnalyticsFilter, scope: RowScope, periodDays: number, count: number, source: Source = 'rollup'): Promise<{ code: string; name: string; lng: number; lat: number; counts: number[] }[]> {
   const g = { ...f, fromDay: shiftDay(f.toDay, -(periodDays * count) + 1) }
   const rows = await database.rows<Record<string, unknown>>(sql`
     WITH m AS (
-      SELECT i.grid_code AS code, floor((${f.toDay}::date - i.day) / ${periodDays})::int AS period, sum(i.n)::int AS n
-      FROM ${fromSql('rollup')} WHERE ${whereSql(g, scope, 'rollup')} AND i.grid_code IS NOT NULL GROUP BY 1, 2
+      SELECT i.grid_code AS code, floor((${f.toDay}::date - ${dayExpr(source)}) / ${periodDays})::int AS period,
+        ${source === 'rollup' ? sql`sum(i.n)::int` : sql`count(*)::int`} AS n
+      FROM ${fromSql(source)} WHERE ${whereSql(g, scope, source)} AND i.grid_code IS NOT NULL GROUP BY 1, 2
     )
-    SELECT r.code, r.name, ST_X(p.pt)::float8 AS lng, ST_Y(p.pt)::float8 AS lat,
-      coalesce((SELECT json_agg(json_build_array(m.period, m.n)) FROM m WHERE m.code = r.code), '[]'::json) AS counts
-    FROM region r CROSS JOIN LATERAL (SELECT ST_PointOnSurface(r.geom) AS pt) p
+    , per_grid AS (SELECT code, json_agg(json_build_array(period, n)) AS counts FROM m GROUP BY code)
+    SELECT r.code, r.name, ST_X(p.pt)::float8 AS lng, ST_Y(p.pt)::float8 AS lat, coalesce(pg.counts, '[]'::json) AS counts
+    FROM region r CROSS JOIN LATERAL (SELECT ST_PointOnSurface(r.geom) AS pt) p LEFT JOIN per_grid pg ON pg.code = r.code
     WHERE r.level = 'grid' AND r.valid_to IS NULL ORDER BY r.code`)
   return rows.map((r) => {
     const counts = Array.from({ length: count }, () => 0)

@@ -97,11 +97,12 @@ function hotspotFeatures(counts: number[][], neighbours: number[][]): { gi: GiSt
 
 let gridNeighbourCache: { key: string; band: number; neighbours: number[][] } | undefined
 
-export async function hotspots(ctx: Ctx, over: 'grid' | 'hex', res: number): Promise<HotspotAnswer> {
+/** `source` 'raw' asks the incident table instead of the rollup (the benchmark's baseline). */
+export async function hotspots(ctx: Ctx, over: 'grid' | 'hex', res: number, source: 'rollup' | 'raw' = 'rollup'): Promise<HotspotAnswer> {
   const days = dayCount(ctx.filter)
   const periods = Array.from({ length: PERIODS }, (_, p) => ({ from: shiftDay(ctx.filter.fromDay, -days * p), to: shiftDay(ctx.filter.toDay, -days * p) }))
   if (over === 'grid') {
-    const grids = await gridPeriodCounts(ctx.database, ctx.filter, ctx.scope, days, PERIODS)
+    const grids = await gridPeriodCounts(ctx.database, ctx.filter, ctx.scope, days, PERIODS, source)
     const key = grids.map((g) => `${g.code}@${g.lng.toFixed(5)},${g.lat.toFixed(5)}`).join(';')
     if (gridNeighbourCache?.key !== key) {
       const band = defaultDistanceBand(grids)
