@@ -80,6 +80,8 @@ export default tseslint.config(
   {
     // The web app talks to the API over HTTP only.
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.vue'],
+    // Tests run in Node, and a guard test reads the web's sources from disk.
+    ignores: ['apps/web/src/**/*.test.ts'],
     rules: restrict([
       { group: ['**/apps/api/**', '@hanjiang/api', '@hanjiang/api/*'], message: 'The web app reaches the API over HTTP only.' },
       { group: ['drizzle-orm', 'postgres', '@electric-sql/*', 'node:*'], message: 'No database or Node built-ins in the browser.' },

@@ -9,6 +9,7 @@ import type { TransitionErrorCode } from '@hanjiang/shared'
 export const ERRORS = {
   // 400: the request itself is malformed.
   validation_failed: { status: 400, title: 'Invalid request' },
+  invalid_value: { status: 400, title: 'Value cannot be stored' },
   unknown_action: { status: 400, title: 'Unknown workflow action' },
   invalid_address: { status: 400, title: 'Invalid client address' },
   webhook_address_not_allowed: { status: 400, title: 'Webhook address not allowed' },
@@ -104,6 +105,7 @@ export const ERRORS = {
   unknown_section: { status: 422, title: 'Unknown section' },
   unknown_colleague: { status: 422, title: 'Unknown colleague' },
   unknown_photo: { status: 422, title: 'Unknown photo' },
+  photo_not_attachable: { status: 422, title: 'Photo cannot be attached' },
   photo_unreadable: { status: 422, title: 'Photo cannot be read' },
   invalid_coordinate: { status: 422, title: 'Invalid coordinate' },
   invalid_location: { status: 422, title: 'Invalid location' },

@@ -6,6 +6,7 @@ import { problems } from './problem.ts'
  * hold it) and no unpaired UTF-16 surrogate (no UTF-8 form; PostgreSQL's JSON refuses the escape). Such input is
  * a 400 naming the field, before any handler or SQL sees it, instead of a database error.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly the character this rule refuses
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /** Why a string breaks the rule, or null. */

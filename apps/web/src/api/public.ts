@@ -1,5 +1,5 @@
 import { api, type ApiClient } from './client.ts'
-import type { JsonAnswer, JsonBody, Schemas } from './contract.ts'
+import type { JsonBody, Schemas } from './contract.ts'
 
 /** The citizens' side of the API (apps/api/src/routes/public.ts): no sign-in, no personal data back. */
 

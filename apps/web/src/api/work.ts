@@ -27,7 +27,6 @@ export interface ArrivalCheck {
 }
 
 export type { NotificationKind } from '@hanjiang/shared'
-import type { NotificationKind } from '@hanjiang/shared'
 
 export type AppNotification = Schemas['Notification']
 

@@ -1,6 +1,6 @@
 import type { Rating } from '@hanjiang/shared'
 import type { PublicStep, PublicTrack } from '@hanjiang/shared/contract'
-import { fineClassInfo, formatShanghai, STATE_LABELS, type ZhEnText } from '@hanjiang/shared'
+import { fineClassInfo, formatShanghai, STATE_LABELS } from '@hanjiang/shared'
 import { findByTrackingCode, publicEvents, type PublicEventRow, type TrackedIncident } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
 import { problems } from '../../http/problem.ts'
