@@ -46,6 +46,14 @@ describeEachEngine(
       ])
       expect(events[2]).toMatchObject({ note: '请尽快处置', actorRole: 'dispatcher', data: { unitCode: 'office_350303002' } })
       expect(events[5]).toMatchObject({ actorRole: 'handler', photos: [{ id: after[0], kind: 'after' }] })
+      // The timeline names people: an actor with an account gets its display name, anyone else none.
+      await ctx.database.db.execute(sql`
+        INSERT INTO app_user (username, display_name, unit_code, password_hash)
+        SELECT ${events[2]!.actor}, '坐席 王芳', 'office_350303002', 'x' WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE username = ${events[2]!.actor})`)
+      const named = await api.events(code)
+      const expected = await ctx.database.rows<{ display_name: string }>(sql`SELECT display_name FROM app_user WHERE username = ${events[2]!.actor}`)
+      expect(named[2]!.actorName).toBe(expected[0]!.display_name)
+      expect(named.every((e) => e.actorName === null || typeof e.actorName === 'string')).toBe(true)
       // Closing ends every pending check.
       expect(await pendingTimers(ctx.database, code)).toEqual({})
     })

@@ -1468,6 +1468,7 @@ export interface components {
         IncidentEvent: {
             action: string;
             actor: string | null;
+            actorName?: string | null;
             actorRole: string | null;
             at: string;
             data: {

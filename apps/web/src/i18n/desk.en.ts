@@ -252,6 +252,7 @@ export const deskEn: typeof deskZh = {
     eventUnit: 'Unit: {unit}',
     eventReason: 'Reason: {reason}',
     eventPrimary: 'Primary: {code}',
+    actorRoles: { system: 'System', public: 'Citizen' },
     actions: {
       create: 'Call taken',
       register: 'Registered',

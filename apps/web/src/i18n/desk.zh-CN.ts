@@ -250,6 +250,7 @@ export const deskZh = {
     eventUnit: '单位：{unit}',
     eventReason: '理由：{reason}',
     eventPrimary: '主件：{code}',
+    actorRoles: { system: '系统', public: '群众' },
     actions: {
       create: '受理登记',
       register: '立案',

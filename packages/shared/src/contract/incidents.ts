@@ -162,6 +162,8 @@ export const incidentEventSchema = z
     at: instantSchema,
     actor: z.string().nullable(),
     actorRole: z.string().nullable(),
+    /** The acting user's display name, when the actor is a user account (not the system or a citizen). */
+    actorName: z.string().nullable().optional(),
     action: z.string(),
     from: z.enum(INCIDENT_STATES).nullable(),
     to: z.enum(INCIDENT_STATES).nullable(),

@@ -348,6 +348,8 @@ export interface EventRecord {
   at: Date
   actor: string
   actorRole: string
+  /** The user's display name (null for the system, a citizen or an account since removed). */
+  actorName?: string | null
   action: string
   fromState: string | null
   toState: string | null
@@ -358,14 +360,16 @@ export interface EventRecord {
 
 export async function listEvents(database: Database, incidentId: number): Promise<EventRecord[]> {
   const rows = await database.rows<Record<string, unknown>>(sql`
-    SELECT id, to_json(at) #>> '{}' AS at, actor, actor_role AS "actorRole", action, from_state AS "fromState",
-           to_state AS "toState", note, photos::text AS photos, data::text AS data
-    FROM incident_event WHERE incident_id = ${incidentId} ORDER BY id`)
+    SELECT e.id, to_json(e.at) #>> '{}' AS at, e.actor, e.actor_role AS "actorRole", u.display_name AS "actorName",
+           e.action, e.from_state AS "fromState", e.to_state AS "toState", e.note, e.photos::text AS photos, e.data::text AS data
+    FROM incident_event e LEFT JOIN app_user u ON u.username = e.actor
+    WHERE e.incident_id = ${incidentId} ORDER BY e.id`)
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(String(r.at)),
     actor: String(r.actor),
     actorRole: String(r.actorRole),
+    actorName: (r.actorName as string | null) ?? null,
     action: String(r.action),
     fromState: (r.fromState as string | null) ?? null,
     toState: (r.toState as string | null) ?? null,

@@ -146,6 +146,7 @@ export function eventView(e: EventRecord): IncidentEvent {
     at: formatShanghai(e.at),
     actor: e.actor,
     actorRole: e.actorRole,
+    actorName: e.actorName ?? null,
     action: e.action,
     from: e.fromState as IncidentState | null,
     to: e.toState as IncidentState | null,

@@ -42,6 +42,22 @@ describe('EventTimeline', { timeout: 20_000 }, () => {
     expect(items[3]!.text()).toContain('somethingNew')
   })
 
+  it('names the person and their role in words, not the account and role codes', async () => {
+    const events = [
+      ev({ actorName: '指挥中心坐席 王芳' }),
+      ev({ id: 2, actorName: null }),
+      ev({ id: 3, actor: 'timer-worker', actorRole: 'system', actorName: null, action: 'overdue' }),
+      ev({ id: 4, actor: 'public', actorRole: 'public', actorName: null, action: 'rate' }),
+    ]
+    const { wrapper } = await mountApp(EventTimeline, { props: { events } })
+    expect(wrapper.findAll('[data-testid=event-actor]').map((a) => a.text())).toEqual([
+      '指挥中心坐席 王芳 · 指挥中心坐席',
+      'dispatcher · 指挥中心坐席',
+      '系统',
+      '群众',
+    ])
+  })
+
   it('shows a callback\'s result, its reopen, the worker\'s message and a cluster\'s answer and reopen (R9)', async () => {
     const events = [
       ev({ id: 1, action: 'callbackDue', from: 'dispatched', to: 'dispatched', actor: 'timer-worker', data: { rule: 'R10', message: { zh: '派遣已满 12 小时，请回访', en: '12 h since dispatch: call back' } } }),
