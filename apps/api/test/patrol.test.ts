@@ -6,6 +6,7 @@ import { seedFixture, testApp } from './app.ts'
 import type { WhoLike } from './auth.ts'
 import { describeEachEngine } from './engines.ts'
 import { complaint, incidentApi, photo, type Res } from './incidents-helpers.ts'
+import { uploadMinted } from './minted-photos.ts'
 
 /** 涵西街道 涵西北社区 网格1 of the fixture: 119.10–119.15 E × 25.475–25.50 N. */
 const GRID = '350303002001001'
@@ -32,6 +33,7 @@ describeEachEngine(
   'patrol tracks and coverage',
   (ctx) => {
     const call = async (who: WhoLike, method: string, path: string, body?: unknown): Promise<Res> => {
+      await uploadMinted(ctx.database, who, body)
       const res = await testApp(ctx.database, {}, who).request(path, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
