@@ -9,6 +9,8 @@ import type { TransitionErrorCode } from '@hanjiang/shared'
 export const ERRORS = {
   // 400: the request itself is malformed.
   validation_failed: { status: 400, title: 'Invalid request' },
+  // The database refused a value (SQLSTATE class 22); only the class is named (app.ts onError).
+  invalid_value: { status: 400, title: 'Invalid value' },
   unknown_action: { status: 400, title: 'Unknown workflow action' },
   invalid_address: { status: 400, title: 'Invalid client address' },
   webhook_address_not_allowed: { status: 400, title: 'Webhook address not allowed' },
