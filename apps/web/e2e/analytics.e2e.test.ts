@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { animationsDone, CHROMIUM, launchChromium, mapIdle, screenshot, startApp, type RunningApp } from './support/app.ts'
 import { login } from './support/auth.ts'
 
 /**
@@ -131,7 +131,9 @@ describe.runIf(hasChromium)('analytics screen in Chromium', () => {
     await page.getByTestId('an-time').waitFor({ timeout: 60_000 })
     await page.locator('[data-testid=an-matrix] canvas').first().waitFor({ timeout: 60_000 })
     await mapIdle(page)
-    await page.waitForTimeout(600)
+    // Settled before the picture: no request in flight, no CSS transition running.
+    await page.waitForLoadState('networkidle')
+    await animationsDone(page)
     await screenshot(page, 'analytics-time')
   }, 120_000)
 })
