@@ -29,7 +29,7 @@ async function drain(res: Response, rowMark: RegExp) {
     bytes += value.byteLength
     chunks++
     const text = dec.decode(value, { stream: true })
-    if (chunks === 1) head = text.slice(0, 2000)
+    if (head.length < 2000) head += text.slice(0, 2000 - head.length)
     tail = (tail + text).slice(-200)
     rows += text.match(rowMark)?.length ?? 0
     if (FULL_PHONE.test(text)) fullPhones++
