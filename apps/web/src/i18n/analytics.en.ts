@@ -45,6 +45,7 @@ export const analyticsEn = {
     legend: {
       heat: 'Heat: {weight} per place ({from} – {to}); redder = more concentrated',
       choropleth: '{metric}, {method}, {n} classes ({from} – {to})',
+      heatScale: 'pale yellow = few, deep red = many',
       noData: 'No data',
       hex: 'Incidents per hexagon (H3 resolution {res})',
       hotspots: 'Getis-Ord Gi* hot spots ({from} – {to}, against the three periods before)',

@@ -45,6 +45,7 @@ export const analyticsZh = {
     legend: {
       heat: '热力：每处{weight}（{from}—{to}），颜色越红越集中',
       choropleth: '{metric}，{method} {n} 级（{from}—{to}）',
+      heatScale: '浅黄少，深红多',
       noData: '无数据',
       hex: '每个六边形内的件数（H3 分辨率 {res}）',
       hotspots: 'Getis-Ord Gi* 热点（{from}—{to}，与前三个同长时段比较）',

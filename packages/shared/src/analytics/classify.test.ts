@@ -9,6 +9,17 @@ describe('choropleth classes', () => {
     expect(b).toEqual([1, 10, 30, 31])
     expect([1, 3, 10, 12, 30, 31].map((x) => classOf(x, b))).toEqual([0, 0, 1, 1, 2, 2])
   })
+  it('quantiles keep k classes when most values tie at the bottom (counts per grid)', () => {
+    const counts = [...Array<number>(80).fill(0), 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 9, 11, 13]
+    const b = classBreaks(counts, 'quantile', 5)
+    expect(b).toHaveLength(6)
+    expect(b[0]).toBe(0)
+    expect(b[5]).toBe(13)
+    for (let i = 1; i < b.length; i++) expect(b[i]!).toBeGreaterThan(b[i - 1]!)
+    expect(classOf(0, b)).toBe(0)
+    expect(classOf(13, b)).toBe(4)
+  })
+
   it('quantiles put about as many values in each class', () => {
     const b = classBreaks(v, 'quantile', 2)
     expect(b).toHaveLength(3)

@@ -17,11 +17,28 @@ export function classBreaks(values: readonly number[], method: ClassMethod, k: n
   if (distinct.length <= k) return distinct.length === 1 ? [distinct[0]!, distinct[0]!] : distinct
   const natural = method === 'jenks' ? jenks(sorted, k) : null
   if (natural) return natural
+  return quantileBreaks(sorted, k)
+}
+
+/**
+ * Quantile limits that survive ties. Counts per grid are mostly 0: plain quantiles then all land on 0 and collapse
+ * into one class. Here a tied bottom becomes a class of its own and the rest is split again by quantiles, so the
+ * map still shows k classes where the data has that many distinct values.
+ */
+function quantileBreaks(sorted: readonly number[], k: number): number[] {
+  const max = sorted[sorted.length - 1]!
   const breaks = [sorted[0]!]
-  for (let c = 1; c < k; c++) breaks.push(quantileSorted(sorted, c / k))
-  breaks.push(sorted[sorted.length - 1]!)
-  // Ties can repeat a limit; keep them strictly ascending.
-  return breaks.filter((b, i) => i === 0 || b > breaks[i - 1]!)
+  let rest = sorted
+  for (let left = k; left > 1; left--) {
+    const last = breaks[breaks.length - 1]!
+    let q: number | undefined = quantileSorted(rest as number[], 1 / left)
+    if (q <= last) q = rest.find((v) => v > last)
+    if (q === undefined || q >= max) break
+    breaks.push(q)
+    rest = rest.filter((v) => v >= q!)
+  }
+  breaks.push(max)
+  return breaks
 }
 
 /** The class index of `v` (0-based), or -1 when there are no breaks. */
