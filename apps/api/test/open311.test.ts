@@ -5,7 +5,7 @@ import { revokeApiKey } from '../src/db/repositories/api-keys.ts'
 import { seedFixture, testApp } from './app.ts'
 import { describeEachEngine } from './engines.ts'
 import { asXmlReads, issueKey, parseXml } from './open311-helpers.ts'
-import { client, DISPATCHER, HANDLER, HANXI, INSPECTOR } from './workbench-helpers.ts'
+import { client, DISPATCHER, HANDLER, HANXI, INSPECTOR, photoId } from './workbench-helpers.ts'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const jsonOf = (r: Response): Promise<any> => r.json()
@@ -208,7 +208,7 @@ describeEachEngine(
       await api.step(DISPATCHER, closedCode, 'dispatch', { unitCode: 'city_admin' })
       await api.step(HANDLER, closedCode, 'accept')
       await api.step(HANDLER, closedCode, 'arrive')
-      await api.step(HANDLER, closedCode, 'resolve', { note: '已清理', afterPhotos: [crypto.randomUUID()] })
+      await api.step(HANDLER, closedCode, 'resolve', { note: '已清理', afterPhotos: [photoId()] })
       await api.step(INSPECTOR, closedCode, 'verifyPass')
       const state = (await api.get(closedCode)).state
       const all = await both('requests.{f}', 'service_requests')

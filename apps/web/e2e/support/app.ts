@@ -99,9 +99,16 @@ export async function mapIdle(page: Page): Promise<void> {
   )
 }
 
-/** Resolves once no CSS animation or transition is running (a drawer slid in, a menu faded). */
+/**
+ * Resolves once no finite CSS animation or transition is running (a drawer slid in, a menu faded). Endless ones
+ * (a loading spinner, a live pulse) never finish and move nothing that is measured, so they do not count.
+ */
 export async function animationsDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 })
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    null,
+    { timeout: 10_000 },
+  )
 }
 
 /** Distinct region codes rendered in a layer. */

@@ -40,6 +40,8 @@ export function serverOverrides(dataDir: string, databaseUrl = ''): Record<strin
     TILE_SOURCE: '',
     WEB_DIST: path.join(WEB_DIR, 'dist'),
     LOG_LEVEL: 'error',
+    // The workbench test's webhook receiver listens on loopback, which webhooks refuse unless an operator allows it.
+    WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
   }
 }
 
