@@ -73,18 +73,21 @@ export interface TimeseriesAnswer {
   hourWeekday: { dow: number; hour: number; count: number }[]
 }
 
+/** One incident behind an analytics number. */
+export interface AnalyticsDrillRow {
+  code: string
+  state: string
+  fineClass: string | null
+  className: string | null
+  unitCode: string | null
+  unitName: string | null
+  address: string | null
+  createdAt: string
+  overdue: boolean
+  urgent: boolean
+}
+
 export interface DrillAnswer {
   total: number
-  items: {
-    code: string
-    state: string
-    fineClass: string | null
-    className: string | null
-    unitCode: string | null
-    unitName: string | null
-    address: string | null
-    createdAt: string
-    overdue: boolean
-    urgent: boolean
-  }[]
+  items: AnalyticsDrillRow[]
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import type { AnalyticsFilter, ChoroplethLevel } from '@hanjiang/shared/analytics/index'
+import type { AnalyticsDrillRow, AnalyticsFilter, ChoroplethLevel } from '@hanjiang/shared/analytics/index'
 import type { Database } from '../types.ts'
 import { dayExpr, fromSql, measuresOf, measuresSql, whereSql, type Group, type MeasureRow, type Source } from './analytics.ts'
 import type { RowScope } from './incident-scope.ts'
@@ -142,18 +142,7 @@ function cellSql(c: DrillCell | undefined): SQL {
   }
 }
 
-export interface DrillRow {
-  code: string
-  state: string
-  fineClass: string | null
-  className: string | null
-  unitCode: string | null
-  unitName: string | null
-  address: string | null
-  createdAt: string
-  overdue: boolean
-  urgent: boolean
-}
+export type DrillRow = AnalyticsDrillRow
 
 /** The incidents behind a number, newest first, with the total. */
 export async function drillIncidents(database: Database, f: AnalyticsFilter, scope: RowScope, cell: DrillCell | undefined, offset: number, limit: number): Promise<{ total: number; items: DrillRow[] }> {
