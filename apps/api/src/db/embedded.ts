@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { drizzle } from 'drizzle-orm/pglite'
 import { migrate } from 'drizzle-orm/pglite/migrator'
+import { applyFunctions } from './functions.ts'
 import * as schema from './schema/index.ts'
 import { lockDataDir } from './lock.ts'
 import { resultRows, type AppDb, type Database } from './types.ts'
@@ -51,6 +52,7 @@ export async function openEmbedded(dir: string | undefined, from?: Blob): Promis
   }
 }
 
-export async function migrateEmbedded(database: Database, migrationsFolder: string): Promise<void> {
+export async function migrateEmbedded(database: Database, migrationsFolder: string, functionsFolder?: string): Promise<void> {
   await migrate(database.db as never, { migrationsFolder })
+  if (functionsFolder) await applyFunctions(database, functionsFolder)
 }

@@ -2,6 +2,7 @@ import postgres from 'postgres'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
+import { applyFunctions } from './functions.ts'
 import * as schema from './schema/index.ts'
 import { resultRows, type AppDb, type Database } from './types.ts'
 
@@ -65,11 +66,12 @@ const MIGRATION_LOCK = 7_341_100_021
  * Applies the migrations with a session advisory lock held on a connection of its own, so API processes started
  * together (replicas, a cluster) apply them one after the other: the later ones find nothing left to do.
  */
-export async function migrateServer(database: Database & { sql?: postgres.Sql }, migrationsFolder: string): Promise<void> {
+export async function migrateServer(database: Database & { sql?: postgres.Sql }, migrationsFolder: string, functionsFolder?: string): Promise<void> {
   const lockConn = database.sql ? await database.sql.reserve() : null
   try {
     if (lockConn) await lockConn`SELECT pg_advisory_lock(${MIGRATION_LOCK})`
     await migrate(database.db as never, { migrationsFolder })
+    if (functionsFolder) await applyFunctions(database, functionsFolder)
   } finally {
     if (lockConn) {
       await lockConn`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {})
