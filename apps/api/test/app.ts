@@ -5,6 +5,7 @@ import { insertRegions } from '../src/seed/insert-regions.ts'
 import { seedReference } from '../src/seed/reference.ts'
 import { asUser, type WhoLike } from './auth.ts'
 import { fixtureRegions } from './fixtures/regions.ts'
+import { seedDemoNamedPlaces } from '../src/seed/demo-named-places.ts'
 
 /**
  * The real Hono app over a test database (no HTTP listener: app.request()). With `who`, every request carries
@@ -21,5 +22,6 @@ export async function seedFixture(database: Database): Promise<void> {
   await database.db.transaction(async (tx) => {
     await seedReference(database, tx)
     await insertRegions(database, tx, fixtureRegions())
+    await seedDemoNamedPlaces(database, tx)
   })
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/types.ts'
 import type { FileStorage } from '../storage/index.ts'
 import { seedAccounts } from './accounts.ts'
 import { seedDemoAreas } from './demo-areas.ts'
+import { seedDemoNamedPlaces } from './demo-named-places.ts'
 import type { DemoIncidentReport } from './demo-incidents/index.ts'
 import { insertRegions } from './insert-regions.ts'
 import { seedReference } from './reference.ts'
@@ -81,6 +82,7 @@ export async function seedDatabase(
         }
       }
     }
+    if (opts.demo) await seedDemoNamedPlaces(database, tx)
     const demoHistoryPending = opts.demo && (await pendingDemoHistory(database, tx)) !== null
     const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })
     if (opts.demo) await (await import('./demo-api-key.ts')).seedDemoApiKey(database, tx)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Database } from '../types.ts'
+import type { AppDb, Database } from '../types.ts'
 
 /** A region found by name or code, with a point inside it to put the map on. */
 export interface RegionPlaceRow {
@@ -50,4 +50,64 @@ export async function searchRegionPlaces(database: Database, q: string, limit: n
     lng: Number(r.lng),
     lat: Number(r.lat),
   }))
+}
+
+/** A named road or river found by name: its line, and its middle vertex to put the map on. */
+export interface NamedPlaceRow {
+  id: string
+  name: string
+  kind: 'road' | 'river'
+  line: import('geojson').LineString
+  lng: number
+  lat: number
+}
+
+/** Named roads and rivers whose name contains `q`, exact names first, then earlier and shorter matches. */
+export async function searchNamedPlaces(database: Database, q: string, limit: number): Promise<NamedPlaceRow[]> {
+  if (limit <= 0 || q === '') return []
+  const rows = await database.rows<Record<string, unknown>>(sql`
+    SELECT id, name, kind, ST_AsGeoJSON(geom, 6)::text AS line,
+      ST_X(mid)::float8 AS lng, ST_Y(mid)::float8 AS lat
+    FROM named_place
+    CROSS JOIN LATERAL ST_PointN(geom, ST_NPoints(geom) / 2 + 1) AS mid
+    WHERE name LIKE ${`%${likeEscape(q)}%`} ESCAPE '\\'
+    ORDER BY (name = ${q}) DESC, strpos(name, ${q}), length(name), id
+    LIMIT ${limit}`)
+  return rows.map((r) => ({
+    id: String(r.id),
+    name: String(r.name),
+    kind: r.kind as NamedPlaceRow['kind'],
+    line: JSON.parse(String(r.line)) as NamedPlaceRow['line'],
+    lng: Number(r.lng),
+    lat: Number(r.lat),
+  }))
+}
+
+export interface NamedPlaceInput {
+  id: string
+  name: string
+  kind: 'road' | 'river'
+  roadClass?: string
+  line: [number, number][]
+  demo: boolean
+}
+
+/** Writes named places once (an id already stored is left as it is); returns how many were added. */
+export async function insertNamedPlaces(
+  database: Database,
+  tx: AppDb | undefined,
+  places: readonly NamedPlaceInput[],
+): Promise<number> {
+  if (places.length === 0) return 0
+  const rows = await database.rows<{ id: string }>(
+    sql`INSERT INTO named_place (id, name, kind, road_class, geom, demo)
+        SELECT p->>'id', p->>'name', p->>'kind', p->>'roadClass', ST_SetSRID(ST_GeomFromGeoJSON(p->>'geometry'), 4326), (p->>'demo')::boolean
+        FROM jsonb_array_elements(${JSON.stringify(
+          places.map((p) => ({ ...p, geometry: JSON.stringify({ type: 'LineString', coordinates: p.line }) })),
+        )}::jsonb) AS p
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id`,
+    tx,
+  )
+  return rows.length
 }

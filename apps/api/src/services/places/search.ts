@@ -1,7 +1,6 @@
 import type { LineString } from 'geojson'
-import { searchRegionPlaces } from '../../db/repositories/places.ts'
+import { searchNamedPlaces, searchRegionPlaces } from '../../db/repositories/places.ts'
 import type { Database } from '../../db/types.ts'
-import { DEMO_LINES } from '../../seed/regions/places.ts'
 
 export type PlaceKind = 'street' | 'community' | 'grid' | 'road' | 'river'
 
@@ -27,7 +26,7 @@ export interface PlaceSearchResult {
 /**
  * Address search for the hotline intake over the named places of the jurisdiction: the
  * current streets/towns and communities/villages (by name; grids by a code prefix of 4+ digits) and the
- * named roads and rivers of seed/regions/places.ts. Regions first (they decide ownership), lines after.
+ * named roads and rivers of the `named_place` table. Regions first (they decide ownership), lines after.
  */
 export async function searchPlaces(database: Database, query: string, limit: number): Promise<PlaceSearchResult> {
   const q = query.trim()
@@ -39,18 +38,8 @@ export async function searchPlaces(database: Database, query: string, limit: num
     parent: r.parentCode && r.level !== 'street' ? { code: r.parentCode, name: r.parentName } : null,
     point: { lng: r.lng, lat: r.lat },
   }))
-  for (const d of DEMO_LINES) {
-    if (places.length >= limit) break
-    if (!d.name.includes(q)) continue
-    const mid = d.line[Math.floor(d.line.length / 2)]!
-    places.push({
-      id: d.id,
-      name: d.name,
-      kind: d.kind,
-      parent: null,
-      point: { lng: mid[0], lat: mid[1] },
-      line: { type: 'LineString', coordinates: d.line.map(([x, y]) => [x, y]) },
-    })
+  for (const d of await searchNamedPlaces(database, q, limit - places.length)) {
+    places.push({ id: d.id, name: d.name, kind: d.kind, parent: null, point: { lng: d.lng, lat: d.lat }, line: d.line })
   }
   return { query: q, places }
 }
