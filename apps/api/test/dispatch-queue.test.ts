@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { expect, it } from 'vitest'
-import { insertIncidents, type NewIncident } from '../src/db/repositories/incidents.ts'
+import { insertIncidents, type NewIncident } from '../src/db/repositories/incident-intake.ts'
 import type { Database } from '../src/db/types.ts'
 import { seedFixture } from './app.ts'
 import type { WhoLike } from './auth.ts'
@@ -93,7 +93,10 @@ async function expectedOrder(database: Database, where = sql`true`): Promise<str
     due: r.due ? Date.parse(String(r.due)) : Number.MAX_SAFE_INTEGER,
     created: Date.parse(String(r.created)),
   }))
-  keys.sort((a, b) => a.rank - b.rank || a.due - b.due || a.created - b.created || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+  keys.sort(
+    (a, b) =>
+      a.rank - b.rank || a.due - b.due || a.created - b.created || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  )
   return keys.map((k) => k.code)
 }
 
@@ -101,7 +104,8 @@ describeEachEngine(
   'dispatch desk queue',
   (ctx) => {
     const api = incidentApi(() => ctx.database)
-    const queue = (query = '', who: WhoLike = 'dispatcher') => api.call('GET', `/api/dispatch/queue${query ? `?${query}` : ''}`, undefined, {}, who)
+    const queue = (query = '', who: WhoLike = 'dispatcher') =>
+      api.call('GET', `/api/dispatch/queue${query ? `?${query}` : ''}`, undefined, {}, who)
 
     async function pageThrough(limit: number, who: WhoLike = 'dispatcher', between?: (page: number) => Promise<void>) {
       const seen: string[] = []
@@ -146,9 +150,16 @@ describeEachEngine(
     it('orders by the millisecond, then the code, so a page boundary inside a tie loses nothing', async () => {
       // Two incidents equal in rank and deadline, created within the same millisecond (microseconds differ):
       // the browser sees equal times, so the code decides — and so must the cursor.
-      const [a, b] = await insertIncidents(ctx.database, [row(1, { description: 'tie a' }), row(3, { description: 'tie b' })])
-      await ctx.database.rows(sql`UPDATE incident SET created_at = '2026-11-26T08:59:59.123900+08:00' WHERE id = ${a!.id}`)
-      await ctx.database.rows(sql`UPDATE incident SET created_at = '2026-11-26T08:59:59.123400+08:00' WHERE id = ${b!.id}`)
+      const [a, b] = await insertIncidents(ctx.database, [
+        row(1, { description: 'tie a' }),
+        row(3, { description: 'tie b' }),
+      ])
+      await ctx.database.rows(
+        sql`UPDATE incident SET created_at = '2026-11-26T08:59:59.123900+08:00' WHERE id = ${a!.id}`,
+      )
+      await ctx.database.rows(
+        sql`UPDATE incident SET created_at = '2026-11-26T08:59:59.123400+08:00' WHERE id = ${b!.id}`,
+      )
       const expected = await expectedOrder(ctx.database)
       const at = expected.indexOf(a!.code)
       expect(expected[at + 1]).toBe(b!.code) // a's code is lower: first, although created later
@@ -196,11 +207,22 @@ describeEachEngine(
     })
 
     it('answers bad cursors and limits with RFC 9457 problems', async () => {
-      for (const q of ['cursor=bogus', `cursor=${Buffer.from('["i",1]').toString('base64url')}`, 'limit=201', 'limit=-1', 'limit=x', `cursor=${'a'.repeat(301)}`]) {
+      for (const q of [
+        'cursor=bogus',
+        `cursor=${Buffer.from('["i",1]').toString('base64url')}`,
+        'limit=201',
+        'limit=-1',
+        'limit=x',
+        `cursor=${'a'.repeat(301)}`,
+      ]) {
         const r = await queue(q)
         expect(r.status, q).toBe(400)
         expect(r.headers.get('content-type'), q).toContain('application/problem+json')
-        expect(r.body, q).toMatchObject({ status: 400, code: 'validation_failed', type: expect.stringContaining('validation_failed') })
+        expect(r.body, q).toMatchObject({
+          status: 400,
+          code: 'validation_failed',
+          type: expect.stringContaining('validation_failed'),
+        })
       }
       expect((await api.call('GET', '/api/dispatch/queue', undefined, {}, 'handler')).status).toBe(200)
     })

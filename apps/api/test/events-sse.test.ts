@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Config } from '../src/config.ts'
 import { sha256 } from '../src/auth/crypto.ts'
-import { appendEvent } from '../src/db/repositories/incidents.ts'
+import { appendEvent } from '../src/db/repositories/incident-events.ts'
 import type { Database } from '../src/db/types.ts'
 import { closeEventBus, eventBus } from '../src/live/event-bus.ts'
 import { SessionWatch } from '../src/live/session-watch.ts'
@@ -150,7 +150,8 @@ describeEachEngine(
       }
       throw new Error(`the bus did not reach ${id}`)
     }
-    const eventIds = async (code: string): Promise<number[]> => (await api.events(code)).map((e: Json) => e.id as number)
+    const eventIds = async (code: string): Promise<number[]> =>
+      (await api.events(code)).map((e: Json) => e.id as number)
 
     it('streams every appended event live, with the incident summary', async () => {
       const s = await open()
@@ -195,7 +196,9 @@ describeEachEngine(
       await api.step(code, 'register', { incidentType: 'complaint' })
       const { code: other } = (await api.create(roadCollapse())).body
       await api.step(code, 'dispatch', { unitCode: 'office_350303002' })
-      const missed = [...(await eventIds(code)), ...(await eventIds(other))].filter((id) => id > Number(seen!.id)).sort((x, y) => x - y)
+      const missed = [...(await eventIds(code)), ...(await eventIds(other))]
+        .filter((id) => id > Number(seen!.id))
+        .sort((x, y) => x - y)
       expect(missed).toHaveLength(3)
 
       // …and EventSource reconnects with the last id it saw.
@@ -227,7 +230,8 @@ describeEachEngine(
       const produced: string[] = []
       let producing = true
       const producer = (async () => {
-        for (let i = 0; i < 15; i++) produced.push((await api.create(complaint({ description: `seam ${i}` }))).body.code)
+        for (let i = 0; i < 15; i++)
+          produced.push((await api.create(complaint({ description: `seam ${i}` }))).body.code)
         producing = false
       })()
       // Reconnect mid-way: some events are in the table already, the rest arrive live.
@@ -235,7 +239,9 @@ describeEachEngine(
       const b = await open({ 'last-event-id': String(start) })
       await producer
       expect(producing).toBe(false)
-      const all = await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident_event WHERE id > ${start} ORDER BY id`)
+      const all = await ctx.database.rows<{ id: number }>(
+        sql`SELECT id FROM incident_event WHERE id > ${start} ORDER BY id`,
+      )
       const expected = all.map((r) => Number(r.id))
       expect(expected).toHaveLength(15)
       const got = (await b.incidents(15)).map((f) => Number(f.id))
@@ -266,7 +272,9 @@ describeEachEngine(
       const s = await open()
       const start = Number((await s.next()).id)
       await Promise.all(Array.from({ length: 30 }, (_, i) => api.create(complaint({ description: `concurrent ${i}` }))))
-      const all = await ctx.database.rows<{ id: number }>(sql`SELECT id FROM incident_event WHERE id > ${start} ORDER BY id`)
+      const all = await ctx.database.rows<{ id: number }>(
+        sql`SELECT id FROM incident_event WHERE id > ${start} ORDER BY id`,
+      )
       expect(all).toHaveLength(30)
       const got = (await s.incidents(30)).map((f) => Number(f.id))
       expect(got).toEqual(all.map((r) => Number(r.id)))
@@ -392,10 +400,17 @@ describeEachEngine(
         const expired = await signIn(app(), ctx.database, { username: 'sse-expired' })
         const idle = await signIn(app(), ctx.database, { username: 'sse-idle' })
         const [r, e, i] = [await openAs(revoked), await openAs(expired), await openAs(idle)]
-        const rv = await app().request(`/api/admin/users/${await userId('sse-revoked')}/revoke-sessions`, { method: 'POST', headers: admin.headers })
+        const rv = await app().request(`/api/admin/users/${await userId('sse-revoked')}/revoke-sessions`, {
+          method: 'POST',
+          headers: admin.headers,
+        })
         expect(rv.status).toBe(200)
-        await ctx.database.rows(sql`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE id_hash = ${sha256(expired.sessionId)}`)
-        await ctx.database.rows(sql`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE id_hash = ${sha256(idle.sessionId)}`)
+        await ctx.database.rows(
+          sql`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE id_hash = ${sha256(expired.sessionId)}`,
+        )
+        await ctx.database.rows(
+          sql`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE id_hash = ${sha256(idle.sessionId)}`,
+        )
         for (const s of [r, e, i]) expect(await s.ended(BEAT * 10)).toBeLessThan(BEAT * 10)
       })
 
@@ -422,10 +437,13 @@ describeEachEngine(
         const sessions: Session[] = []
         for (let k = 0; k < 8; k++) sessions.push(await signIn(app(), ctx.database, { username: `sse-batch-${k}` }))
         const ended: string[] = []
-        const unwatch = sessions.flatMap((s) => [1, 2, 3].map((n) => watch.watch(sha256(s.sessionId), () => ended.push(`${s.username}#${n}`))))
+        const unwatch = sessions.flatMap((s) =>
+          [1, 2, 3].map((n) => watch.watch(sha256(s.sessionId), () => ended.push(`${s.username}#${n}`))),
+        )
         expect(watch.size).toBe(8)
         const gone = sessions.slice(0, 3)
-        for (const s of gone) expect((await app().request('/api/auth/logout', { method: 'POST', headers: s.headers })).status).toBe(204)
+        for (const s of gone)
+          expect((await app().request('/api/auth/logout', { method: 'POST', headers: s.headers })).status).toBe(204)
         expect(await watch.check()).toBe(9)
         expect(statements).toBe(1)
         expect(ended.sort()).toEqual(gone.flatMap((s) => [1, 2, 3].map((n) => `${s.username}#${n}`)).sort())
@@ -440,7 +458,9 @@ describeEachEngine(
     })
 
     it('a Last-Event-ID that is not an event id is a 400 problem', async () => {
-      const res = await testApp(ctx.database, {}, 'dispatcher').request('/api/events', { headers: { 'last-event-id': 'abc' } })
+      const res = await testApp(ctx.database, {}, 'dispatcher').request('/api/events', {
+        headers: { 'last-event-id': 'abc' },
+      })
       expect(res.status).toBe(400)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
       expect(await res.json()).toMatchObject({ code: 'validation_failed', status: 400 })
@@ -465,7 +485,9 @@ describe('live events on a real server (startServer)', () => {
       DATABASE_URL: test?.url ?? '',
     })
     try {
-      const over = { request: (p: string, init?: RequestInit) => fetch(`${running.url}${p}`, init) } as unknown as Parameters<typeof signIn>[0]
+      const over = {
+        request: (p: string, init?: RequestInit) => fetch(`${running.url}${p}`, init),
+      } as unknown as Parameters<typeof signIn>[0]
       const { headers } = await signIn(over, running.database, 'dispatcher')
       const res = await fetch(`${running.url}/api/events`, { headers: { ...headers, 'accept-encoding': 'gzip' } })
       expect(res.status).toBe(200)

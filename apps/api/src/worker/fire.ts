@@ -10,16 +10,11 @@ import {
   type TimerOutcome,
   type WorkingDayCalendar,
 } from '@hanjiang/shared'
-import {
-  appendEvent,
-  cancelTimers,
-  findIncidentById,
-  scheduleTimers,
-  updateIncidentVersioned,
-  type IncidentPatch,
-  type IncidentRecord,
-  type NewEvent,
-} from '../db/repositories/incidents.ts'
+import { appendEvent, type NewEvent } from '../db/repositories/incident-events.ts'
+import { updateIncidentVersioned, type IncidentPatch } from '../db/repositories/incident-patch.ts'
+import { type IncidentRecord } from '../db/repositories/incident-rows.ts'
+import { cancelTimers, scheduleTimers } from '../db/repositories/incident-timers.ts'
+import { findIncidentById } from '../db/repositories/incidents.ts'
 import { markTimerFired, type ClaimedTimer } from '../db/repositories/timers.ts'
 import type { AppDb, Database } from '../db/types.ts'
 import type { Actor } from '../http/actor.ts'
@@ -103,7 +98,12 @@ export function decide(t: ClaimedTimer, rec: IncidentRecord, ctx: FireContext): 
  * plan has them), the escalation events, overdue / level columns, follow-up timers — and marks the row fired.
  * All in `tx`: a crash before commit leaves nothing behind, and the row is claimed again after a restart.
  */
-export async function fireTimer(database: Database, tx: AppDb, t: ClaimedTimer, ctx: FireContext): Promise<TimerOutcome> {
+export async function fireTimer(
+  database: Database,
+  tx: AppDb,
+  t: ClaimedTimer,
+  ctx: FireContext,
+): Promise<TimerOutcome> {
   const { now } = ctx
   let rec = await findIncidentById(database, t.incidentId, tx)
   if (!rec) throw new Error(`timer ${t.id}: incident ${t.incidentId} does not exist`)

@@ -1,6 +1,11 @@
-import { sql } from 'drizzle-orm'
 import type { Config } from '../config.ts'
-import { claimDueTimers, deferTimer, tryLockIncident, type ClaimedTimer } from '../db/repositories/timers.ts'
+import {
+  claimDueTimers,
+  deferTimer,
+  setLockTimeout,
+  tryLockIncident,
+  type ClaimedTimer,
+} from '../db/repositories/timers.ts'
 import type { Database } from '../db/types.ts'
 import { reference } from '../services/assignment/reference-cache.ts'
 import { workingCalendar } from '../services/calendar/working-calendar.ts'
@@ -86,7 +91,7 @@ export function createTimerWorker(opts: Omit<TimerWorkerOptions, 'intervalMs'>):
     const [ref, calendar] = await Promise.all([reference(database), workingCalendar(database, config.officeHours)])
     const report: TickReport = { claimed: 0, fired: 0, busy: 0, failed: 0, outcomes: {} }
     await database.db.transaction(async (tx) => {
-      await database.rows(sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true)`, tx)
+      await setLockTimeout(database, tx, LOCK_TIMEOUT)
       const due = await claimDueTimers(database, tx, now, config.timerBatchSize)
       report.claimed = due.length
       for (const t of due) {
@@ -108,7 +113,9 @@ export function createTimerWorker(opts: Omit<TimerWorkerOptions, 'intervalMs'>):
           report.failed++
           const attempts = (typeof t.data?.attempts === 'number' ? t.data.attempts : 0) + 1
           const message = rootMessage(e)
-          log(`[timer-worker] timer ${t.id} (${t.kind}, incident ${t.incidentId}) failed (attempt ${attempts}): ${message}`)
+          log(
+            `[timer-worker] timer ${t.id} (${t.kind}, incident ${t.incidentId}) failed (attempt ${attempts}): ${message}`,
+          )
           await deferTimer(database, tx, t, new Date(now.getTime() + backoffMs(attempts)), attempts, message)
           continue
         }

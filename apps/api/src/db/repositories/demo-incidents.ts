@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
-import type { IncidentRecord, NewEvent } from './incidents.ts'
+import type { NewEvent } from './incident-events.ts'
+import type { IncidentRecord } from './incident-rows.ts'
 
 /**
  * Bulk insert of the demo history (seed only): incidents as they stand after their simulated lifecycle, with
@@ -18,7 +19,12 @@ export interface DemoIncidentRow {
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null)
 
 /** Inserts `rows` in statements of `batch` incidents (each with its events and timers), then links clusters. */
-export async function insertDemoIncidents(database: Database, tx: AppDb, rows: DemoIncidentRow[], batch = 1000): Promise<void> {
+export async function insertDemoIncidents(
+  database: Database,
+  tx: AppDb,
+  rows: DemoIncidentRow[],
+  batch = 1000,
+): Promise<void> {
   await insertDemoChunk(database, tx, rows, batch)
   // Intake after the seed continues the code sequence (codes are unique across days).
   await database.rows(sql`SELECT setval('incident_code_seq', greatest((SELECT count(*) FROM incident), 1))`, tx)
@@ -28,33 +34,84 @@ export async function insertDemoIncidents(database: Database, tx: AppDb, rows: D
  * Inserts one slice of the history in `tx` (oldest first: a merged report's primary is in this slice or an earlier
  * one), linking its merged reports to their primaries.
  */
-export async function insertDemoChunk(database: Database, tx: AppDb, rows: DemoIncidentRow[], batch = 1000): Promise<void> {
+export async function insertDemoChunk(
+  database: Database,
+  tx: AppDb,
+  rows: DemoIncidentRow[],
+  batch = 1000,
+): Promise<void> {
   // History written in bulk rings no bells: the closure trigger (migration 0016) skips while this is on.
   await database.rows(sql`SELECT set_config('hanjiang.bulk_history', 'on', true)`, tx)
   for (let i = 0; i < rows.length; i += batch) {
-    const input = JSON.stringify(rows.slice(i, i + batch).map(({ rec: r, events, timers }) => ({
-      code: r.code, tracking_code: r.trackingCode, channel: r.channel, request_type: r.requestType, track: r.track,
-      fine_class: r.fineClass, safety_hazard: r.safetyHazard, lng: r.lng, lat: r.lat, location_crs: r.locationCrs,
-      address: r.address, description: r.description, reporter_name: r.reporterName, reporter_phone: r.reporterPhone,
-      state: r.state, version: r.version, unit_code: r.unitCode, first_unit_code: r.firstUnitCode,
-      suggested_unit_code: r.suggestedUnitCode, needs_review: r.needsReview, street_code: r.streetCode,
-      community_code: r.communityCode, grid_code: r.gridCode, street_region_id: r.streetRegionId,
-      community_region_id: r.communityRegionId, grid_region_id: r.gridRegionId, assignment: r.assignment,
-      dispatch_by: iso(r.dispatchBy), arrive_by: iso(r.arriveBy), handle_by: iso(r.handleBy), resolve_by: iso(r.resolveBy),
-      ownership_by: iso(r.ownershipBy), callback_at: iso(r.callbackAt), overdue_at: iso(r.overdueAt),
-      escalation_level: r.escalationLevel, rework_count: r.reworkCount, reopen_count: r.reopenCount,
-      hazard_marked: r.hazardMarked, extension_pending: r.extensionPending, extension_due_at: iso(r.extensionDueAt),
-      extension_reason: r.extensionReason, satisfaction: r.satisfaction, created_by: r.createdBy,
-      created_at: iso(r.createdAt), registered_at: iso(r.registeredAt), dispatched_at: iso(r.dispatchedAt),
-      accepted_at: iso(r.acceptedAt), arrived_at: iso(r.arrivedAt), resolved_at: iso(r.resolvedAt), closed_at: iso(r.closedAt),
-      updated_at: iso(r.updatedAt),
-      events: events.map((e) => ({
-        at: e.at.toISOString(), actor: e.actor, actor_role: e.actorRole, action: e.action, from_state: e.fromState,
-        to_state: e.toState, note: e.note ?? null, photos: e.photos ?? null, data: e.data ?? null,
+    const input = JSON.stringify(
+      rows.slice(i, i + batch).map(({ rec: r, events, timers }) => ({
+        code: r.code,
+        tracking_code: r.trackingCode,
+        channel: r.channel,
+        request_type: r.requestType,
+        track: r.track,
+        fine_class: r.fineClass,
+        safety_hazard: r.safetyHazard,
+        lng: r.lng,
+        lat: r.lat,
+        location_crs: r.locationCrs,
+        address: r.address,
+        description: r.description,
+        reporter_name: r.reporterName,
+        reporter_phone: r.reporterPhone,
+        state: r.state,
+        version: r.version,
+        unit_code: r.unitCode,
+        first_unit_code: r.firstUnitCode,
+        suggested_unit_code: r.suggestedUnitCode,
+        needs_review: r.needsReview,
+        street_code: r.streetCode,
+        community_code: r.communityCode,
+        grid_code: r.gridCode,
+        street_region_id: r.streetRegionId,
+        community_region_id: r.communityRegionId,
+        grid_region_id: r.gridRegionId,
+        assignment: r.assignment,
+        dispatch_by: iso(r.dispatchBy),
+        arrive_by: iso(r.arriveBy),
+        handle_by: iso(r.handleBy),
+        resolve_by: iso(r.resolveBy),
+        ownership_by: iso(r.ownershipBy),
+        callback_at: iso(r.callbackAt),
+        overdue_at: iso(r.overdueAt),
+        escalation_level: r.escalationLevel,
+        rework_count: r.reworkCount,
+        reopen_count: r.reopenCount,
+        hazard_marked: r.hazardMarked,
+        extension_pending: r.extensionPending,
+        extension_due_at: iso(r.extensionDueAt),
+        extension_reason: r.extensionReason,
+        satisfaction: r.satisfaction,
+        created_by: r.createdBy,
+        created_at: iso(r.createdAt),
+        registered_at: iso(r.registeredAt),
+        dispatched_at: iso(r.dispatchedAt),
+        accepted_at: iso(r.acceptedAt),
+        arrived_at: iso(r.arrivedAt),
+        resolved_at: iso(r.resolvedAt),
+        closed_at: iso(r.closedAt),
+        updated_at: iso(r.updatedAt),
+        events: events.map((e) => ({
+          at: e.at.toISOString(),
+          actor: e.actor,
+          actor_role: e.actorRole,
+          action: e.action,
+          from_state: e.fromState,
+          to_state: e.toState,
+          note: e.note ?? null,
+          photos: e.photos ?? null,
+          data: e.data ?? null,
+        })),
+        timers: timers.map((t) => ({ kind: t.kind, due_at: t.dueAt.toISOString(), data: t.data ?? null })),
       })),
-      timers: timers.map((t) => ({ kind: t.kind, due_at: t.dueAt.toISOString(), data: t.data ?? null })),
-    })))
-    await database.rows(sql`
+    )
+    await database.rows(
+      sql`
       WITH x AS (
         SELECT * FROM json_to_recordset(${input}::json) AS x(
           code text, tracking_code text, channel text, request_type text, track text, fine_class text, safety_hazard boolean,
@@ -97,15 +154,20 @@ export async function insertDemoChunk(database: Database, tx: AppDb, rows: DemoI
       INSERT INTO timer (incident_id, kind, due_at, data)
       SELECT ins.id, t.kind, t.due_at, t.data
       FROM ins JOIN x ON x.code = ins.code
-      CROSS JOIN LATERAL json_to_recordset(x.timers) AS t(kind text, due_at timestamptz, data jsonb)`, tx)
+      CROSS JOIN LATERAL json_to_recordset(x.timers) AS t(kind text, due_at timestamptz, data jsonb)`,
+      tx,
+    )
   }
   const links = rows.filter((r) => r.primaryCode).map((r) => ({ member: r.rec.code, primary: r.primaryCode }))
   if (links.length) {
-    await database.rows(sql`
+    await database.rows(
+      sql`
       UPDATE incident m SET primary_id = p.id
       FROM json_to_recordset(${JSON.stringify(links)}::json) AS l(member text, "primary" text)
       JOIN incident p ON p.code = l."primary"
-      WHERE m.code = l.member`, tx)
+      WHERE m.code = l.member`,
+      tx,
+    )
   }
   await database.rows(sql`SELECT set_config('hanjiang.bulk_history', 'off', true)`, tx)
 }

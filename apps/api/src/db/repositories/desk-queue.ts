@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../types.ts'
-import { FROM_INCIDENT, INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incidents.ts'
+import { FROM_INCIDENT, INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incident-rows.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 /**
@@ -34,7 +34,12 @@ export interface DeskFilter {
 }
 
 function where(f: DeskFilter): SQL {
-  const parts: SQL[] = [sql`i.state IN (${sql.join(f.states.map((s) => sql`${s}`), sql`, `)})`]
+  const parts: SQL[] = [
+    sql`i.state IN (${sql.join(
+      f.states.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+  ]
   if (f.scope) parts.push(incidentScopeSql(f.scope))
   return sql.join(parts, sql` AND `)
 }

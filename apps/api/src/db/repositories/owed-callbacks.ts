@@ -1,7 +1,7 @@
 import { UNIT_WORK_STATES } from '@hanjiang/shared'
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../types.ts'
-import { INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incidents.ts'
+import { INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incident-rows.ts'
 import { incidentScopeSql, type RowScope } from './incident-scope.ts'
 
 const UNIT_WORK = sql.raw(`(${UNIT_WORK_STATES.map((s) => `'${s}'`).join(', ')})`)
@@ -54,7 +54,10 @@ export interface OwedCallbackPage {
  * Up to `limit` owed callbacks after `after` (from the start without it), R10 first, then the longest owed,
  * with the counts of all of them (also when `limit` is 0).
  */
-export async function listOwedCallbacks(database: Database, f: { scope?: RowScope; after?: OwedKey; limit: number }): Promise<OwedCallbackPage> {
+export async function listOwedCallbacks(
+  database: Database,
+  f: { scope?: RowScope; after?: OwedKey; limit: number },
+): Promise<OwedCallbackPage> {
   const after = f.after
     ? sql`WHERE (o.rank, o.due_ms, o.code COLLATE "C") > (${f.after.rank}::int, ${f.after.dueMs}::bigint, ${f.after.code} COLLATE "C")`
     : sql``
@@ -103,7 +106,12 @@ export async function listOwedCallbacks(database: Database, f: { scope?: RowScop
       .map((r) => {
         const dueMs = Number(r.owedDueMs)
         const kind = r.owedKind as OwedCallbackKind
-        return { record: toRecord(r), kind, dueAt: new Date(dueMs), key: { rank: kind === 'r10' ? 0 : 1, dueMs, code: String(r.code) } }
+        return {
+          record: toRecord(r),
+          kind,
+          dueAt: new Date(dueMs),
+          key: { rank: kind === 'r10' ? 0 : 1, dueMs, code: String(r.code) },
+        }
       }),
   }
 }

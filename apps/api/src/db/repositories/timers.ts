@@ -37,7 +37,8 @@ export async function claimDueTimers(database: Database, tx: AppDb, now: Date, l
       incidentId: Number(r.incidentId),
       kind: String(r.kind),
       dueAt: new Date(String(r.dueAt)),
-      data: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null,
+      data:
+        data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null,
     }
   })
 }
@@ -53,7 +54,13 @@ export async function tryLockIncident(database: Database, tx: AppDb, incidentId:
 }
 
 /** Marks the row fired (never again claimable) and records what firing it did. */
-export async function markTimerFired(database: Database, tx: AppDb, id: number, at: Date, outcome: string): Promise<void> {
+export async function markTimerFired(
+  database: Database,
+  tx: AppDb,
+  id: number,
+  at: Date,
+  outcome: string,
+): Promise<void> {
   await database.rows(
     sql`UPDATE timer
         SET fired_at = ${at.toISOString()}::timestamptz,
@@ -88,4 +95,9 @@ export async function deferTimer(
         WHERE id = ${t.id} AND fired_at IS NULL`,
     tx,
   )
+}
+
+/** Bounds how long statements of this transaction wait for a row lock (`SET LOCAL lock_timeout`). */
+export async function setLockTimeout(database: Database, tx: AppDb, timeout: string): Promise<void> {
+  await database.rows(sql`SELECT set_config('lock_timeout', ${timeout}, true)`, tx)
 }

@@ -34,7 +34,12 @@ export async function insertUnit(database: Database, u: UnitRow, tx?: AppDb): Pr
   return rows.length > 0
 }
 
-export async function updateUnit(database: Database, code: string, p: Partial<Omit<UnitRow, 'code'>>, tx?: AppDb): Promise<boolean> {
+export async function updateUnit(
+  database: Database,
+  code: string,
+  p: Partial<Omit<UnitRow, 'code'>>,
+  tx?: AppDb,
+): Promise<boolean> {
   const sets = [sql`code = code`]
   if (p.name !== undefined) sets.push(sql`name = ${p.name}`)
   if (p.nameEn !== undefined) sets.push(sql`name_en = ${p.nameEn}`)
@@ -42,16 +47,32 @@ export async function updateUnit(database: Database, code: string, p: Partial<Om
   if (p.parentCode !== undefined) sets.push(sql`parent_code = ${p.parentCode}`)
   if (p.regionCode !== undefined) sets.push(sql`region_code = ${p.regionCode}`)
   if (p.active !== undefined) sets.push(sql`active = ${p.active}`)
-  const rows = await database.rows(sql`UPDATE unit SET ${sql.join(sets, sql`, `)} WHERE code = ${code} RETURNING code`, tx)
+  const rows = await database.rows(
+    sql`UPDATE unit SET ${sql.join(sets, sql`, `)} WHERE code = ${code} RETURNING code`,
+    tx,
+  )
   return rows.length > 0
 }
 
 /** Current regions by code, with their level (for area grants). */
-export async function findRegionLevels(database: Database, codes: readonly string[], tx?: AppDb): Promise<Map<string, string>> {
+export async function findRegionLevels(
+  database: Database,
+  codes: readonly string[],
+  tx?: AppDb,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   for (const code of codes) {
-    const [r] = await database.rows<{ level: string }>(sql`SELECT level FROM region WHERE code = ${code} AND valid_to IS NULL`, tx)
+    const [r] = await database.rows<{ level: string }>(
+      sql`SELECT level FROM region WHERE code = ${code} AND valid_to IS NULL`,
+      tx,
+    )
     if (r) out.set(code, String(r.level))
   }
   return out
+}
+
+/** Whether `code` is an active unit (read live: dispatch must not miss a unit created seconds ago). */
+export async function isActiveUnit(database: Database, code: string): Promise<boolean> {
+  const rows = await database.rows(sql`SELECT 1 FROM unit WHERE code = ${code} AND active`)
+  return rows.length > 0
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { AppDb, Database } from '../types.ts'
-import { FROM_INCIDENT, INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incidents.ts'
+import { FROM_INCIDENT, INCIDENT_COLUMNS, toRecord, type IncidentRecord } from './incident-rows.ts'
 
 /** An incident of a unit's queue with its in-unit assignment and the deadline that runs now. */
 export interface WorkItemRecord extends IncidentRecord {
@@ -41,7 +41,10 @@ export interface QueueFilter {
  */
 export async function listWorkItems(database: Database, f: QueueFilter): Promise<WorkItemRecord[]> {
   const now = f.now.toISOString()
-  const states = sql.join(f.states.map((s) => sql`${s}`), sql`, `)
+  const states = sql.join(
+    f.states.map((s) => sql`${s}`),
+    sql`, `,
+  )
   const mine = f.assignee ? sql`AND (wa.assignee IS NULL OR wa.assignee = ${f.assignee})` : sql``
   const rows = await database.rows(sql`
     SELECT * FROM (
@@ -105,7 +108,11 @@ export async function listColleagues(database: Database, unitCode: string): Prom
     FROM app_user u WHERE ${colleagueWhere(unitCode)}
     ORDER BY u.display_name, u.username
     LIMIT 1000`)
-  return rows.map((r) => ({ username: r.username, displayName: r.displayName, roles: r.roles ? r.roles.split(',') : [] }))
+  return rows.map((r) => ({
+    username: r.username,
+    displayName: r.displayName,
+    roles: r.roles ? r.roles.split(',') : [],
+  }))
 }
 
 /** The colleague's display name, or null when `username` is not a colleague of the unit. */

@@ -7,7 +7,8 @@ import {
   type OfficeHours,
 } from '@hanjiang/shared'
 import { insertDemoIncidents, type DemoIncidentRow } from '../../db/repositories/demo-incidents.ts'
-import type { IncidentRecord, NewTimer } from '../../db/repositories/incidents.ts'
+import type { IncidentRecord } from '../../db/repositories/incident-rows.ts'
+import type { NewTimer } from '../../db/repositories/incident-timers.ts'
 import type { AppDb, Database } from '../../db/types.ts'
 import { assignPoints, type AssignmentResult } from '../../services/assignment/assign.ts'
 import { loadReference } from '../../services/assignment/reference-cache.ts'

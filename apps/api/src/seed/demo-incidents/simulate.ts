@@ -9,7 +9,10 @@ import {
   type WorkflowAction,
   type WorkingDayCalendar,
 } from '@hanjiang/shared'
-import type { IncidentPatch, IncidentRecord, NewEvent, NewTimer } from '../../db/repositories/incidents.ts'
+import type { NewEvent } from '../../db/repositories/incident-events.ts'
+import type { IncidentPatch } from '../../db/repositories/incident-patch.ts'
+import type { IncidentRecord } from '../../db/repositories/incident-rows.ts'
+import type { NewTimer } from '../../db/repositories/incident-timers.ts'
 import type { Reference } from '../../services/assignment/reference-cache.ts'
 import { extensionTarget, factsOf } from '../../services/incidents/view.ts'
 import { decide, escalationEvent, WORKER_ACTOR } from '../../worker/fire.ts'

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { areaInsideRegions, geometryInsideRegions } from '../../db/repositories/edit-scope.ts'
 import type { Database } from '../../db/types.ts'
 import { userRoles, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
@@ -33,21 +33,12 @@ export async function requireGeometryInAreas(database: Database, actor: Actor, g
   // Validated before PostGIS reads it: malformed GeoJSON is the caller's 400/413/422, not a database error.
   const checked = checkGeometry(geometry, AREA_TYPES)
   if (!checked.ok) throw singleWriteProblem([checked.issue])
-  const list = `{${codes.join(',')}}`
-  const [r] = await database.rows<{ inside: boolean | null }>(sql`
-    SELECT bool_or(ST_CoveredBy(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326), g.geom)) AS inside
-    FROM region g WHERE g.code = ANY(${list}::text[]) AND g.valid_to IS NULL`)
-  if (!r?.inside) throw outside('The area is not inside your areas.')
+  if (!(await geometryInsideRegions(database, geometry, codes))) throw outside('The area is not inside your areas.')
 }
 
 /** An existing responsibility area (by id) must lie inside the grid admin's areas too. */
 export async function requireAreaInAreas(database: Database, actor: Actor, id: number): Promise<void> {
   if (unrestricted(actor)) return
   const codes = (actor.areaPrefixes ?? []).map(areaCode)
-  const list = `{${codes.join(',')}}`
-  const [r] = await database.rows<{ inside: boolean | null }>(sql`
-    SELECT bool_or(ST_CoveredBy(a.geom, g.geom)) AS inside
-    FROM responsibility_area a, region g
-    WHERE a.id = ${id} AND g.code = ANY(${list}::text[]) AND g.valid_to IS NULL`)
-  if (!r?.inside) throw outside(`Area ${id} is not inside your areas.`)
+  if (!(await areaInsideRegions(database, id, codes))) throw outside(`Area ${id} is not inside your areas.`)
 }

@@ -1,12 +1,8 @@
 import { CALLBACK_STATES, checkTransition, type OfficeHours, type Rating, planTransition } from '@hanjiang/shared'
-import {
-  appendEvent,
-  cancelTimers,
-  findIncidentByCode,
-  findIncidentById,
-  scheduleTimers,
-  updateIncidentVersioned,
-} from '../../db/repositories/incidents.ts'
+import { appendEvent } from '../../db/repositories/incident-events.ts'
+import { updateIncidentVersioned } from '../../db/repositories/incident-patch.ts'
+import { cancelTimers, scheduleTimers } from '../../db/repositories/incident-timers.ts'
+import { findIncidentByCode, findIncidentById } from '../../db/repositories/incidents.ts'
 import { setSatisfaction } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, type Actor } from '../../http/actor.ts'
@@ -62,33 +58,55 @@ export async function recordCallback({
   if (!rec) throw problems.notFound('incident', `No incident ${input.code}`)
   if (rec.version !== input.version) throw versionConflict(rec, input.version)
   if (!(CALLBACK_STATES as readonly string[]).includes(rec.state)) {
-    throw problems.conflict('transition_not_allowed', `Incident ${rec.code} is ${rec.state}: callbacks are for incidents with a unit or closed`, {
-      state: rec.state,
-      version: rec.version,
-    })
+    throw problems.conflict(
+      'transition_not_allowed',
+      `Incident ${rec.code} is ${rec.state}: callbacks are for incidents with a unit or closed`,
+      {
+        state: rec.state,
+        version: rec.version,
+      },
+    )
   }
   const closed = rec.state === 'closed'
   if (closed && input.reached && !input.satisfaction) {
-    throw problems.unprocessable('satisfaction_required', 'A callback that reached the reporter of a closed incident records their satisfaction', {
-      errors: [{ path: 'satisfaction', message: 'required' }],
-    })
+    throw problems.unprocessable(
+      'satisfaction_required',
+      'A callback that reached the reporter of a closed incident records their satisfaction',
+      {
+        errors: [{ path: 'satisfaction', message: 'required' }],
+      },
+    )
   }
   if (input.satisfaction && (!closed || !input.reached)) {
-    throw problems.unprocessable('satisfaction_not_allowed', 'Satisfaction is recorded only for a closed incident whose reporter was reached', {
-      errors: [{ path: 'satisfaction', message: 'not allowed here' }],
-    })
+    throw problems.unprocessable(
+      'satisfaction_not_allowed',
+      'Satisfaction is recorded only for a closed incident whose reporter was reached',
+      {
+        errors: [{ path: 'satisfaction', message: 'not allowed here' }],
+      },
+    )
   }
   if (input.reopen && input.satisfaction !== 'not_satisfied') {
-    throw problems.unprocessable('reopen_not_allowed', 'A callback reopens the incident only when the reporter is not satisfied', {
-      errors: [{ path: 'reopen', message: 'only with satisfaction not_satisfied' }],
-    })
+    throw problems.unprocessable(
+      'reopen_not_allowed',
+      'A callback reopens the incident only when the reporter is not satisfied',
+      {
+        errors: [{ path: 'reopen', message: 'only with satisfaction not_satisfied' }],
+      },
+    )
   }
   const at = new Date()
   const urgentCheck = !closed && rec.track === 'urgent'
   const reason = input.note?.trim() ? `回访不满意：${input.note.trim()}` : CALLBACK_REOPEN_REASON
   let plan: ReturnType<typeof planTransition> | null = null
   if (input.reopen) {
-    const check = checkTransition({ state: 'closed', action: 'reopen', role: 'dispatcher', input: { reason, at }, incident: factsOf(rec) })
+    const check = checkTransition({
+      state: 'closed',
+      action: 'reopen',
+      role: 'dispatcher',
+      input: { reason, at },
+      incident: factsOf(rec),
+    })
     if (!check.ok) throw problems.conflict('cannot_reopen', `The incident cannot be reopened: ${check.code}`)
     const calendar = await workingCalendar(database, officeHours)
     plan = withCalendar(() => planTransition('reopen', rec, { reason }, at, calendar))
@@ -96,7 +114,12 @@ export async function recordCallback({
   try {
     await database.db.transaction(async (tx) => {
       let version = input.satisfaction
-        ? await setSatisfaction(database, tx, { incidentId: rec.id, version: rec.version, rating: input.satisfaction, at })
+        ? await setSatisfaction(database, tx, {
+            incidentId: rec.id,
+            version: rec.version,
+            rating: input.satisfaction,
+            at,
+          })
         : await updateIncidentVersioned(database, tx, rec.id, rec.version, {}, at)
       if (version === null) throw new StaleVersion()
       await appendEvent(database, tx, rec.id, at, {
@@ -115,7 +138,14 @@ export async function recordCallback({
         },
       })
       if (plan) {
-        version = await updateIncidentVersioned(database, tx, rec.id, version, { ...plan.patch, state: 'registered' }, at)
+        version = await updateIncidentVersioned(
+          database,
+          tx,
+          rec.id,
+          version,
+          { ...plan.patch, state: 'registered' },
+          at,
+        )
         if (version === null) throw new StaleVersion()
         await appendEvent(database, tx, rec.id, at, {
           actor: actor.id,
@@ -129,7 +159,15 @@ export async function recordCallback({
         await cancelTimers(database, tx, rec.id, plan.cancel, at)
         await scheduleTimers(database, tx, rec.id, plan.schedule, at)
         // R9: a reopened primary tells the reports merged into it, as its closing answered them.
-        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: 'dispatcher', reason, via: 'callback', at })
+        await tellMembersReopened(database, tx, {
+          id: rec.id,
+          code: rec.code,
+          actor: actor.id,
+          actorRole: 'dispatcher',
+          reason,
+          via: 'callback',
+          at,
+        })
       }
     })
   } catch (e) {

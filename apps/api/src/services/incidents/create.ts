@@ -16,12 +16,9 @@ import {
 } from '@hanjiang/shared'
 import { claimAuditEntry } from '../../auth/audit-writes.ts'
 import { batchQueue } from '../../db/batch-queue.ts'
-import {
-  findIncidentByIdempotencyKey,
-  insertIncidents,
-  type IncidentRecord,
-  type NewIncident,
-} from '../../db/repositories/incidents.ts'
+import { insertIncidents, type NewIncident } from '../../db/repositories/incident-intake.ts'
+import { type IncidentRecord } from '../../db/repositories/incident-rows.ts'
+import { findIncidentByIdempotencyKey } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { Problem, problems } from '../../http/problem.ts'
@@ -138,10 +135,18 @@ export async function createIncident({
   const track: Track = input.track ?? (fine?.fine.safetyHazard ? 'urgent' : 'normal')
   const location = input.location ?? null
   if (!location && (input.fineClass || track === 'urgent' || input.channel === 'patrol')) {
-    const why = input.fineClass ? 'a fine class is given' : track === 'urgent' ? 'the incident is urgent' : 'it is a patrol finding'
-    throw problems.unprocessable('location_required', `A location is required because ${why}: send location {lng, lat, crs}`, {
-      errors: [{ path: 'location', message: 'required' }],
-    })
+    const why = input.fineClass
+      ? 'a fine class is given'
+      : track === 'urgent'
+        ? 'the incident is urgent'
+        : 'it is a patrol finding'
+    throw problems.unprocessable(
+      'location_required',
+      `A location is required because ${why}: send location {lng, lat, crs}`,
+      {
+        errors: [{ path: 'location', message: 'required' }],
+      },
+    )
   }
   let wgs: { lng: number; lat: number } | null = null
   if (location) {
@@ -238,7 +243,10 @@ export async function createIncident({
       return !scope || (await incidentInScope(database, existing.code, scope))
     }
     if (existing.requestHash !== hash || !(await inScope())) {
-      throw problems.unprocessable('idempotency_key_reused', 'This idempotency key was already used for another request; send a new key')
+      throw problems.unprocessable(
+        'idempotency_key_reused',
+        'This idempotency key was already used for another request; send a new key',
+      )
     }
     return { replayed: true, incident: incidentView(existing, ref, rolesOf(actor)) }
   }

@@ -1,5 +1,5 @@
 import { fineClassInfo, formatShanghai, maskName, maskPhone, STATE_LABELS, type IncidentState } from '@hanjiang/shared'
-import type { IncidentRecord } from '../../db/repositories/incidents.ts'
+import type { IncidentRecord } from '../../db/repositories/incident-rows.ts'
 import type { Reference } from '../assignment/reference-cache.ts'
 
 /**

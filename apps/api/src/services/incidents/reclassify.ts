@@ -1,5 +1,7 @@
 import { CENTER_STATES, fineClassInfo } from '@hanjiang/shared'
-import { appendEvent, findIncidentByCode, findIncidentById, updateIncidentVersioned } from '../../db/repositories/incidents.ts'
+import { appendEvent } from '../../db/repositories/incident-events.ts'
+import { updateIncidentVersioned } from '../../db/repositories/incident-patch.ts'
+import { findIncidentByCode, findIncidentById } from '../../db/repositories/incidents.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
@@ -35,10 +37,14 @@ export async function reclassifyIncident({
   if (!rec) throw problems.notFound('incident', `No incident ${input.code}`)
   if (rec.version !== input.version) throw versionConflict(rec, input.version)
   if (!RECLASSIFY_STATES.includes(rec.state)) {
-    throw problems.conflict('transition_not_allowed', `Incident ${rec.code} is ${rec.state}: only incidents at the center (${RECLASSIFY_STATES.join(', ')}) can be reclassified`, {
-      state: rec.state,
-      version: rec.version,
-    })
+    throw problems.conflict(
+      'transition_not_allowed',
+      `Incident ${rec.code} is ${rec.state}: only incidents at the center (${RECLASSIFY_STATES.join(', ')}) can be reclassified`,
+      {
+        state: rec.state,
+        version: rec.version,
+      },
+    )
   }
   const ref = await reference(database)
   const fine = fineClassInfo(ref.taxonomy, input.fineClass)
@@ -48,11 +54,17 @@ export async function reclassifyIncident({
     })
   }
   if (rec.lng === null || rec.lat === null) {
-    throw problems.unprocessable('location_required', `Incident ${rec.code} has no location: a fine class is assigned by location`, {
-      errors: [{ path: 'fineClass', message: 'the incident has no location' }],
-    })
+    throw problems.unprocessable(
+      'location_required',
+      `Incident ${rec.code} has no location: a fine class is assigned by location`,
+      {
+        errors: [{ path: 'fineClass', message: 'the incident has no location' }],
+      },
+    )
   }
-  const [assigned] = await assignPoints(database, [{ lng: rec.lng, lat: rec.lat, crs: 'wgs84', fineClass: input.fineClass }])
+  const [assigned] = await assignPoints(database, [
+    { lng: rec.lng, lat: rec.lat, crs: 'wgs84', fineClass: input.fineClass },
+  ])
   const at = new Date()
   const role = actingRole(actor, ['dispatcher'])
   try {
@@ -80,7 +92,13 @@ export async function reclassifyIncident({
         toState: rec.state,
         note: null,
         photos: null,
-        data: { fromClass: rec.fineClass, toClass: input.fineClass, unitCode: assigned!.unit.code, rule: assigned!.rule, version },
+        data: {
+          fromClass: rec.fineClass,
+          toClass: input.fineClass,
+          unitCode: assigned!.unit.code,
+          rule: assigned!.rule,
+          version,
+        },
       })
     })
   } catch (e) {

@@ -12,16 +12,12 @@ import {
   type OfficeHours,
   type TransitionInput,
 } from '@hanjiang/shared'
-import {
-  appendEvent,
-  cancelTimers,
-  findIncidentByCode,
-  findIncidentById,
-  isActiveUnit,
-  scheduleTimers,
-  updateIncidentVersioned,
-  type IncidentRecord,
-} from '../../db/repositories/incidents.ts'
+import { appendEvent } from '../../db/repositories/incident-events.ts'
+import { updateIncidentVersioned } from '../../db/repositories/incident-patch.ts'
+import { type IncidentRecord } from '../../db/repositories/incident-rows.ts'
+import { cancelTimers, scheduleTimers } from '../../db/repositories/incident-timers.ts'
+import { findIncidentByCode, findIncidentById } from '../../db/repositories/incidents.ts'
+import { isActiveUnit } from '../../db/repositories/units.ts'
 import type { Database } from '../../db/types.ts'
 import { actingRole, rolesOf, type Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
@@ -141,7 +137,9 @@ export async function transitionIncident({
     if (!primary || primary.state === 'merged' || primary.state === 'rejected') {
       throw problems.unprocessable(
         'primary_not_found',
-        primary ? `Incident ${primary.code} is ${primary.state} and cannot be a primary` : `No incident ${input.primaryCode}`,
+        primary
+          ? `Incident ${primary.code} is ${primary.state} and cannot be a primary`
+          : `No incident ${input.primaryCode}`,
         { errors: [{ path: 'primaryCode', message: 'not a possible primary incident' }] },
       )
     }
@@ -150,7 +148,12 @@ export async function transitionIncident({
     throw problems.unprocessable('no_deadline_to_extend', `Incident ${rec.code} has no running deadline to extend now`)
   }
 
-  await assertAttachablePhotos(database, actor, { before: input.beforePhotos, after: input.afterPhotos, attachment: input.photos }, rec.id)
+  await assertAttachablePhotos(
+    database,
+    actor,
+    { before: input.beforePhotos, after: input.afterPhotos, attachment: input.photos },
+    rec.id,
+  )
   const calendar = await workingCalendar(database, officeHours)
   const to = check.to
   // The step's effects, a stale extension request dropped with it (R8).
@@ -192,10 +195,26 @@ export async function transitionIncident({
       await cancelTimers(database, tx, rec.id, plan.cancel, at)
       await scheduleTimers(database, tx, rec.id, plan.schedule, at)
       if (closesCluster(to)) {
-        await answerMembers(database, tx, { id: rec.id, code: rec.code, action, actor: actor.id, actorRole: role, note: input.note ?? null, at })
+        await answerMembers(database, tx, {
+          id: rec.id,
+          code: rec.code,
+          action,
+          actor: actor.id,
+          actorRole: role,
+          note: input.note ?? null,
+          at,
+        })
       }
       if (reopensCluster(rec.state, to)) {
-        await tellMembersReopened(database, tx, { id: rec.id, code: rec.code, actor: actor.id, actorRole: role, reason: input.reason ?? null, via: 'workflow', at })
+        await tellMembersReopened(database, tx, {
+          id: rec.id,
+          code: rec.code,
+          actor: actor.id,
+          actorRole: role,
+          reason: input.reason ?? null,
+          via: 'workflow',
+          at,
+        })
       }
     })
   } catch (e) {

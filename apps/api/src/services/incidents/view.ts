@@ -11,7 +11,8 @@ import {
   type WorkflowAction,
 } from '@hanjiang/shared'
 import type { IncidentDetail, IncidentEvent, IncidentListItem } from '@hanjiang/shared/contract'
-import type { EventRecord, IncidentRecord } from '../../db/repositories/incidents.ts'
+import type { EventRecord } from '../../db/repositories/incident-events.ts'
+import type { IncidentRecord } from '../../db/repositories/incident-rows.ts'
 import type { Reference } from '../assignment/reference-cache.ts'
 import type { IncidentChannel, RequestType, Track } from '@hanjiang/shared'
 
@@ -49,12 +50,17 @@ export function deadlinesView(r: IncidentRecord) {
   }
 }
 
-const unitRef = (ref: Reference, code: string | null) => (code ? { code, name: ref.units.get(code)?.name ?? code } : null)
+const unitRef = (ref: Reference, code: string | null) =>
+  code ? { code, name: ref.units.get(code)?.name ?? code } : null
 
 function fineClassRef(ref: Reference, code: string | null) {
   if (!code) return null
   const info = fineClassInfo(ref.taxonomy, code)
-  return { code, name: info?.fine.name ?? code, subclass: info ? { code: info.subclass.code, name: info.subclass.name } : null }
+  return {
+    code,
+    name: info?.fine.name ?? code,
+    subclass: info ? { code: info.subclass.code, name: info.subclass.name } : null,
+  }
 }
 
 interface AssignmentSnapshot {
@@ -99,7 +105,11 @@ export function incidentListItem(r: IncidentRecord, ref: Reference): IncidentLis
 export type { IncidentListItem }
 
 /** The full incident for the caller's role(s), with the actions it may take now (a user may hold several roles). */
-export function incidentView(r: IncidentRecord, ref: Reference, role: ActorRole | readonly ActorRole[]): IncidentDetail {
+export function incidentView(
+  r: IncidentRecord,
+  ref: Reference,
+  role: ActorRole | readonly ActorRole[],
+): IncidentDetail {
   const snap = (r.assignment ?? {}) as AssignmentSnapshot
   const actions: WorkflowAction[] =
     typeof role === 'string'

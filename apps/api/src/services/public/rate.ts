@@ -1,11 +1,8 @@
 import { checkTransition, decideRating, type OfficeHours, type Rating, planTransition } from '@hanjiang/shared'
-import {
-  appendEvent,
-  cancelTimers,
-  findIncidentById,
-  scheduleTimers,
-  updateIncidentVersioned,
-} from '../../db/repositories/incidents.ts'
+import { appendEvent } from '../../db/repositories/incident-events.ts'
+import { updateIncidentVersioned } from '../../db/repositories/incident-patch.ts'
+import { cancelTimers, scheduleTimers } from '../../db/repositories/incident-timers.ts'
+import { findIncidentById } from '../../db/repositories/incidents.ts'
 import { findByTrackingCode, insertRating, setSatisfaction } from '../../db/repositories/public.ts'
 import type { Database } from '../../db/types.ts'
 import type { Actor } from '../../http/actor.ts'
@@ -27,7 +24,12 @@ class Raced extends Error {}
  * reopens it (closed → registered, back to the center, counted in reopen_count) in the SAME transaction
  * as the rating and its event, via the workflow's own `reopen` rule and plan.
  */
-export async function rateOutcome(database: Database, trackingCode: string, rating: Rating, officeHours?: OfficeHours): Promise<PublicTrack> {
+export async function rateOutcome(
+  database: Database,
+  trackingCode: string,
+  rating: Rating,
+  officeHours?: OfficeHours,
+): Promise<PublicTrack> {
   const t = await findByTrackingCode(database, trackingCode)
   if (!t) throw problems.notFound('tracking_code', 'No report with this tracking code')
   const d = decideRating(t.state, rating, t.ratedThisRound)
@@ -91,7 +93,8 @@ export async function rateOutcome(database: Database, trackingCode: string, rati
       }
     })
   } catch (e) {
-    if (e instanceof Raced) throw problems.conflict('already_rated', 'This outcome has been rated already (or changed meanwhile)')
+    if (e instanceof Raced)
+      throw problems.conflict('already_rated', 'This outcome has been rated already (or changed meanwhile)')
     throw e
   }
   return trackPublic(database, trackingCode)

@@ -1,5 +1,5 @@
 import { inStates, UNIT_WORK_STATES } from '@hanjiang/shared'
-import { appendEvent } from '../../db/repositories/incidents.ts'
+import { appendEvent } from '../../db/repositories/incident-events.ts'
 import { colleagueName, isUnitOrSection, upsertWorkAssignment } from '../../db/repositories/workbench.ts'
 import type { Database } from '../../db/types.ts'
 import type { WorkActor } from '../../http/work-actor.ts'
@@ -33,11 +33,15 @@ export async function assignWithinUnit({
     throw problems.forbidden('role_not_allowed', 'Only handlers and unit supervisors assign within a unit')
   }
   if (!sectionCode && !assignee) {
-    throw problems.validation('Name a section, a colleague or both', [{ path: 'sectionCode', message: 'required without assignee' }])
+    throw problems.validation('Name a section, a colleague or both', [
+      { path: 'sectionCode', message: 'required without assignee' },
+    ])
   }
   const rec = await unitIncident(database, unitCode, code)
   if (!inStates(UNIT_WORK_STATES, rec.state)) {
-    throw problems.conflict('not_open', `Incident ${code} is ${rec.state}: only open work is assigned`, { state: rec.state })
+    throw problems.conflict('not_open', `Incident ${code} is ${rec.state}: only open work is assigned`, {
+      state: rec.state,
+    })
   }
   if (sectionCode && !(await isUnitOrSection(database, unitCode, sectionCode))) {
     throw problems.unprocessable('unknown_section', `${sectionCode} is not a section of ${unitCode}`, {

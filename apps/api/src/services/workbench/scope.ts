@@ -1,4 +1,5 @@
-import { findIncidentByCode, type IncidentRecord } from '../../db/repositories/incidents.ts'
+import { type IncidentRecord } from '../../db/repositories/incident-rows.ts'
+import { findIncidentByCode } from '../../db/repositories/incidents.ts'
 import { isUnitOrSection } from '../../db/repositories/workbench.ts'
 import type { Database } from '../../db/types.ts'
 import { problems } from '../../http/problem.ts'
