@@ -16,7 +16,8 @@ import { parseInput } from '../http/validate.ts'
 import { clusterOf } from '../services/clusters/cluster.ts'
 import { incidentRowScope } from '../services/auth/scope.ts'
 import { similarIncidents } from '../services/clusters/similar.ts'
-import { anyJson, describe } from '../http/openapi.ts'
+import { anyJson, describe, json } from '../http/openapi.ts'
+import { similarIncidentsSchema } from '@hanjiang/shared/contract'
 
 /**
  * R9 一诉一整改, read side:
@@ -57,7 +58,7 @@ export interface ClusterRouteOptions {
 export function clusterRoutes({ database, config }: AppDeps, opts: ClusterRouteOptions = {}) {
   const flagMinReports = opts.flagMinReports ?? config.clusterFlagMinReports ?? CLUSTER_FLAG_MIN_REPORTS
   return new Hono()
-    .get('/incidents/similar', describe({ tag: 'incidents', summary: 'Open incidents of the same subclass nearby (R9 merge candidates)', query: similarQuery, responses: { 200: anyJson('{point, crs, fineClass, radiusM, days, incidents}') } }), async (c) => {
+    .get('/incidents/similar', describe({ tag: 'incidents', summary: 'Open incidents of the same subclass nearby (R9 merge candidates)', query: similarQuery, responses: { 200: json(similarIncidentsSchema) } }), async (c) => {
       const q = parseInput(similarQuery, c.req.query(), 'query')
       return c.json(await similarIncidents(database, { ...q, flagMinReports, scope: incidentRowScope(actorOf(c)) }))
     })

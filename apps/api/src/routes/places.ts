@@ -3,7 +3,8 @@ import { z } from 'zod'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { searchPlaces } from '../services/places/search.ts'
-import { anyJson, describe } from '../http/openapi.ts'
+import { placeSearchSchema } from '@hanjiang/shared/contract'
+import { describe, json } from '../http/openapi.ts'
 
 export const PLACE_QUERY_MAX = 50
 export const PLACE_LIMIT_MAX = 20
@@ -28,7 +29,7 @@ const searchQuery = z.object({
  * Problems: 400 validation_failed.
  */
 export function placeRoutes({ database }: AppDeps) {
-  return new Hono().get('/places', describe({ tag: 'assignment', summary: 'Search named places (streets, communities, grids, roads, rivers)', query: searchQuery, responses: { 200: anyJson('{query, places}') } }), async (c) => {
+  return new Hono().get('/places', describe({ tag: 'assignment', summary: 'Search named places (streets, communities, grids, roads, rivers)', query: searchQuery, responses: { 200: json(placeSearchSchema) } }), async (c) => {
     const q = parseInput(searchQuery, c.req.query(), 'query')
     return c.json(await searchPlaces(database, q.q, q.limit))
   })

@@ -1,40 +1,15 @@
 import { api, type ApiClient } from './client.ts'
+import type { JsonBody, Schemas } from './contract.ts'
 
 /** API keys of units for external systems (`/api/admin/api-keys`); times are ISO-8601 with +08:00. */
 
 export const API_SCOPES = ['open311:write', 'incidents:read'] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
-export interface ApiKey {
-  id: string
-  name: string
-  unit: { code: string; name: string }
-  scopes: string[]
-  rateLimitPerMinute: number
-  /** The first characters of the key: enough to recognise it, not to use it. */
-  prefix: string | null
-  useCount: number
-  createdBy: string | null
-  replacesId: string | null
-  createdAt: string
-  expiresAt: string | null
-  revokedAt: string | null
-  lastUsedAt: string | null
-  active: boolean
-}
-
+export type ApiKey = Schemas['ApiKey']
 /** The answer that issues a key: the only time the key itself is sent. */
-export interface IssuedApiKey extends ApiKey {
-  key: string
-}
-
-export interface NewApiKey {
-  name: string
-  unitCode: string
-  scopes: ApiScope[]
-  rateLimitPerMinute: number
-  expiresAt?: string | null
-}
+export type IssuedApiKey = Schemas['IssuedApiKey']
+export type NewApiKey = JsonBody<'/api/admin/api-keys', 'post'>
 
 export function apiKeyEndpoints(client: ApiClient = api) {
   return {

@@ -1,6 +1,5 @@
 import type { Bilingual } from '@hanjiang/shared/assignment/types'
 import type { DeadlineKind as ComputedDeadlineKind } from '@hanjiang/shared'
-import type { LineString } from 'geojson'
 import { api, type ApiClient } from './client.ts'
 import type { JsonAnswer, JsonBody, QueryOf, Schemas } from './contract.ts'
 
@@ -61,17 +60,7 @@ export type ActionInput = JsonBody<'/api/incidents/{code}/actions/{action}', 'po
 export type CallbackInput = JsonBody<'/api/incidents/{code}/callback', 'post'>
 
 // Answers the API does not describe yet (their routes answer `anyJson`): hand-typed until they get a schema.
-export interface SimilarIncident {
-  code: string
-  fineClass: string | null
-  state: IncidentState
-  distanceM: number
-  createdAt: string
-  description: string
-  photo: string | null
-  memberCount: number
-  flagged: boolean
-}
+export type SimilarIncident = Schemas['SimilarIncident']
 
 export interface KnowledgeMatch {
   id: number
@@ -85,15 +74,8 @@ export interface KnowledgeMatch {
   matched: string[]
 }
 
-export type PlaceKind = 'street' | 'community' | 'grid' | 'road' | 'river'
-export interface Place {
-  id: string
-  name: string
-  kind: PlaceKind
-  parent: { code: string; name: string | null } | null
-  point: { lng: number; lat: number }
-  line?: LineString
-}
+export type Place = Schemas['Place']
+export type PlaceKind = Place['kind']
 
 export type { Bilingual }
 

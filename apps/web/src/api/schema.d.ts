@@ -1754,6 +1754,28 @@ export interface components {
         AdminUserList: {
             items: components["schemas"]["AdminUser"][];
         };
+        ApiKey: {
+            active: boolean;
+            createdAt: string;
+            createdBy: string | null;
+            expiresAt: string | null;
+            id: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string | null;
+            rateLimitPerMinute: number;
+            replacesId: string | null;
+            revokedAt: string | null;
+            scopes: string[];
+            unit: {
+                code: string;
+                name: string;
+            };
+            useCount: number;
+        };
+        ApiKeyList: {
+            items: components["schemas"]["ApiKey"][];
+        };
         AppConfig: {
             attribution: string[];
             demo: boolean;
@@ -2080,6 +2102,26 @@ export interface components {
             items: components["schemas"]["IncidentListItem"][];
             nextCursor: string | null;
         };
+        IssuedApiKey: {
+            active: boolean;
+            createdAt: string;
+            createdBy: string | null;
+            expiresAt: string | null;
+            id: string;
+            key: string;
+            lastUsedAt: string | null;
+            name: string;
+            prefix: string | null;
+            rateLimitPerMinute: number;
+            replacesId: string | null;
+            revokedAt: string | null;
+            scopes: string[];
+            unit: {
+                code: string;
+                name: string;
+            };
+            useCount: number;
+        };
         Me: {
             areas: {
                 code: string;
@@ -2194,6 +2236,29 @@ export interface components {
             total: number;
             urgent: number;
         };
+        Place: {
+            id: string;
+            /** @enum {string} */
+            kind: "street" | "community" | "grid" | "road" | "river";
+            line?: {
+                coordinates: number[][];
+                /** @constant */
+                type: "LineString";
+            };
+            name: string;
+            parent: {
+                code: string;
+                name: string | null;
+            } | null;
+            point: {
+                lat: number;
+                lng: number;
+            };
+        };
+        PlaceSearch: {
+            places: components["schemas"]["Place"][];
+            query: string;
+        };
         Problem: {
             code: string;
             detail: string;
@@ -2253,6 +2318,31 @@ export interface components {
             }[];
             maxFailures: number;
             windowMinutes: number;
+        };
+        SimilarIncident: {
+            code: string;
+            createdAt: string;
+            description: string;
+            distanceM: number;
+            fineClass: string | null;
+            flagged: boolean;
+            memberCount: number;
+            photo: string | null;
+            /** @enum {string} */
+            state: "reported" | "registered" | "dispatched" | "accepted" | "on_site" | "resolved" | "closed" | "returned" | "rejected" | "merged";
+        };
+        SimilarIncidents: {
+            /** @enum {string} */
+            crs: "wgs84" | "gcj02" | "bd09";
+            days: number;
+            fineClass: string;
+            incidents: components["schemas"]["SimilarIncident"][];
+            point: {
+                lat: number;
+                lng: number;
+            };
+            radiusM: number;
+            subclass: string;
         };
         Taxonomy: {
             classes: {
@@ -2409,13 +2499,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: ApiKey[]} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -2449,13 +2539,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ApiKey & {key} */
+            /** @description Issued: the key is in this answer only */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -2480,13 +2570,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ApiKey */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ApiKey"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -2511,13 +2601,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ApiKey & {key} */
+            /** @description Issued: the key is in this answer only */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -4619,13 +4709,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {point, crs, fineClass, radiusM, days, incidents} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SimilarIncidents"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -5583,13 +5673,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {query, places} */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PlaceSearch"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */

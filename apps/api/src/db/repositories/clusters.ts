@@ -24,7 +24,7 @@ export interface SimilarQuery {
   scope?: RowScope
 }
 
-export interface SimilarIncident {
+export interface SimilarIncidentRow {
   code: string
   fineClass: string | null
   state: string
@@ -96,7 +96,7 @@ const notMergeable = sql.raw(NOT_MERGEABLE_STATES.map((s) => `'${s}'`).join(',')
  * Open incidents of the subclass within `radiusM` of the point, reported in the last `days` days, nearest
  * first. The `&&` box lets the GiST index on location pick rows before the exact geography distance.
  */
-export async function findSimilarIncidents(database: Database, q: SimilarQuery): Promise<SimilarIncident[]> {
+export async function findSimilarIncidents(database: Database, q: SimilarQuery): Promise<SimilarIncidentRow[]> {
   const { dLng, dLat } = searchBoxDegrees(q.lat, q.radiusM)
   const point = sql`ST_SetSRID(ST_MakePoint(${q.lng}::float8, ${q.lat}::float8), 4326)`
   const rows = await database.rows(sql`

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { formatShanghai } from '@hanjiang/shared'
+import type { ApiKey, IssuedApiKey } from '@hanjiang/shared/contract'
 import { sha256 } from '../../auth/crypto.ts'
 import {
   findApiKey, insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord,
@@ -29,7 +30,7 @@ export const newApiKey = (): string => `hj_${randomBytes(32).toString('base64url
 /** What the list shows of a key: enough to recognise it, far too little to use it. */
 export const keyPrefix = (key: string): string => key.slice(0, 10)
 
-export function apiKeyView(k: ApiKeyRecord) {
+export function apiKeyView(k: ApiKeyRecord): ApiKey {
   return {
     id: k.id,
     name: k.name,
@@ -47,7 +48,7 @@ export function apiKeyView(k: ApiKeyRecord) {
     active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > Date.now()),
   }
 }
-export type ApiKeyView = ReturnType<typeof apiKeyView>
+export type ApiKeyView = ApiKey
 
 export async function listApiKeysForAdmin(database: Database): Promise<ApiKeyView[]> {
   return (await listApiKeys(database)).map(apiKeyView)
@@ -63,7 +64,7 @@ function expiry(input: ApiKeyInput): Date | null {
 }
 
 /** Issues a key; answers it once with `key`. */
-export async function createApiKey({ database, actor, input, key = newApiKey() }: { database: Database; actor: Actor; input: ApiKeyInput; key?: string }) {
+export async function createApiKey({ database, actor, input, key = newApiKey() }: { database: Database; actor: Actor; input: ApiKeyInput; key?: string }): Promise<IssuedApiKey> {
   const expiresAt = expiry(input)
   return database.db.transaction(async (tx) => {
     if (!(await findUnit(database, input.unitCode, tx))) {
@@ -98,7 +99,7 @@ export async function revokeApiKeyForAdmin({ database, actor, id }: { database: 
 }
 
 /** A new key with the same name, unit, scopes and limit; the old one stops at once (same transaction). */
-export async function rotateApiKey({ database, actor, id }: { database: Database; actor: Actor; id: string }) {
+export async function rotateApiKey({ database, actor, id }: { database: Database; actor: Actor; id: string }): Promise<IssuedApiKey> {
   const key = newApiKey()
   return database.db.transaction(async (tx) => {
     const old = await liveKey(database, id, tx)

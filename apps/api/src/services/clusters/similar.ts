@@ -6,8 +6,10 @@ import {
   toWgs84,
   validateLngLat,
   type Crs,
+  type IncidentState,
 } from '@hanjiang/shared'
-import { findSimilarIncidents, type SimilarIncident } from '../../db/repositories/clusters.ts'
+import type { SimilarResult } from '@hanjiang/shared/contract'
+import { findSimilarIncidents } from '../../db/repositories/clusters.ts'
 import type { RowScope } from '../../db/repositories/incident-scope.ts'
 import type { Database } from '../../db/types.ts'
 import { problems } from '../../http/problem.ts'
@@ -27,16 +29,7 @@ export interface SimilarInput {
   scope?: RowScope
 }
 
-export interface SimilarResult {
-  /** The point in WGS84, as searched. */
-  point: { lng: number; lat: number }
-  crs: Crs
-  fineClass: string
-  subclass: string
-  radiusM: number
-  days: number
-  incidents: (SimilarIncident & { flagged: boolean })[]
-}
+export type { SimilarResult }
 
 /**
  * On intake (R9): open incidents of the same subclass within the radius and period, nearest first — the
@@ -69,6 +62,6 @@ export async function similarIncidents(database: Database, input: SimilarInput):
     subclass,
     radiusM: input.radiusM,
     days: input.days,
-    incidents: rows.map((r) => ({ ...r, flagged: isClusterFlagged(r.memberCount, input.flagMinReports) })),
+    incidents: rows.map((r) => ({ ...r, state: r.state as IncidentState, flagged: isClusterFlagged(r.memberCount, input.flagMinReports) })),
   }
 }

@@ -1,27 +1,8 @@
-import type { LineString } from 'geojson'
+import type { Place, PlaceSearchResult } from '@hanjiang/shared/contract'
 import { searchNamedPlaces, searchRegionPlaces } from '../../db/repositories/places.ts'
 import type { Database } from '../../db/types.ts'
 
-export type PlaceKind = 'street' | 'community' | 'grid' | 'road' | 'river'
-
-/** One match of the seats' address search: where to put the map (and the intake's point). */
-export interface Place {
-  /** The region code, or the line's id (`road-g324`). */
-  id: string
-  name: string
-  kind: PlaceKind
-  /** The containing street/town (communities, grids). */
-  parent: { code: string; name: string | null } | null
-  /** WGS84: a point on the region's surface, or the middle vertex of a road or river. */
-  point: { lng: number; lat: number }
-  /** Roads and rivers: the line itself, to show the seat where it runs. */
-  line?: LineString
-}
-
-export interface PlaceSearchResult {
-  query: string
-  places: Place[]
-}
+export type { Place, PlaceSearchResult }
 
 /**
  * Address search for the hotline intake over the named places of the jurisdiction: the
