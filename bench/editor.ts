@@ -21,7 +21,7 @@ const CELL = 0.002
 /** Communities per street (a street is one row of communities). */
 const COMMUNITIES_PER_STREET = 50
 
-async function fill(database: Database, grids: number): Promise<{ grids: number; incidents: number }> {
+export async function fill(database: Database, grids: number): Promise<{ grids: number; incidents: number }> {
   const communities = Math.ceil(grids / 50)
   const streets = Math.ceil(communities / COMMUNITIES_PER_STREET)
   const w = COMMUNITIES_PER_STREET * 10 * CELL
@@ -66,7 +66,7 @@ const envelope = (w: number, s: number, e: number, n: number): GeoJSON.Polygon =
 })
 
 /** The 50 grids of community 350303001001 as a `cols × rows` lattice (10 × 5 is the generated one). */
-function retile(cols: number, rows: number, versions: Map<string, number>): ChangeItemInput[] {
+export function retile(cols: number, rows: number, versions: Map<string, number>): ChangeItemInput[] {
   const x0 = 119
   const y0 = 25
   const cw = 0.02 / cols
@@ -82,13 +82,13 @@ function retile(cols: number, rows: number, versions: Map<string, number>): Chan
   })
 }
 
-async function currentVersions(database: Database): Promise<Map<string, number>> {
+export async function currentVersions(database: Database): Promise<Map<string, number>> {
   const rows = await database.rows<{ code: string; version: number }>(sql`
     SELECT code, version FROM region WHERE valid_to IS NULL AND code LIKE '350303001001%' AND level = 'grid'`)
   return new Map(rows.map((r) => [r.code, Number(r.version)]))
 }
 
-async function draft(database: Database, items: ChangeItemInput[]): Promise<number> {
+export async function draft(database: Database, items: ChangeItemInput[]): Promise<number> {
   return database.db.transaction(async (tx) => {
     const id = await insertChangeSet(database, tx, 'bench', 'bench')
     await replaceChangeItems(database, tx, id, items)

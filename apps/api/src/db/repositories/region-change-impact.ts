@@ -53,16 +53,18 @@ export async function coverageGapsLeft(database: Database, tx: AppDb, codes: str
       SELECT code, parent_code, geom FROM region
       WHERE valid_to = ${ts}::timestamptz AND parent_code IS NOT NULL AND code IN ${codesJson(codes)}
     ),
-    parents AS (
-      SELECT p.code, p.geom,
-        (SELECT ${unionAgg(sql`c.geom`)} FROM region c WHERE c.parent_code = p.code AND c.valid_to IS NULL) AS kids
-      FROM region p WHERE p.valid_to IS NULL AND p.code IN (SELECT DISTINCT parent_code FROM old)
+    -- Per old region: its part inside the parent, and the union of only the current siblings touching it
+    -- (a handful, not the whole parent's children: re-tiling 50 grids stays 50 small overlays).
+    cut AS (
+      SELECT old.code, old.parent_code, ${intersection(sql`old.geom`, sql`p.geom`)} AS inside,
+        (SELECT ${unionAgg(sql`c.geom`)} FROM region c
+         WHERE c.parent_code = old.parent_code AND c.valid_to IS NULL AND c.geom && old.geom) AS kids
+      FROM old JOIN region p ON p.code = old.parent_code AND p.valid_to IS NULL
     ),
     found AS (
-      SELECT old.code, old.parent_code AS "parentCode", s.geojson, s.area_m2 AS "areaM2"
-      FROM old JOIN parents p ON p.code = old.parent_code
-      CROSS JOIN LATERAL ${significantParts(sql`CASE WHEN p.kids IS NULL THEN ${intersection(sql`old.geom`, sql`p.geom`)}
-        ELSE ${difference(intersection(sql`old.geom`, sql`p.geom`), sql`p.kids`)} END`)} s
+      SELECT cut.code, cut.parent_code AS "parentCode", s.geojson, s.area_m2 AS "areaM2"
+      FROM cut
+      CROSS JOIN LATERAL ${significantParts(sql`CASE WHEN cut.kids IS NULL THEN cut.inside ELSE ${difference(sql`cut.inside`, sql`cut.kids`)} END`)} s
       WHERE s.geojson IS NOT NULL
     )
     SELECT *, false AS sentinel FROM (SELECT * FROM found ORDER BY code) f
