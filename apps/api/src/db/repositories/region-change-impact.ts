@@ -149,12 +149,17 @@ export async function changeImpact(database: Database, tx: AppDb, items: ImpactI
       FROM incident i JOIN zone z ON i.location && z.geom AND ST_Covers(z.geom, i.location)
       WHERE i.state IN ${OPEN_STATES}
     ),
+    -- The lookup as assignment does it (region_piece: regions cut small, GiST-indexed, kept by triggers, so it
+    -- already holds the versions written in this transaction): one probe per candidate for all three levels.
     looked AS (
-      SELECT cand.*,
-        (SELECT g.code FROM region g WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.geom && cand.location AND ST_Covers(g.geom, cand.location) ORDER BY g.code LIMIT 1) AS new_grid,
-        (SELECT g.code FROM region g WHERE g.level = 'community' AND g.valid_to IS NULL AND g.geom && cand.location AND ST_Covers(g.geom, cand.location) ORDER BY g.code LIMIT 1) AS new_community,
-        (SELECT g.code FROM region g WHERE g.level = 'street' AND g.valid_to IS NULL AND g.geom && cand.location AND ST_Covers(g.geom, cand.location) ORDER BY g.code LIMIT 1) AS new_street
-      FROM cand
+      SELECT cand.*, lk.new_grid, lk.new_community, lk.new_street
+      FROM cand CROSS JOIN LATERAL (
+        SELECT min(pc.code) FILTER (WHERE pc.level = 'grid') AS new_grid,
+          min(pc.code) FILTER (WHERE pc.level = 'community') AS new_community,
+          min(pc.code) FILTER (WHERE pc.level = 'street') AS new_street
+        FROM region_piece pc
+        WHERE pc.geom && cand.location AND pc.valid_to IS NULL AND ST_Covers(pc.geom, cand.location)
+      ) lk
     ),
     moved AS (
       SELECT l.*,
