@@ -12,7 +12,8 @@ import { getPatrolGrid, listPatrolGrids } from '../services/patrol/grids.ts'
 import { plannedRoutesInView } from '../services/patrol/planned-routes.ts'
 import { uploadTrackChunk } from '../services/patrol/upload-track.ts'
 import { listVerifications } from '../services/patrol/verifications.ts'
-import { anyJson, describe } from '../http/openapi.ts'
+import { anyJson, describe, json } from '../http/openapi.ts'
+import { patrolGridsSchema, verificationListSchema } from '@hanjiang/shared/contract'
 
 /** Patrol: the inspector's grids, routes, track chunks, coverage, verification list. */
 
@@ -53,7 +54,7 @@ const today = () => shanghaiDate(new Date())
 
 export function patrolRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/patrol/grids', describe({ tag: 'patrol', summary: "The inspector's grids (or the grid at a point)", query: gridsQuery, responses: { 200: anyJson('Grids') } }), async (c) => {
+    .get('/patrol/grids', describe({ tag: 'patrol', summary: "The inspector's grids (or the grid at a point)", query: gridsQuery, responses: { 200: json(patrolGridsSchema) } }), async (c) => {
       const q = parseInput(gridsQuery, c.req.query(), 'query')
       const at = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat, crs: q.crs ?? 'wgs84' } : undefined
       return c.json(await listPatrolGrids({ database, actor: actorOf(c), at }))
@@ -74,7 +75,7 @@ export function patrolRoutes({ database }: AppDeps) {
       const d = parseInput(day, c.req.query('day'), 'day') ?? today()
       return c.json(await areaCoverage({ database, actor: actorOf(c), day: d }))
     })
-    .get('/patrol/verifications', describe({ tag: 'patrol', summary: 'Resolved incidents waiting for the inspector to verify', responses: { 200: anyJson('Incidents to verify') } }), async (c) => c.json(await listVerifications({ database, actor: actorOf(c) })))
+    .get('/patrol/verifications', describe({ tag: 'patrol', summary: 'Resolved incidents waiting for the inspector to verify', responses: { 200: json(verificationListSchema) } }), async (c) => c.json(await listVerifications({ database, actor: actorOf(c) })))
     .post(
       '/patrol/tracks',
       describe({ tag: 'patrol', summary: 'Upload a track chunk (idempotent by chunkId)', body: chunkBody, responses: { 201: anyJson('Stored'), 200: anyJson('A replay of this chunk') } }),

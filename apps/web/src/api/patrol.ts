@@ -1,5 +1,6 @@
 import type { Crs } from '@hanjiang/shared/geo/crs'
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point } from 'geojson'
+import type { Feature, FeatureCollection, LineString, MultiPolygon } from 'geojson'
+import type { Schemas } from './contract.ts'
 
 /**
  * The patrol side of the API (apps/api/src/routes/patrol.ts, incidents.ts, photos.ts) as the patrol page and its
@@ -7,17 +8,8 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Point } from
  * echo the hj_csrf cookie in X-CSRF-Token on unsafe methods (notes/auth-contract.md).
  */
 
-export interface PatrolGridSummary {
-  code: string
-  name: string
-  hasRoute: boolean
-}
-
-export interface PatrolGrids {
-  areas: string[]
-  current: string | null
-  grids: PatrolGridSummary[]
-}
+export type PatrolGridSummary = Schemas['PatrolGridSummary']
+export type PatrolGrids = Schemas['PatrolGrids']
 
 export interface Coverage {
   gridCode: string
@@ -37,26 +29,8 @@ export interface PatrolGrid {
   coverage: Coverage | null
 }
 
-export interface PhotoLink {
-  id: string
-  url: string
-  thumbnailUrl: string
-}
-
-export interface VerificationItem {
-  code: string
-  version: number
-  fineClass: string | null
-  description: string
-  address: string | null
-  gridCode: string | null
-  unitCode: string | null
-  location: Point | null
-  resolvedAt: string | null
-  resolveNote: string | null
-  afterPhotos: PhotoLink[]
-  beforePhotos: PhotoLink[]
-}
+export type PhotoLink = Schemas['PhotoLink']
+export type VerificationItem = Schemas['VerificationItem']
 
 export interface IncidentBrief {
   code: string

@@ -2394,6 +2394,21 @@ export interface components {
             total: number;
             urgent: number;
         };
+        PatrolGrids: {
+            areas: string[];
+            current: string | null;
+            grids: components["schemas"]["PatrolGridSummary"][];
+        };
+        PatrolGridSummary: {
+            code: string;
+            hasRoute: boolean;
+            name: string;
+        };
+        PhotoLink: {
+            id: string;
+            thumbnailUrl: string;
+            url: string;
+        };
         Place: {
             id: string;
             /** @enum {string} */
@@ -2679,6 +2694,27 @@ export interface components {
             nameEn: string;
             parentCode: string | null;
             regionCode: string | null;
+        };
+        VerificationItem: {
+            address: string | null;
+            afterPhotos: components["schemas"]["PhotoLink"][];
+            beforePhotos: components["schemas"]["PhotoLink"][];
+            code: string;
+            description: string;
+            fineClass: string | null;
+            gridCode: string | null;
+            location: {
+                coordinates: number[];
+                /** @constant */
+                type: "Point";
+            } | null;
+            resolvedAt: string | null;
+            resolveNote: string | null;
+            unitCode: string | null;
+            version: number;
+        };
+        VerificationList: {
+            items: components["schemas"]["VerificationItem"][];
         };
         WorkItem: {
             address: string | null;
@@ -5681,13 +5717,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Grids */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PatrolGrids"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
@@ -5828,13 +5864,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Incidents to verify */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["VerificationList"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */

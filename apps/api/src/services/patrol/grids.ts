@@ -5,16 +5,17 @@ import type { Actor } from '../../http/actor.ts'
 import { problems } from '../../http/problem.ts'
 import { coverageView } from './coverage.ts'
 import { patrolPrefixes, requireGridInScope } from './scope.ts'
+import type { PatrolGrids } from '@hanjiang/shared/contract'
 
 /**
  * The grids the actor patrols (in their areas), and which one contains `at` (the phone's position) — the
  * patrol page opens on that one, else on the first.
  */
-export async function listPatrolGrids({ database, actor, at }: { database: Database; actor: Actor; at?: { lng: number; lat: number; crs: Crs } }) {
+export async function listPatrolGrids({ database, actor, at }: { database: Database; actor: Actor; at?: { lng: number; lat: number; crs: Crs } }): Promise<PatrolGrids> {
   const point = at ? toWgs84(at, at.crs) : null
   const rows = await gridsInAreas(database, patrolPrefixes(actor), point)
   return {
-    areas: actor.areaPrefixes ?? [],
+    areas: [...(actor.areaPrefixes ?? [])],
     current: rows.find((r) => r.here)?.code ?? null,
     grids: rows.map((r) => ({ code: r.code, name: r.name, hasRoute: r.hasRoute })),
   }
