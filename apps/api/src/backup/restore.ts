@@ -2,12 +2,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
-import { PGlite } from '@electric-sql/pglite'
-import { postgis } from '@electric-sql/pglite-postgis'
+import { openEmbedded } from '../db/embedded.ts'
 import { openDatabase } from '../db/open.ts'
 import { lockDataDir } from '../db/lock.ts'
 import { describeUrl } from '../db/server.ts'
-import { hasApplicationTables, tableChecksums } from '../db/repositories/table-checksums.ts'
+import { hasApplicationTables, tableChecksums, type TableChecksum } from '../db/repositories/table-checksums.ts'
 import { filesUnder, listArchive, unpackArchive } from './archive.ts'
 import type { DataLocation } from './backup.ts'
 import { manifestSchema, type BackupManifest } from './manifest.ts'
@@ -57,12 +56,12 @@ export async function restoreBackup(archive: string, to: DataLocation, opts: { r
     if (filesUnder(to.filesDir).length && !opts.replace) {
       throw new BackupError(`the photo folder ${to.filesDir} is not empty: pass --yes to replace it`)
     }
-    const where = engine === 'server' ? await restoreServer(dbFile, to.databaseUrl!, opts.replace) : await restoreEmbedded(dbFile, to.pgliteDir, opts.replace)
+    const restored = engine === 'server' ? await restoreServer(dbFile, to.databaseUrl!, opts.replace) : await restoreEmbedded(dbFile, to.pgliteDir, opts.replace)
     replaceFolder(filesDir, to.filesDir)
-    await verify(manifest, to)
+    verify(manifest, restored.tables)
     return {
       manifest,
-      database: where,
+      database: restored.where,
       tables: manifest.tables.length,
       rows: manifest.tables.reduce((n, t) => n + t.rows, 0),
       files: files.length,
@@ -92,7 +91,7 @@ function readManifest(file: string): BackupManifest {
  * first drops every schema of the target; the dump's own "SCHEMA public" entry is skipped because the wipe
  * recreates public.
  */
-async function restoreServer(dump: string, url: string, replace: boolean): Promise<string> {
+async function restoreServer(dump: string, url: string, replace: boolean): Promise<Restored> {
   const pgRestore = pgProgram('pg_restore')
   const toc = await run(pgRestore, ['--list', dump]).catch((e: Error) => {
     throw new BackupError(`database.dump is not a readable pg_dump archive: ${e.message}`)
@@ -122,11 +121,25 @@ async function restoreServer(dump: string, url: string, replace: boolean): Promi
   fs.writeFileSync(list, toc.split('\n').filter((l) => !/ SCHEMA - public /.test(l)).join('\n'))
   const conn = libpqTarget(url)
   await run(pgRestore, ['--no-owner', '--exit-on-error', '--single-transaction', `--use-list=${list}`, `--dbname=${conn.url}`, dump], { env: conn.env })
-  return where
+  const restored = await openDatabase({ databaseUrl: url, migrate: false })
+  try {
+    return { where, tables: await tableChecksums(restored) }
+  } finally {
+    await restored.close()
+  }
 }
 
-/** Loads the data-folder dump into a new folder beside the target, then swaps the two (the app must be stopped). */
-async function restoreEmbedded(dump: string, dir: string, replace: boolean): Promise<string> {
+interface Restored {
+  where: string
+  /** Every table as it is after the restore. */
+  tables: TableChecksum[]
+}
+
+/**
+ * Loads the data-folder dump into a new folder beside the target (measuring it while open: a PGlite start costs
+ * seconds), then swaps the two. The target's lock keeps a running app out.
+ */
+async function restoreEmbedded(dump: string, dir: string, replace: boolean): Promise<Restored> {
   const target = path.resolve(dir)
   const unlock = lockDataDir(target)
   try {
@@ -135,20 +148,24 @@ async function restoreEmbedded(dump: string, dir: string, replace: boolean): Pro
     const fresh = `${target}.restoring-${process.pid}`
     fs.rmSync(fresh, { recursive: true, force: true })
     fs.mkdirSync(path.dirname(fresh), { recursive: true })
+    let tables: TableChecksum[]
     try {
-      const pg = await PGlite.create(`file://${fresh}`, { extensions: { postgis }, loadDataDir: new Blob([fs.readFileSync(dump)]) })
-      await pg.query('select 1')
-      await pg.close()
+      const database = await openEmbedded(fresh, new Blob([fs.readFileSync(dump)]))
+      try {
+        tables = await tableChecksums(database)
+      } finally {
+        await database.close()
+      }
     } catch (e) {
       fs.rmSync(fresh, { recursive: true, force: true })
       throw new BackupError(`pglite.tar.gz could not be loaded: ${(e as Error).message}`)
     }
     fs.rmSync(target, { recursive: true, force: true })
     fs.renameSync(fresh, target)
+    return { where: target, tables }
   } finally {
     unlock()
   }
-  return target
 }
 
 function replaceFolder(from: string, to: string): void {
@@ -167,16 +184,11 @@ function replaceFolder(from: string, to: string): void {
 }
 
 /** Every table's row count and checksum as the manifest recorded them. */
-async function verify(manifest: BackupManifest, to: DataLocation): Promise<void> {
-  const database = await openDatabase(to.databaseUrl ? { databaseUrl: to.databaseUrl, migrate: false } : { pgliteDir: to.pgliteDir, migrate: false })
-  try {
-    const now = new Map((await tableChecksums(database)).map((t) => [t.table, t]))
-    const wrong = manifest.tables.filter((t) => now.get(t.table)?.rows !== t.rows || now.get(t.table)?.md5 !== t.md5).map((t) => t.table)
-    const extra = [...now.keys()].filter((t) => !manifest.tables.some((m) => m.table === t))
-    if (wrong.length || extra.length) {
-      throw new BackupError(`restored, but the check against the manifest failed: ${[...wrong.map((t) => `${t} differs`), ...extra.map((t) => `${t} unexpected`)].join(', ')}`)
-    }
-  } finally {
-    await database.close()
+function verify(manifest: BackupManifest, tables: TableChecksum[]): void {
+  const now = new Map(tables.map((t) => [t.table, t]))
+  const wrong = manifest.tables.filter((t) => now.get(t.table)?.rows !== t.rows || now.get(t.table)?.md5 !== t.md5).map((t) => t.table)
+  const extra = [...now.keys()].filter((t) => !manifest.tables.some((m) => m.table === t))
+  if (wrong.length || extra.length) {
+    throw new BackupError(`restored, but the check against the manifest failed: ${[...wrong.map((t) => `${t} differs`), ...extra.map((t) => `${t} unexpected`)].join(', ')}`)
   }
 }
