@@ -9,6 +9,7 @@ import { benchPatrol } from '../bench/patrol.ts'
 import { benchAnalytics } from '../bench/analytics.ts'
 import { benchEvaluation } from '../bench/evaluation.ts'
 import { benchEditor } from '../bench/editor.ts'
+import { benchLoad } from '../bench/load.ts'
 
 const only = process.argv.slice(2)
 const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
@@ -22,6 +23,8 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['evaluation', benchEvaluation],
   ['editor', benchEditor],
 ]
+// Not in a plain `npm run bench`: only when named (`npm run bench -- load`), it runs the whole API for a minute.
+if (only.includes('load')) suites.push(['load', benchLoad])
 
 console.log(`涵江 platform benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
 for (const [name, run] of suites) {

@@ -47,6 +47,8 @@ import { webhookRoutes } from './routes/webhooks.ts'
 import { open311Routes } from './routes/open311.ts'
 import { errorResponse, formatOfPath, open311Errors } from './services/open311/format.ts'
 import { workbenchRoutes } from './routes/workbench.ts'
+import { readPrimaryAfterWrites } from './http/reads.ts'
+import { READ_REPLICA_CHECK_MS } from './db/read-replica.ts'
 
 function problemResponse(p: Problem): Response {
   return new Response(JSON.stringify(p.toJSON()), {
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Hono {
   // (measured: ~10 % of intake CPU). Big write answers (batch assign) compress themselves (http/big-json.ts).
   const gzip = compress()
   api.use('*', (c, next) => (c.req.method === 'GET' && c.req.header('accept-encoding') ? gzip(c, next) : next()))
+  // With a read replica: a client that just wrote reads the primary for a moment (http/reads.ts).
+  if (deps.readReplica) api.use('*', readPrimaryAfterWrites(deps.config.databaseReadMaxLagMs + READ_REPLICA_CHECK_MS))
   // Every body has a limit (1 MiB unless the route needs more), enforced while it is read.
   api.use('*', requestBodyLimit(deps.config))
   // One rule for incoming text (NUL, unpaired surrogates) in the path and query; JSON bodies: http/validate.ts.

@@ -19,6 +19,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false)
   })
 
+  it('takes a read replica only beside a primary, with a lag limit in seconds', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_URL: 'postgres://u@replica/db' })
+    expect(c.databaseReadUrl).toBe('postgres://u@replica/db')
+    expect(c.databaseReadMaxLagMs).toBe(5000)
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_MAX_LAG_SECONDS: '0.5' }).databaseReadMaxLagMs).toBe(500)
+    expect(loadConfig({}).databaseReadUrl).toBeUndefined()
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica/db' })).toThrowError(/DATABASE_READ_URL: a read replica needs DATABASE_URL/)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_URL: 'mysql://x' })).toThrowError(/DATABASE_READ_URL: must start with postgres:\/\//)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_MAX_LAG_SECONDS: 'soon' })).toThrowError(/DATABASE_READ_MAX_LAG_SECONDS: must be a number of seconds/)
+  })
+
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DEMO: 'maybe' })).toThrowError(ConfigError)
     try {

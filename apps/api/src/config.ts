@@ -68,6 +68,15 @@ const schema = z.object({
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
       message: 'must start with postgres:// or postgresql://',
     }),
+  DATABASE_READ_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with postgres:// or postgresql://',
+    }),
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(3600).default(5),
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO: boolish.optional(),
   DEMO_PASSWORD: z.string().min(8).default('hanjiang-demo'),
@@ -145,6 +154,10 @@ export interface Config {
   port: number
   host: string
   databaseUrl: string | undefined
+  /** A streaming standby for reads that may be a moment old (DATABASE_READ_URL; docs/SCALING.md). */
+  databaseReadUrl: string | undefined
+  /** Beyond this lag (ms) those reads go back to the primary. */
+  databaseReadMaxLagMs: number
   dataDir: string
   /** PGlite lives here when DATABASE_URL is unset. */
   pgliteDir: string
@@ -203,11 +216,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  API_PROCESSES: more than one process needs DATABASE_URL (the embedded database lives in one process)',
     )
   }
+  if (e.DATABASE_READ_URL !== undefined && e.DATABASE_URL === undefined) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the primary it follows)')
+  }
   const dataDir = path.resolve(e.DATA_DIR)
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    databaseReadMaxLagMs: Math.round(e.DATABASE_READ_MAX_LAG_SECONDS * 1000),
     dataDir,
     pgliteDir: path.join(dataDir, 'pglite'),
     filesDir: path.join(dataDir, 'files'),

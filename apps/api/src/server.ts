@@ -12,6 +12,7 @@ import { seedDatabase, type SeedReport } from './seed/index.ts'
 import { createFileStorage } from './storage/index.ts'
 import { startTimerWorker, type TimerWorker } from './worker/timer-worker.ts'
 import { startWebhookWorker, type WebhookWorker } from './worker/webhook-worker.ts'
+import { ReadReplica, READ_REPLICA_CHECK_MS } from './db/read-replica.ts'
 
 export class PortInUseError extends Error {
   override name = 'PortInUseError'
@@ -64,13 +65,15 @@ export async function startServer(
   let server: ServerType | undefined
   let worker: TimerWorker | undefined
   let webhooks: WebhookWorker | undefined
+  let readReplica: ReadReplica | undefined
   try {
     // `prepared`: a cluster's primary migrated and seeded before forking this process (cluster.ts).
     const background = opts.demoHistory === 'background'
     const seed = opts.prepared ? NOTHING_SEEDED : await seedWith(database, config, background ? 'deferred' : 'inline')
     // LISTEN before serving: the first /api/events client finds the bus ready.
     await eventBus(database)
-    server = await listen(createApp({ database, config }), config.port, config.host)
+    if (config.databaseReadUrl) readReplica = await ReadReplica.start(database, config.databaseReadUrl, config.databaseReadMaxLagMs, READ_REPLICA_CHECK_MS)
+    server = await listen(createApp({ database, config, readReplica }), config.port, config.host)
     if (config.timerWorker) worker = startTimerWorker({ database, config, intervalMs: config.timerTickMs, onApplied: crashHook(config) })
     // The webhook outbox is sent by the same processes that run timers (rows are leased: several may run).
     if (config.timerWorker) webhooks = startWebhookWorker({ database, intervalMs: config.timerTickMs, allowHosts: config.webhookAllowHosts })
@@ -103,6 +106,7 @@ export async function startServer(
         // Ends the event streams, which would otherwise keep server.close() waiting.
         await closeEventBus(database)
         await new Promise<void>((resolve) => server!.close(() => resolve()))
+        await readReplica?.close()
         await database.close()
       },
     }
@@ -111,6 +115,7 @@ export async function startServer(
     await worker?.stop().catch(() => {})
     await webhooks?.stop().catch(() => {})
     await closeEventBus(database).catch(() => {})
+    await readReplica?.close().catch(() => {})
     await database.close().catch(() => {})
     throw e
   }

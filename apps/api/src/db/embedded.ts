@@ -14,8 +14,9 @@ export class EmbeddedDatabaseError extends Error {
 
 /**
  * The embedded default: PGlite + PostGIS (WASM) in a local folder, so a newcomer needs no server.
- * `dir` undefined → in memory (tests); `from` → in memory, starting as a copy of a `dumpDataDir()` tarball (the
- * test suite's migrated template: seconds instead of re-running every migration per file).
+ * `dir` undefined → in memory (tests); `from` → starting as a copy of a `dumpDataDir()` tarball: in memory (the
+ * test suite's migrated template: seconds instead of re-running every migration per file), or unpacked into an
+ * empty `dir` (npm run restore).
  */
 export async function openEmbedded(dir: string | undefined, from?: Blob): Promise<Database & { pg: PGlite }> {
   let unlock = () => {}
@@ -25,7 +26,7 @@ export async function openEmbedded(dir: string | undefined, from?: Blob): Promis
   }
   let pg: PGlite
   try {
-    pg = await PGlite.create(dir ? `file://${dir}` : 'memory://', { extensions: { postgis }, ...(from && !dir ? { loadDataDir: from } : {}) })
+    pg = await PGlite.create(dir ? `file://${dir}` : 'memory://', { extensions: { postgis }, ...(from ? { loadDataDir: from } : {}) })
     await pg.query('select 1')
   } catch (e) {
     unlock()

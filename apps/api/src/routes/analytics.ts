@@ -14,6 +14,7 @@ import { resolveFilter } from '../services/analytics/filter.ts'
 import { toCsv, toXlsx, type Table } from '../services/analytics/export.ts'
 import { choropleth, heatmap, hexbins, hexSnapDegrees, hotspots, timeseries, totals, type Ctx } from '../services/analytics/views.ts'
 import { rowScope } from '../services/incident-map/scope.ts'
+import { readsFrom } from '../http/reads.ts'
 
 /**
  * GET /api/analytics/* — the analytics views (docs/ANALYTICS.md), each for the filter in the query string and the
@@ -50,10 +51,11 @@ const exportQuery = z.object({
 
 const NO_STORE = { 'cache-control': 'no-store' }
 
-export function analyticsRoutes({ database }: AppDeps) {
-  const ctxOf = async (c: Context): Promise<Ctx> => ({
-    database, scope: rowScope(actorOf(c)) ?? null, filter: await resolveFilter(database, c.req.query()),
-  })
+export function analyticsRoutes(deps: AppDeps) {
+  const ctxOf = async (c: Context): Promise<Ctx> => {
+    const database = readsFrom(deps, c)
+    return { database, scope: rowScope(actorOf(c)) ?? null, filter: await resolveFilter(database, c.req.query()) }
+  }
   return new Hono()
     .get('/analytics/summary', describe({ tag: 'analytics', summary: 'Totals of the filtered incidents (from the rollup)', query: analyticsFilterSchema, responses: { 200: anyJson('Counts and sums') } }), async (c) => {
       const ctx = await ctxOf(c)
@@ -87,7 +89,7 @@ export function analyticsRoutes({ database }: AppDeps) {
         : q.box ? { kind: 'box', bbox: q.box }
         : q.h3 ? { kind: 'polygon', geojson: JSON.stringify({ type: 'Polygon', coordinates: [cellToBoundary(q.h3, true)] }), snap: hexSnapDegrees(getResolution(q.h3)) }
         : undefined
-      return c.json(await drillIncidents(database, ctx.filter, ctx.scope, cell, q.offset, q.limit), 200, NO_STORE)
+      return c.json(await drillIncidents(ctx.database, ctx.filter, ctx.scope, cell, q.offset, q.limit), 200, NO_STORE)
     })
     .get('/analytics/export', describe({ tag: 'analytics', summary: 'The table behind a view as CSV or XLSX; the choropleth as GeoJSON', query: analyticsFilterSchema.and(exportQuery), responses: { 200: media('text/csv', 'CSV, XLSX or GeoJSON (by format)') } }), async (c) => {
       const q = parseInput(exportQuery, c.req.query(), 'query')
@@ -105,7 +107,7 @@ export function analyticsRoutes({ database }: AppDeps) {
         }
         if (q.format === 'geojson') {
           const { regionGeometries } = await import('../db/repositories/analytics-geometry.ts')
-          const geoms = await regionGeometries(database, v.regions.map((r) => r.code))
+          const geoms = await regionGeometries(ctx.database, v.regions.map((r) => r.code))
           geojson = { type: 'FeatureCollection', metric: v.metric, breaks: v.breaks, features: v.regions.map((r) => ({ type: 'Feature', id: r.code, geometry: geoms.get(r.code) ?? null, properties: { ...r } })) }
         }
       } else if (q.view === 'hotspots') {

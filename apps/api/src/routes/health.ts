@@ -4,7 +4,7 @@ import type { AppDeps } from '../http/context.ts'
 import { describe, json } from '../http/openapi.ts'
 import { healthSchema } from '@hanjiang/shared/contract'
 
-export function healthRoutes({ database }: AppDeps) {
+export function healthRoutes({ database, readReplica }: AppDeps) {
   return new Hono().get('/health', describe({ tag: 'system', summary: 'Database engine, versions, migrations (503 when migrations are pending)', responses: { 200: json(healthSchema), 503: json(healthSchema, 'Migrations pending') } }), async (c) => {
     const [versions, migrations] = await Promise.all([
       serverVersions(database),
@@ -14,6 +14,8 @@ export function healthRoutes({ database }: AppDeps) {
     // The demo's incident history may still be being written after a first start (seed/demo-history.ts): the
     // web app shows a banner while `demoData.state` is 'generating'.
     const demoData = ok ? await demoHistoryState(database) : undefined
-    return c.json({ status: ok ? 'ok' : 'degraded', engine: database.engine, ...versions, migrations, demoData }, ok ? 200 : 503)
+    // A standby that is down or behind is not this node's failure (reads fall back to the primary): still 200.
+    const replica = readReplica ? { readReplica: readReplica.status() } : {}
+    return c.json({ status: ok ? 'ok' : 'degraded', engine: database.engine, ...versions, migrations, demoData, ...replica }, ok ? 200 : 503)
   })
 }

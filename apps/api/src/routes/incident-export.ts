@@ -6,6 +6,7 @@ import { describe, media } from '../http/openapi.ts'
 import type { AppDeps } from '../http/context.ts'
 import { parseInput } from '../http/validate.ts'
 import { EXPORT_FORMATS, exportIncidents } from '../services/incidents/export.ts'
+import { readsFrom } from '../http/reads.ts'
 
 /** GET /api/incidents/export: the incident list's filters, as CSV, XLSX or GeoJSON, streamed. */
 
@@ -22,7 +23,7 @@ const exportQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
 })
 
-export function incidentExportRoutes({ database }: AppDeps) {
+export function incidentExportRoutes(deps: AppDeps) {
   const doc = describe({
     tag: 'incidents',
     summary: "Export the incident list's filters as CSV, XLSX or GeoJSON (streamed; scoped; reporter data masked)",
@@ -32,7 +33,7 @@ export function incidentExportRoutes({ database }: AppDeps) {
   return new Hono().get('/incidents/export', doc, async (c) => {
     const q = parseInput(exportQuery, c.req.query(), 'query')
     const file = await exportIncidents({
-      database,
+      database: readsFrom(deps, c),
       actor: actorOf(c),
       format: q.format,
       filter: { states: q.state, unitCode: q.unit, streetCode: q.street, classCode: q.class, q: q.q || undefined },

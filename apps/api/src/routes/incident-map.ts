@@ -8,6 +8,7 @@ import { parseInput } from '../http/validate.ts'
 import { rowScope } from '../services/incident-map/scope.ts'
 import { incidentMapView } from '../services/incident-map/view.ts'
 import { anyJson, describe } from '../http/openapi.ts'
+import { readsFrom } from '../http/reads.ts'
 
 /** GET /api/incidents/map — clusters or points for one map view (see services/incident-map/view.ts). */
 
@@ -31,12 +32,12 @@ export const mapQuery = z.object({
   to: instant('to').optional(),
 }).refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['from'] })
 
-export function incidentMapRoutes({ database }: AppDeps) {
+export function incidentMapRoutes(deps: AppDeps) {
   return new Hono().get('/incidents/map', describe({ tag: 'incidents', summary: 'Clusters or points for one map view', query: mapQuery, responses: { 200: anyJson('Clusters (zoomed out) or points') } }), async (c) => {
     const q = parseInput(mapQuery, c.req.query(), 'query')
     // Rows scoped by the caller: a handler's map shows their unit only.
     const view = await incidentMapView({
-      database,
+      database: readsFrom(deps, c),
       scope: rowScope(actorOf(c)),
       input: { bbox: q.bbox, zoom: q.zoom, states: q.state, classCode: q.fineClass, unitCode: q.unit, streetCode: q.street, from: q.from, to: q.to },
     })

@@ -7,6 +7,7 @@ import { problems } from '../http/problem.ts'
 import { parseInput } from '../http/validate.ts'
 import { regionLayer, type LayerKind } from '../services/regions/map-layers.ts'
 import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
+import { readsFrom } from '../http/reads.ts'
 
 const levelQuery = z.object({
   level: z.enum(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` }),
@@ -17,10 +18,11 @@ const codeParam = z.string().regex(/^\d{12}(\d{3})?$/, 'a region code has 12 dig
 
 const toDate = (at?: string) => (at ? new Date(at) : undefined)
 
-export function regionRoutes({ database }: AppDeps) {
+export function regionRoutes(deps: AppDeps) {
+  const { database } = deps
   const layer = async (c: Context, kind: LayerKind) => {
     const q = parseInput(levelQuery, c.req.query(), 'query')
-    const { body, etag } = await regionLayer(database, kind, q.level, toDate(q.at))
+    const { body, etag } = await regionLayer(readsFrom(deps, c), kind, q.level, toDate(q.at))
     const headers = { etag, 'cache-control': 'no-cache' }
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers)
     return c.body(body, 200, { ...headers, 'content-type': 'application/geo+json; charset=utf-8' })

@@ -2005,6 +2005,17 @@ export interface components {
             };
             postgis: string;
             postgres: string;
+            readReplica?: {
+                checkedAt: string | null;
+                lagBytes: number | null;
+                lagSeconds: number | null;
+                maxLagSeconds: number;
+                /** @enum {string} */
+                reads: "replica" | "primary";
+                reason?: string;
+                /** @enum {string} */
+                state: "ok" | "lagging" | "down";
+            };
             /** @enum {string} */
             status: "ok" | "degraded";
         };

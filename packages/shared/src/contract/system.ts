@@ -17,6 +17,21 @@ export const healthSchema = z
     demoData: z
       .object({ state: z.enum(['none', 'generating', 'ready']), written: z.number().int(), total: z.number().int().nullable() })
       .optional(),
+    /**
+     * DATABASE_READ_URL's standby, when one is configured: `reads` says where map layers, analytics, the wall and
+     * exports go right now (the primary while the standby is down or more than `maxLagSeconds` behind).
+     */
+    readReplica: z
+      .object({
+        state: z.enum(['ok', 'lagging', 'down']),
+        reads: z.enum(['replica', 'primary']),
+        lagSeconds: z.number().nullable(),
+        lagBytes: z.number().nullable(),
+        maxLagSeconds: z.number(),
+        checkedAt: z.string().nullable(),
+        reason: z.string().optional(),
+      })
+      .optional(),
   })
   .meta({ id: 'Health' })
 export type Health = z.infer<typeof healthSchema>
