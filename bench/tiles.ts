@@ -190,6 +190,13 @@ async function suite(engine: string, s: RunningServer): Promise<Figure[]> {
     geoBytesPerView.push(bytes)
   }
 
+  // A second browser replaying the session: shared layers come from the server's tile cache, incidents are built again.
+  const warmMs: number[] = []
+  await pool([...seen], IN_FLIGHT, async (k) => {
+    const r = await fetchBytes(`${s.url}/api/tiles/${k}.mvt?state=reported,registered,dispatched,accepted,on_site,resolved,returned`, headers)
+    warmMs.push(r.ms)
+  })
+
   // A revisit: every tile again with its ETag (what a reload or a live refresh costs when nothing changed).
   const revisitMs: number[] = []
   const keys = [...seen].slice(0, 100)
@@ -218,6 +225,7 @@ async function suite(engine: string, s: RunningServer): Promise<Figure[]> {
   for (const [layer, ms] of Object.entries(perLayerMs)) out.push({ name: `${engine}   ${layer} tiles p95 (${ms.length})`, value: pct(ms, 0.95), unit: 'ms' })
   out.push({ name: `${engine} GeoJSON whole layer p50 / p95 (${layerMs.length})`, value: pct(layerMs, 0.5), unit: `ms / ${pct(layerMs, 0.95).toFixed(1)} ms` })
   out.push({ name: `${engine} GET /api/incidents/map p50 / p95`, value: pct(geoMs, 0.5), unit: `ms / ${pct(geoMs, 0.95).toFixed(1)} ms` })
+  out.push({ name: `${engine} second browser, tile p50 / p95`, value: pct(warmMs, 0.5), unit: `ms / ${pct(warmMs, 0.95).toFixed(1)} ms` })
   out.push({ name: `${engine} 304 revisit p95 (${revisitMs.length})`, value: pct(revisitMs, 0.95), unit: 'ms' })
   const tb = sum(tileBytesPerView)
   const gb = sum(geoBytesPerView)

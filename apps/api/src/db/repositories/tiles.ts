@@ -42,7 +42,11 @@ const unitDegrees = (z: number) => 360 / (2 ** z * TILE_EXTENT)
 /** Leaves out what would be under two tile units across: a speck, not a shape, at this zoom. */
 const bigEnough = (g: SQL, z: number) => sql`greatest(ST_XMax(${g}) - ST_XMin(${g}), ST_YMax(${g}) - ST_YMin(${g})) >= ${f8(2 * unitDegrees(z))}`
 
-const simplified = (g: SQL, z: number) => sql`ST_SimplifyPreserveTopology(${g}, ${f8(unitDegrees(z))})`
+/**
+ * Cut to the tile's box with its margin first (a street's thousand-vertex outline meets a zoomed-in tile with a few),
+ * then simplified to one tile unit: the rest of the outline is never simplified, sent or projected.
+ */
+const simplified = (g: SQL, z: number, box: SQL) => sql`ST_SimplifyPreserveTopology(ST_ClipByBox2D(${g}, ${box}), ${f8(unitDegrees(z))})`
 
 /**
  * The layer's source rows: `fid` (integer feature id), `geom` (wrapped by `geom()` — the engine's encoding of a
@@ -56,19 +60,19 @@ function source(q: TileQuery, geom: (g: SQL) => SQL): SQL {
     case 'communities':
     case 'grids':
       return sql`
-        SELECT r.id AS fid, ${geom(simplified(sql`r.geom`, q.z))} AS geom, r.code, r.name, r.level, r.parent_code AS "parentCode"
+        SELECT r.id AS fid, ${geom(simplified(sql`r.geom`, q.z, box))} AS geom, r.code, r.name, r.level, r.parent_code AS "parentCode"
         FROM region r
         WHERE r.level = ${REGION_LEVEL[q.layer]} AND ${validAt(q.layer === 'grids' ? q.asOf : undefined, 'r')}
           AND r.geom && ${box} AND ${bigEnough(sql`r.geom`, q.z)}`
     case 'areas':
       return sql`
-        SELECT a.id AS fid, ${geom(simplified(sql`a.geom`, q.z))} AS geom, a.id, a.name, a.unit_code AS "unitCode",
+        SELECT a.id AS fid, ${geom(simplified(sql`a.geom`, q.z, box))} AS geom, a.id, a.name, a.unit_code AS "unitCode",
           a.class_code AS "classCode", a.geometry_kind AS "geometryKind", a.buffer_m AS "bufferM"
         FROM responsibility_area a
         WHERE a.active AND a.geom && ${box} AND ${bigEnough(sql`a.geom`, q.z)}`
     case 'routes':
       return sql`
-        SELECT p.id AS fid, ${geom(simplified(sql`p.geom`, q.z))} AS geom, p.grid_code AS "gridCode", p.source
+        SELECT p.id AS fid, ${geom(simplified(sql`p.geom`, q.z, box))} AS geom, p.grid_code AS "gridCode", p.source
         FROM patrol_route p
         WHERE p.geom && ${box} AND (${inAreas(sql`p.grid_code`, q.routePrefixes ?? [])}) AND ${bigEnough(sql`p.geom`, q.z)}`
     case 'incidents':

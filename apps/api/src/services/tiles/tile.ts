@@ -61,8 +61,56 @@ export async function vectorTile({
     .slice(0, 12)
   const etag = `"${input.layer}.${version}.${shape}"`
   if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag)) return { etag, body: null }
-  const raw = (database.engine === 'server' ? await mvtTile(database, q) : encodeTile(input.layer, q, await tileFeatures(database, q))) as Bytes
-  if (!acceptsGzip || raw.length === 0) return { etag, body: { raw } }
+  // Tiles every caller sees alike (regions, areas) are kept per ETag: a district's desks and walls ask the same ones.
+  const shared = SHARED_LAYERS.has(input.layer) && !q.asOf
+  const key = `${etag}/${q.z}/${q.x}/${q.y}/${acceptsGzip ? 'gz' : 'raw'}`
+  const kept = shared ? tileCache(database).get(key) : undefined
+  if (kept) return { etag, body: kept }
+  const body = await build(database, q, acceptsGzip)
+  if (shared) tileCache(database).put(key, body)
+  return { etag, body }
+}
+
+async function build(database: Database, q: TileQuery, acceptsGzip: boolean): Promise<NonNullable<TileAnswer['body']>> {
+  const raw = (database.engine === 'server' ? await mvtTile(database, q) : encodeTile(q.layer, q, await tileFeatures(database, q))) as Bytes
+  if (!acceptsGzip || raw.length === 0) return { raw }
   const packed = await gzip(raw)
-  return { etag, body: { gzip: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Bytes } }
+  return { gzip: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Bytes }
+}
+
+const SHARED_LAYERS = new Set<TileLayer>(['streets', 'communities', 'grids', 'areas'])
+/** Bytes of tiles kept per database (per API process): a city's tiles at the zooms in use fit several times over. */
+const CACHE_BYTES = 32 * 1024 * 1024
+
+class TileCache {
+  private readonly tiles = new Map<string, NonNullable<TileAnswer['body']>>()
+  private bytes = 0
+  get(key: string) {
+    const t = this.tiles.get(key)
+    if (t) {
+      // Most recently used last: the oldest are dropped first.
+      this.tiles.delete(key)
+      this.tiles.set(key, t)
+    }
+    return t
+  }
+  put(key: string, t: NonNullable<TileAnswer['body']>) {
+    const size = ('gzip' in t ? t.gzip : t.raw).length + key.length
+    const old = this.tiles.get(key)
+    if (old) this.bytes -= ('gzip' in old ? old.gzip : old.raw).length + key.length
+    this.tiles.set(key, t)
+    this.bytes += size
+    for (const [k, v] of this.tiles) {
+      if (this.bytes <= CACHE_BYTES) break
+      this.tiles.delete(k)
+      this.bytes -= ('gzip' in v ? v.gzip : v.raw).length + k.length
+    }
+  }
+}
+
+const caches = new WeakMap<Database, TileCache>()
+function tileCache(database: Database): TileCache {
+  let c = caches.get(database)
+  if (!c) caches.set(database, (c = new TileCache()))
+  return c
 }
