@@ -247,11 +247,14 @@ async function withServer<T>(env: Record<string, string>, fn: (s: RunningServer)
 
 export async function benchTiles(): Promise<Figure[]> {
   const figures: Figure[] = []
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-bench-tiles-'))
-  try {
-    figures.push(...(await withServer({ DATABASE_URL: '', DATA_DIR: dir }, (s) => suite('PGlite', s))))
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
+  // BENCH_TILES_EMBEDDED=off / BENCH_TILES_SERVER=off run one engine only.
+  if (process.env.BENCH_TILES_EMBEDDED !== 'off') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-bench-tiles-'))
+    try {
+      figures.push(...(await withServer({ DATABASE_URL: '', DATA_DIR: dir }, (s) => suite('PGlite', s))))
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   }
   if (process.env.BENCH_TILES_SERVER === 'off') return figures
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
