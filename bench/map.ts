@@ -24,7 +24,7 @@ const STREET: { bbox: Bbox; zoom: number } = { bbox: [119.095, 25.45, 119.115, 2
 const OPEN = OPEN_STATES.join(',')
 
 /** ~8 % open, 3 % urgent, most of them in five urban centres, a year of creation times. */
-export async function fillBenchIncidents(database: Database): Promise<void> {
+export async function fillBenchIncidents(database: Database, n = N): Promise<void> {
   await database.rows(sql.raw(`
     INSERT INTO incident (code, tracking_code, channel, request_type, track, fine_class, location, description, state,
                           unit_code, street_code, overdue_at, created_at, closed_at)
@@ -42,7 +42,7 @@ export async function fillBenchIncidents(database: Database): Promise<void> {
       CASE WHEN g % 12 = 0 AND g % 5 = 0 THEN now() - interval '1 hour' END,
       now() - (g % 365) * interval '1 day',
       CASE WHEN g % 12 <> 0 THEN now() - (g % 360) * interval '1 day' END
-    FROM generate_series(1, ${N}) g
+    FROM generate_series(1, ${n}) g
     CROSS JOIN LATERAL (SELECT (ARRAY[119.0, 119.1, 119.15, 119.05, 119.2])[1 + (g / 7) % 5] AS x,
                                (ARRAY[25.45, 25.46, 25.5, 25.4, 25.55])[1 + (g / 7) % 5] AS y) c`))
   await database.rows(sql`ANALYZE incident`)

@@ -4,6 +4,7 @@ import { benchStartup } from '../bench/startup.ts'
 import { benchAssign } from '../bench/assign.ts'
 import { benchIntake } from '../bench/intake.ts'
 import { benchMap } from '../bench/map.ts'
+import { benchTiles } from '../bench/tiles.ts'
 import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
 import { benchAnalytics } from '../bench/analytics.ts'
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['assign', benchAssign],
   ['intake', benchIntake],
   ['map', benchMap],
+  ['tiles', benchTiles],
   ['desk', benchDesk],
   ['patrol', benchPatrol],
   ['analytics', benchAnalytics],

@@ -30,6 +30,7 @@ import { incidentExportRoutes } from './routes/incident-export.ts'
 import { knowledgeRoutes } from './routes/knowledge.ts'
 import { notificationRoutes } from './routes/notifications.ts'
 import { openApiRoutes } from './routes/openapi.ts'
+import { tileRoutes } from './routes/tiles.ts'
 import { patrolRoutes } from './routes/patrol.ts'
 import { dispatchRoutes } from './routes/dispatch.ts'
 import { photoRoutes } from './routes/photos.ts'
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', placeRoutes(deps))
   api.route('/', areaRoutes(deps))
   api.route('/', patrolRoutes(deps))
+  api.route('/', tileRoutes(deps))
   api.route('/', workbenchRoutes(deps))
   api.route('/', notificationRoutes(deps))
   api.route('/', webhookRoutes(deps))

@@ -248,7 +248,8 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
     page = await context.newPage()
     await login(page, 'dispatcher', { url: app.url })
-    await page.route('**/api/regions?level=community*', (r) =>
+    // Communities and grids draw their polygons from vector tiles: their labels are the level's data.
+    await page.route('**/api/regions/labels?level=community*', (r) =>
       r.fulfill({
         status: 503,
         contentType: 'application/problem+json',
@@ -261,7 +262,7 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
         }),
       }),
     )
-    await page.route('**/api/regions?level=grid*', (r) =>
+    await page.route('**/api/regions/labels?level=grid*', (r) =>
       r.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[]}' }),
     )
     await page.goto(app.url + '/map?test')
@@ -289,7 +290,8 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
         json: { tileSource: { type: 'xyz', url: '/tiles/{z}/{x}/{y}.png', attribution: '© 内网测试底图' }, attribution: [] },
       }),
     )
-    await page.route('**/tiles/**', (r) => {
+    // The basemap's own tiles (not the API's vector tiles under /api/tiles).
+    await page.route('**/tiles/*/*/*.png', (r) => {
       tiles++
       return r.fulfill({ status: 200, contentType: 'image/png', body: tile })
     })

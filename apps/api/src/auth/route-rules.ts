@@ -151,6 +151,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/patrol/grids/:code': can('map.read'),
   // The map layer of planned routes, per view (bbox + zoom); district-wide for the center, areas for inspectors.
   'GET /api/patrol/routes': can('map.read'),
+
+  // Vector tiles (routes/tiles.ts): each layer as its GeoJSON/JSON counterpart — region levels public like
+  // GET /api/regions, areas and routes map.read, incidents incident.read; the unknown-layer route only answers 404.
+  'GET /api/tiles/streets/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
+  'GET /api/tiles/communities/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
+  'GET /api/tiles/grids/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
+  'GET /api/tiles/areas/:z/:x/:y{[^/]+\\.mvt}': can('map.read'),
+  'GET /api/tiles/routes/:z/:x/:y{[^/]+\\.mvt}': can('map.read'),
+  'GET /api/tiles/incidents/:z/:x/:y{[^/]+\\.mvt}': can('incident.read'),
+  'GET /api/tiles/:layer/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
   'GET /api/patrol/coverage': can('map.read'),
   'GET /api/patrol/verifications': can('incident.act'),
   'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)

@@ -22,6 +22,7 @@ export const ERRORS = {
   deadline_in_past: { status: 400, title: 'Deadline in the past' },
   letter_basis_required: { status: 400, title: 'Letter basis required' },
   check_in_future: { status: 400, title: 'Check in the future' },
+  tile_out_of_range: { status: 400, title: 'Tile out of range' },
 
   // 401 / 403 / 429: who is asking.
   unauthenticated: { status: 401, title: 'Not signed in' },
@@ -60,6 +61,7 @@ export const ERRORS = {
   letter_not_found: { status: 404, title: 'Not found' },
   api_key_not_found: { status: 404, title: 'Not found' },
   change_set_not_found: { status: 404, title: 'Not found' },
+  tile_layer_not_found: { status: 404, title: 'Not found' },
 
   // 409: the stored state forbids it now.
   version_conflict: { status: 409, title: 'Changed by someone else' },

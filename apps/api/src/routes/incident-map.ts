@@ -17,9 +17,8 @@ const instant = (name: string) =>
     .datetime({ offset: true, message: `${name} must be an ISO-8601 date-time with offset (e.g. 2026-05-01T00:00:00+08:00)` })
     .transform((s) => new Date(s))
 
-export const mapQuery = z.object({
-  bbox,
-  zoom: zoomParam,
+/** The map's filters, shared with the incident vector tiles (routes/tiles.ts). */
+export const mapFilterFields = z.object({
   state: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -30,7 +29,12 @@ export const mapQuery = z.object({
   street: z.string().regex(/^\d{12}$/, 'street is a 12-digit street/town code').optional(),
   from: instant('from').optional(),
   to: instant('to').optional(),
-}).refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['from'] })
+})
+
+export const fromBeforeTo = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.from < q.to
+export const fromBeforeToError = { message: 'from must be before to', path: ['from'] }
+
+export const mapQuery = mapFilterFields.extend({ bbox, zoom: zoomParam }).refine(fromBeforeTo, fromBeforeToError)
 
 export function incidentMapRoutes(deps: AppDeps) {
   return new Hono().get('/incidents/map', describe({ tag: 'incidents', summary: 'Clusters or points for one map view', query: mapQuery, responses: { 200: anyJson('Clusters (zoomed out) or points') } }), async (c) => {

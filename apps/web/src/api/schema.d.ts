@@ -1727,6 +1727,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tiles/{layer}/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any other layer: 404 tile_layer_not_found */
+        get: operations["getApiTilesByLayerByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiles/areas/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vector tile: areas
+         * @description Active responsibility areas: id, name, unitCode, classCode, geometryKind, bufferM. ETag from the layer's data version; If-None-Match → 304.
+         */
+        get: operations["getApiTilesAreasByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiles/communities/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vector tile: communities
+         * @description Communities (current version): code, name, level, parentCode. ETag from the layer's data version; If-None-Match → 304.
+         */
+        get: operations["getApiTilesCommunitiesByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiles/grids/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vector tile: grids
+         * @description Unit grids (the version valid at asOf, else current): code, name, level, parentCode. ETag from the layer's data version; If-None-Match → 304.
+         */
+        get: operations["getApiTilesGridsByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiles/incidents/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vector tile: incidents
+         * @description Incidents the caller's map may show, with the map's filters: cluster cells below zoom 15 (kind, id, count, label, urgent, overdue), single incidents from it on (kind, id = code, state, track, urgent, overdue, fineClass, unitCode). ETag from the layer's data version; If-None-Match → 304.
+         */
+        get: operations["getApiTilesIncidentsByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiles/routes/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vector tile: routes
+         * @description Planned patrol routes in the caller's patrol areas: gridCode, source. ETag from the layer's data version; If-None-Match → 304.
+         */
+        get: operations["getApiTilesRoutesByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tiles/streets/{z}/{x}/{y{[^}/]+\\.mvt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vector tile: streets
+         * @description Streets/towns (current version): code, name, level, parentCode. ETag from the layer's data version; If-None-Match → 304.
+         */
+        get: operations["getApiTilesStreetsByZByXByYMvt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units/{unit}/webhooks": {
         parameters: {
             query?: never;
@@ -7057,6 +7194,306 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Taxonomy"];
                 };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesByLayerByZByXByYMvt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                layer: string;
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No such layer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesAreasByZByXByYMvt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile (Mapbox Vector Tile 2.1, gzip when accepted; empty when no feature meets it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesCommunitiesByZByXByYMvt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile (Mapbox Vector Tile 2.1, gzip when accepted; empty when no feature meets it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesGridsByZByXByYMvt: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile (Mapbox Vector Tile 2.1, gzip when accepted; empty when no feature meets it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesIncidentsByZByXByYMvt: {
+        parameters: {
+            query?: {
+                fineClass?: string;
+                from?: string;
+                state?: string;
+                street?: string;
+                to?: string;
+                unit?: string;
+            };
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile (Mapbox Vector Tile 2.1, gzip when accepted; empty when no feature meets it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesRoutesByZByXByYMvt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile (Mapbox Vector Tile 2.1, gzip when accepted; empty when no feature meets it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTilesStreetsByZByXByYMvt: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                x: string;
+                y: string;
+                "y{[^": string;
+                z: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile (Mapbox Vector Tile 2.1, gzip when accepted; empty when no feature meets it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
             default: {

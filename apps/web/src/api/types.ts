@@ -24,6 +24,8 @@ export interface RegionLabelProperties {
   code: string
   name: string
   level: RegionLevel
+  /** The region's box [west, south, east, north] (absent in labels placed locally). */
+  bbox?: [number, number, number, number]
 }
 
 export type RegionFeature = Feature<MultiPolygon, RegionProperties>

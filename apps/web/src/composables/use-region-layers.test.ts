@@ -43,9 +43,18 @@ describe('useRegionLayers', () => {
     expect(routes.calls).toEqual([])
     map.value = asMap(fake)
     await vi.waitFor(() => expect(useRegionsStore().levels.street.status).toBe('ready'))
-    const levels = routes.calls.filter((c) => c.startsWith('/api/regions?')).sort()
-    // z10.5: district and streets are shown, communities (z11) are prefetched, grids (z13) wait.
-    expect(levels).toEqual(['/api/regions?level=community', '/api/regions?level=district', '/api/regions?level=street'])
+    await vi.waitFor(() => expect(useRegionsStore().levels.community.status).toBe('ready'))
+    const levels = routes.calls.filter((c) => c.startsWith('/api/regions')).sort()
+    // z10.5: district and streets are shown, communities (z11) are prefetched, grids (z13) wait. Communities and grids
+    // draw their polygons from vector tiles: only their labels are fetched.
+    expect(levels).toEqual([
+      '/api/regions/labels?level=community',
+      '/api/regions/labels?level=district',
+      '/api/regions/labels?level=street',
+      '/api/regions?level=district',
+      '/api/regions?level=street',
+    ])
+    expect(fake.data.has('regions-community')).toBe(false)
   })
 
   it('pushes loaded data into the sources, draws the outside veil and fits the district once', async () => {
@@ -65,11 +74,13 @@ describe('useRegionLayers', () => {
     const { fake, map } = setup(10)
     map.value = asMap(fake)
     await vi.waitFor(() => expect(useRegionsStore().levels.street.status).toBe('ready'))
-    expect(routes.calls).not.toContain('/api/regions?level=grid')
+    expect(routes.calls).not.toContain('/api/regions/labels?level=grid')
     fake.state.zoom = 12.4
     fake.fire('zoom')
     expect(useMapViewStore().zoom).toBe(12.4)
-    await vi.waitFor(() => expect(routes.calls).toContain('/api/regions?level=grid'))
+    await vi.waitFor(() => expect(routes.calls).toContain('/api/regions/labels?level=grid'))
+    // The polygons come as vector tiles: never the whole layer.
+    expect(routes.calls).not.toContain('/api/regions?level=grid')
   })
 
   it('applies the checkboxes to the layers and does not load a hidden level', async () => {
@@ -80,7 +91,7 @@ describe('useRegionLayers', () => {
     await nextTick()
     expect(fake.layout.get('region-community-fill')!.visibility).toBe('none')
     expect(fake.layout.get('region-street-fill')!.visibility).toBe('visible')
-    expect(routes.calls).not.toContain('/api/regions?level=community')
+    expect(routes.calls.filter((c) => c.includes('level=community'))).toEqual([])
     regions.setVisible('street', false)
     await nextTick()
     expect(fake.layout.get('region-street-label')!.visibility).toBe('none')

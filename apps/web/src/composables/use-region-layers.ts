@@ -33,7 +33,8 @@ export function useRegionLayers(map: ShallowRef<RegionMap | null>, options: Regi
 
   function setData(m: RegionMap, id: string, data: GeoJSON.GeoJSON): void {
     const src = m.getSource(id) as GeoJSONSource | undefined
-    src?.setData(data)
+    // Levels drawn from vector tiles (map/layers.ts TILE_LEVELS) fetch their own polygons.
+    if (src?.type === 'geojson') src.setData(data)
   }
 
   function fitToDistrict(m: RegionMap, animate: boolean): void {
@@ -83,7 +84,7 @@ export function useRegionLayers(map: ShallowRef<RegionMap | null>, options: Regi
     [map, wanted],
     ([m, levels]) => {
       if (!m) return
-      for (const l of levels) void regions.load(l)
+      for (const l of levels) void regions.loadForMap(l)
     },
     { immediate: true },
   )

@@ -1,7 +1,6 @@
 import { REGION_LEVELS, isRegionLevel, type RegionLevel } from '@hanjiang/shared'
 import type { MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl'
 import { onScopeDispose, watch, type ShallowRef } from 'vue'
-import { bboxOf } from '../map/geo.ts'
 import { CLICKABLE_LAYERS, REGION_LAYER_SOURCES, layerId, selectedFilter } from '../map/layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useRegionsStore } from '../stores/regions.ts'
@@ -12,11 +11,13 @@ export interface PickedRegion {
   name: string
   level: RegionLevel
   source: string
+  /** Set for features of a vector tile source (feature-state needs it). */
+  sourceLayer?: string
   id: string | number | undefined
 }
 
 /** Of the region features under the pointer, the one of the finest level (a grid over its community over its street). */
-export function pickRegion(features: Pick<MapGeoJSONFeature, 'properties' | 'source' | 'id'>[]): PickedRegion | null {
+export function pickRegion(features: (Pick<MapGeoJSONFeature, 'properties' | 'source' | 'id'> & { sourceLayer?: string })[]): PickedRegion | null {
   let best: PickedRegion | null = null
   for (const f of features) {
     const p = f.properties as Record<string, unknown> | null
@@ -24,7 +25,7 @@ export function pickRegion(features: Pick<MapGeoJSONFeature, 'properties' | 'sou
     const code = p?.code
     if (!isRegionLevel(level) || typeof code !== 'string' || !REGION_LAYER_SOURCES.has(f.source)) continue
     if (!best || REGION_LEVELS.indexOf(level) > REGION_LEVELS.indexOf(best.level)) {
-      best = { code, name: typeof p?.name === 'string' ? p.name : code, level, source: f.source, id: f.id }
+      best = { code, name: typeof p?.name === 'string' ? p.name : code, level, source: f.source, sourceLayer: f.sourceLayer, id: f.id }
     }
   }
   return best
@@ -65,7 +66,7 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>, options: R
   const selection = useSelectionStore()
   const regions = useRegionsStore()
   let bound: RegionMap | null = null
-  let hover: { source: string; id: string | number } | null = null
+  let hover: { source: string; sourceLayer?: string; id: string | number } | null = null
 
   function pickAt(m: RegionMap, point: MapMouseEvent['point']): PickedRegion | null {
     const layers = CLICKABLE_LAYERS.filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none')
@@ -74,7 +75,8 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>, options: R
   }
 
   function setHover(m: RegionMap, next: PickedRegion | null): void {
-    const key = next && next.id !== undefined ? { source: next.source, id: next.id } : null
+    // A vector tile source's features are addressed by their source layer too.
+    const key = next && next.id !== undefined ? { source: next.source, id: next.id, ...(next.sourceLayer ? { sourceLayer: next.sourceLayer } : {}) } : null
     if (hover && key && hover.source === key.source && hover.id === key.id) return
     if (hover) m.setFeatureState(hover, { hover: false })
     hover = key
@@ -155,8 +157,7 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>, options: R
    */
   function focus(code: string, inset: number | PanelInset = 0): boolean {
     const m = map.value
-    const f = regions.feature(code)
-    const b = f ? bboxOf(f) : null
+    const b = regions.bounds(code)
     if (!m || !b) return false
     const { right = 0, bottom = 0 } = typeof inset === 'number' ? { right: inset } : inset
     const canvas = m.getCanvas()

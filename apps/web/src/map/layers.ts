@@ -61,6 +61,15 @@ export const PALETTE = ['#8ecae6', '#b5d99c', '#f6c28b', '#c3b1e1', '#f4a7a7', '
 export const PALETTE_SIZE = PALETTE.length
 
 export const sourceId = (level: RegionLevel) => `regions-${level}`
+
+/**
+ * Levels drawn from vector tiles (GET /api/tiles/{layer}/…, docs/ARCHITECTURE.md §6) rather than one GeoJSON download:
+ * the many small ones. The district (the mask, the fit) and the streets (a dozen, coloured apart by the client) stay GeoJSON.
+ */
+export const TILE_LEVELS: Partial<Record<RegionLevel, 'communities' | 'grids'>> = { community: 'communities', grid: 'grids' }
+export const isTileLevel = (level: RegionLevel): boolean => TILE_LEVELS[level] !== undefined
+/** `source-layer` of a level's layers when it comes from tiles. */
+const sourceLayer = (level: RegionLevel) => (TILE_LEVELS[level] ? { 'source-layer': TILE_LEVELS[level] } : {})
 export const labelSourceId = (level: RegionLevel) => `regions-${level}-labels`
 export const MASK_SOURCE = 'district-mask'
 
@@ -106,7 +115,7 @@ export interface RegionLayerOptions {
 }
 
 function fill(level: RegionLevel, { overBasemap = false }: RegionLayerOptions): FillLayerSpecification {
-  const base = { id: layerId.fill(level), type: 'fill', source: sourceId(level), minzoom: LEVEL_ZOOM[level].min } as const
+  const base = { id: layerId.fill(level), type: 'fill', source: sourceId(level), ...sourceLayer(level), minzoom: LEVEL_ZOOM[level].min } as const
   const k = overBasemap ? 0.55 : 1
   switch (level) {
     case 'district':
@@ -140,6 +149,7 @@ function line(level: RegionLevel): LineLayerSpecification {
     id: layerId.line(level),
     type: 'line',
     source: sourceId(level),
+    ...sourceLayer(level),
     minzoom: LEVEL_ZOOM[level].min,
     layout: { 'line-join': 'round', 'line-cap': 'round' },
   } as const
@@ -182,7 +192,7 @@ function line(level: RegionLevel): LineLayerSpecification {
 
 function selected(level: RegionLevel): LineLayerSpecification[] {
   // No zoom range: a selected region stays outlined however far out the user zooms.
-  const common = { source: sourceId(level), filter: selectedFilter(null), layout: { 'line-join': 'round' } } as const
+  const common = { source: sourceId(level), ...sourceLayer(level), filter: selectedFilter(null), layout: { 'line-join': 'round' } } as const
   return [
     {
       ...common,

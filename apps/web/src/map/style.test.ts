@@ -14,15 +14,22 @@ describe('buildStyle (default, offline)', () => {
     expect(errorsOf(style)).toEqual([])
   })
 
-  it('needs nothing from outside: no glyphs, no sprite, no remote URL anywhere', () => {
+  it('needs nothing from outside: no glyphs, no sprite, no URL but the tiles of this app', () => {
     expect(style.glyphs).toBeUndefined()
     expect(style.sprite).toBeUndefined()
-    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//)
+    const own = JSON.stringify(style).replaceAll(`${location.origin}/api/tiles/`, '')
+    expect(own).not.toMatch(/https?:\/\//)
   })
 
-  it('starts with a background and draws only its own GeoJSON sources', () => {
+  it('starts with a background and draws only its own sources: GeoJSON, and vector tiles of the API for communities and grids', () => {
     expect(style.layers[0]).toMatchObject({ id: 'background', type: 'background' })
-    for (const s of Object.values(style.sources)) expect(s.type).toBe('geojson')
+    for (const [id, s] of Object.entries(style.sources)) expect(s.type, id).toBe(id === sourceId('community') || id === sourceId('grid') ? 'vector' : 'geojson')
+    expect(style.sources[sourceId('grid')]).toMatchObject({ type: 'vector', tiles: [`${location.origin}/api/tiles/grids/{z}/{x}/{y}.mvt`], minzoom: 12, maxzoom: 16 })
+    for (const l of style.layers) {
+      const src = (l as { source?: string }).source
+      if (src === sourceId('grid')) expect((l as { 'source-layer'?: string })['source-layer'], l.id).toBe('grids')
+      if (src === sourceId('community')) expect((l as { 'source-layer'?: string })['source-layer'], l.id).toBe('communities')
+    }
     for (const l of ['district', 'street', 'community', 'grid'] as const) {
       expect(style.sources[sourceId(l)]).toBeDefined()
       expect(style.sources[labelSourceId(l)]).toBeDefined()

@@ -6,7 +6,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl'
 import type { TileSource, TileSourceType } from '../api/types.ts'
-import { COLORS, MASK_SOURCE, labelSourceId, layerId, regionLayers, sourceId } from './layers.ts'
+import { COLORS, LEVEL_ZOOM, MASK_SOURCE, TILE_LEVELS, labelSourceId, layerId, regionLayers, sourceId } from './layers.ts'
 import { AREA_SOURCE, PROBE_SOURCE, areaLayers, probeLayers } from './overlays.ts'
 import { INCIDENT_SOURCE, PATROL_SOURCE, incidentLayers, patrolLayers } from './incident-layers.ts'
 
@@ -36,6 +36,14 @@ export interface StyleOptions {
   incidentScale?: number
 }
 
+/** Past this zoom region tiles are over-zoomed: a zoom-16 tile holds a grid to a tenth of a metre. */
+export const REGION_TILE_MAX_ZOOM = 16
+
+/** The vector tile URL template of a region layer (absolute: MapLibre fetches tiles from a worker). */
+export function regionTileUrl(layer: string): string {
+  return absoluteUrl(`/api/tiles/${layer}/{z}/{x}/{y}.mvt`)
+}
+
 function emptyGeoJson(): GeoJSONSourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 }
@@ -46,8 +54,11 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
   if (basemap) Object.assign(sources, basemap.sources)
   sources[MASK_SOURCE] = emptyGeoJson()
   for (const level of REGION_LEVELS) {
-    // Feature ids are numeric in the API's GeoJSON; they key the hover feature-state.
-    sources[sourceId(level)] = { ...emptyGeoJson(), tolerance: level === 'grid' ? 0.25 : 0.375 }
+    // Feature ids are numeric in the API's GeoJSON and tiles; they key the hover feature-state.
+    const tiles = TILE_LEVELS[level]
+    sources[sourceId(level)] = tiles
+      ? { type: 'vector', tiles: [regionTileUrl(tiles)], minzoom: Math.max(0, LEVEL_ZOOM[level].min - 1), maxzoom: REGION_TILE_MAX_ZOOM }
+      : { ...emptyGeoJson(), tolerance: level === 'grid' ? 0.25 : 0.375 }
     sources[labelSourceId(level)] = emptyGeoJson()
   }
   sources[AREA_SOURCE] = emptyGeoJson()

@@ -28,6 +28,27 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals())
 
 describe('regions store', () => {
+  it('loads only the labels of a level drawn from tiles for a map, and the geometry when asked', async () => {
+    const gridLabels = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', id: 9, properties: { code: '350303001001001', name: '网格1', level: 'grid', bbox: [119, 25.4, 119.05, 25.45] }, geometry: { type: 'Point', coordinates: [119.02, 25.42] } }],
+    }
+    const grids = { type: 'FeatureCollection', features: [square(9, { code: '350303001001001', name: '网格1', level: 'grid', parentCode: '350303001001' }, [119.02, 25.42])] }
+    const { calls } = mockFetch({ '/api/regions/labels?level=grid': { json: gridLabels }, '/api/regions?level=grid': { json: grids } })
+    const store = useRegionsStore()
+    await Promise.all([store.loadForMap('grid'), store.loadForMap('grid')])
+    expect(calls).toEqual(['/api/regions/labels?level=grid'])
+    expect(store.levels.grid).toMatchObject({ status: 'ready', count: 1 })
+    expect(store.data.grid!.geometry).toBe(false)
+    // A region is fitted by its label's box while its polygon is not loaded.
+    expect(store.bounds('350303001001001')).toEqual([119, 25.4, 119.05, 25.45])
+    expect(store.bounds('350303009009009')).toBeNull()
+    await store.load('grid')
+    expect(calls.filter((c) => c === '/api/regions?level=grid')).toHaveLength(1)
+    expect(store.data.grid!.geometry).toBe(true)
+    expect(store.feature('350303001001001')?.properties.name).toBe('网格1')
+  })
+
   it('loads a level once, with its labels, and indexes it by code', async () => {
     const { calls } = mockFetch({
       '/api/regions?level=street': { json: streets },

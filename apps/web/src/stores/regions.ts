@@ -5,8 +5,8 @@ import { endpoints } from '../api/endpoints.ts'
 import { isAbortError } from '../api/client.ts'
 import type { RegionCollection, RegionFeature, RegionLabelCollection } from '../api/types.ts'
 import { safeStorage } from '../i18n/index.ts'
-import { assignColorIndex, fallbackLabels, withMapLabels } from '../map/geo.ts'
-import { PALETTE_SIZE } from '../map/layers.ts'
+import { assignColorIndex, bboxOf, fallbackLabels, withMapLabels } from '../map/geo.ts'
+import { PALETTE_SIZE, isTileLevel } from '../map/layers.ts'
 import { useNoticesStore } from './notices.ts'
 
 export type LevelStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -23,6 +23,8 @@ export interface LevelData {
   polygons: RegionCollection
   labels: RegionLabelCollection
   byCode: Map<string, RegionFeature>
+  /** False when only the labels were loaded (the map draws the level's polygons from vector tiles). */
+  geometry: boolean
 }
 
 export const LAYER_VISIBILITY_KEY = 'hj.map.layers'
@@ -56,6 +58,8 @@ export const useRegionsStore = defineStore('regions', () => {
   /** Replaced (never mutated) on each load, so watchers see a new object. */
   const data = shallowRef<Partial<Record<RegionLevel, LevelData>>>({})
   const pending = new Map<RegionLevel, Promise<void>>()
+  /** Levels whose pending request is a labels-only one. */
+  const labelsOnly = new Set<RegionLevel>()
 
   watch(
     visible,
@@ -68,6 +72,30 @@ export const useRegionsStore = defineStore('regions', () => {
     },
     { deep: true },
   )
+
+  /**
+   * A level drawn from vector tiles needs only its labels (which carry each region's box, for fitting it); the
+   * polygons are loaded when a screen needs the geometry itself (analytics' choropleth).
+   */
+  async function fetchLabelsOnly(level: RegionLevel): Promise<void> {
+    const notices = useNoticesStore()
+    const state = levels[level]
+    state.status = 'loading'
+    state.error = null
+    try {
+      const labels = await endpoints().regionLabels(level)
+      if (!labels || !Array.isArray(labels.features)) throw new TypeError('region labels: not a FeatureCollection')
+      withMapLabels(labels)
+      data.value = { ...data.value, [level]: { polygons: { type: 'FeatureCollection', features: [] }, labels, byCode: new Map(), geometry: false } }
+      state.count = labels.features.length
+      state.status = 'ready'
+      notices.dismiss(`layer:${level}`)
+    } catch (error) {
+      state.status = 'error'
+      state.error = error
+      notices.push({ id: `layer:${level}`, context: `errors.context.layer.${level}`, error, retry: () => void reloadLabels(level) })
+    }
+  }
 
   async function fetchLevel(level: RegionLevel): Promise<void> {
     const notices = useNoticesStore()
@@ -103,7 +131,7 @@ export const useRegionsStore = defineStore('regions', () => {
       withMapLabels(labels)
       const byCode = new Map<string, RegionFeature>()
       for (const f of polygons.features) byCode.set(f.properties.code, f)
-      data.value = { ...data.value, [level]: { polygons, labels, byCode } }
+      data.value = { ...data.value, [level]: { polygons, labels, byCode, geometry: true } }
       state.count = polygons.features.length
       state.status = 'ready'
       notices.dismiss(`layer:${level}`)
@@ -119,15 +147,36 @@ export const useRegionsStore = defineStore('regions', () => {
     }
   }
 
-  /** Loads a level once; concurrent calls share the request. */
+  /** Loads a level with its geometry once; concurrent calls share the request. */
   function load(level: RegionLevel): Promise<void> {
     const state = levels[level]
-    if (state.status === 'ready') return Promise.resolve()
+    if (state.status === 'ready' && data.value[level]?.geometry) return Promise.resolve()
     const existing = pending.get(level)
-    if (existing) return existing
-    const p = fetchLevel(level).finally(() => pending.delete(level))
+    if (existing && !labelsOnly.has(level)) return existing
+    // After a labels-only load in flight (a map screen got there first), the geometry follows it.
+    const p = (existing ? existing.then(() => fetchLevel(level)) : fetchLevel(level)).finally(() => pending.delete(level))
     pending.set(level, p)
     return p
+  }
+
+  /** What a map needs of a level: its labels for a level drawn from tiles (once), else the whole level. */
+  function loadForMap(level: RegionLevel): Promise<void> {
+    if (!isTileLevel(level)) return load(level)
+    if (levels[level].status === 'ready') return Promise.resolve()
+    const existing = pending.get(level)
+    if (existing) return existing
+    labelsOnly.add(level)
+    const p = fetchLabelsOnly(level).finally(() => {
+      pending.delete(level)
+      labelsOnly.delete(level)
+    })
+    pending.set(level, p)
+    return p
+  }
+
+  function reloadLabels(level: RegionLevel): Promise<void> {
+    levels[level].status = 'idle'
+    return loadForMap(level)
   }
 
   /** Loads a level again (after an error, or to pick up edits). */
@@ -149,7 +198,18 @@ export const useRegionsStore = defineStore('regions', () => {
     return null
   }
 
+  /** A loaded region's box [west, south, east, north]: from its polygon, else from its label. */
+  function bounds(code: string): [number, number, number, number] | null {
+    const f = feature(code)
+    if (f) return bboxOf(f)
+    for (const l of REGION_LEVELS) {
+      const b = data.value[l]?.labels.features.find((x) => x.properties.code === code)?.properties.bbox
+      if (b) return b
+    }
+    return null
+  }
+
   const anyLoading = () => REGION_LEVELS.some((l) => levels[l].status === 'loading')
 
-  return { levels, visible, data, load, reload, setVisible, feature, anyLoading }
+  return { levels, visible, data, load, loadForMap, reload, setVisible, feature, bounds, anyLoading }
 })

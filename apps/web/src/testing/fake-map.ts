@@ -8,7 +8,9 @@ type Handler = (e?: unknown) => void
 export function createFakeMap(zoom = 10.5) {
   const handlers = new Map<string, Set<Handler>>()
   const data = new Map<string, unknown>()
-  const layout = new Map<string, Record<string, unknown>>(buildStyle().layers.map((l) => [l.id, { ...(l.layout ?? {}) }]))
+  const style = buildStyle()
+  const layout = new Map<string, Record<string, unknown>>(style.layers.map((l) => [l.id, { ...(l.layout ?? {}) }]))
+  const sourceTypes = new Map(Object.entries(style.sources).map(([id, src]) => [id, src.type]))
   const canvas = document.createElement('canvas')
   const state = {
     zoom,
@@ -30,7 +32,8 @@ export function createFakeMap(zoom = 10.5) {
       for (const fn of [...(handlers.get(type) ?? [])]) fn(e)
     },
     listeners: (type: string) => handlers.get(type)?.size ?? 0,
-    getSource: vi.fn((id: string) => ({ setData: (d: unknown) => data.set(id, d) })),
+    // Sources as the style declares them: GeoJSON ones take data, vector tile ones fetch their own.
+    getSource: vi.fn((id: string) => ({ type: sourceTypes.get(id) ?? 'geojson', setData: (d: unknown) => data.set(id, d) })),
     getLayer: vi.fn((id: string) => (layout.has(id) ? { id } : undefined)),
     getLayoutProperty: vi.fn((id: string, name: string) => layout.get(id)?.[name]),
     setLayoutProperty: vi.fn((id: string, name: string, v: unknown) => {

@@ -40,7 +40,8 @@ export interface ClusterRow {
 export type PointRow = MapPoint
 
 const OPEN = sql.raw(`(${OPEN_STATES.map((s) => `'${s}'`).join(',')})`)
-const isOpen = sql`i.state IN ${OPEN}`
+/** An open incident (of alias `i`): overdue and urgent marks count only while it is open. */
+export const isOpen = sql`i.state IN ${OPEN}`
 
 /** Trusted numbers inlined as float8 literals (both drivers then agree on the arithmetic). */
 const num = (x: number): SQL => {
@@ -48,7 +49,8 @@ const num = (x: number): SQL => {
   return sql.raw(`${x}::float8`)
 }
 
-function where(f: MapFilter): SQL {
+/** The map's filter and row scope as one WHERE condition on `incident i` (the JSON map and the vector tiles share it). */
+export function where(f: MapFilter): SQL {
   const [w, s, e, n] = f.bbox
   const parts: SQL[] = [sql`i.location && ST_MakeEnvelope(${num(w)}, ${num(s)}, ${num(e)}, ${num(n)}, 4326)`]
   if (f.states?.length) {

@@ -5,7 +5,7 @@ import type { AppDb, Database } from '../types.ts'
 /** Patrol routes, track chunks and coverage. All SQL of the patrol feature lives here. */
 
 /** `grid_code LIKE p1% OR …` for an inspector's area prefixes; no prefixes → nothing. */
-function inAreas(column: SQL, prefixes: readonly string[]): SQL {
+export function inAreas(column: SQL, prefixes: readonly string[]): SQL {
   if (prefixes.length === 0) return sql`false`
   return sql.join(prefixes.map((p) => sql`${column} LIKE ${`${p}%`}`), sql` OR `)
 }

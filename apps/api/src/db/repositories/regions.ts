@@ -22,12 +22,20 @@ export async function regionsFeatureCollection(database: Database, level: Region
   return row!.fc
 }
 
-/** One label point per region: the pole of inaccessibility reads best for irregular shapes. */
+/**
+ * One label point per region: the pole of inaccessibility reads best for irregular shapes. Each carries its region's
+ * box [west, south, east, north]: screens that draw the polygons from vector tiles fit a region with it.
+ */
 export async function regionLabels(database: Database, level: RegionLevel, at?: Date): Promise<string> {
   const point = level === 'grid' ? sql`ST_PointOnSurface(geom)` : sql`(ST_MaximumInscribedCircle(geom)).center`
   const [row] = await database.rows<{ fc: string }>(sql`
     SELECT ${featureCollectionSql(
-      featureSql(sql`id`, sql`ST_AsGeoJSON(${point}, 6)::json`, sql`json_build_object('code', code, 'name', name, 'level', level)`),
+      featureSql(
+        sql`id`,
+        sql`ST_AsGeoJSON(${point}, 6)::json`,
+        sql`json_build_object('code', code, 'name', name, 'level', level, 'bbox', json_build_array(
+          round(ST_XMin(geom)::numeric, 6), round(ST_YMin(geom)::numeric, 6), round(ST_XMax(geom)::numeric, 6), round(ST_YMax(geom)::numeric, 6)))`,
+      ),
       sql`code`,
     )} AS fc
     FROM region WHERE level = ${level} AND ${validAt(at)}`)

@@ -6,9 +6,10 @@ import type { Database } from '../../db/types.ts'
  * GET /api/incidents/map: the incidents one map view needs. Below POINTS_MIN_ZOOM the answer is
  * grid clusters (a lone incident in its cell comes as a point, so it can be clicked); from it on, the points.
  *
- * Why JSON clusters and not vector tiles (ST_AsMVT): the embedded engine's PostGIS has no protobuf support, one
- * aggregate per view is a few dozen rows at district zoom (a few KB gzip) where tiles would send each tile's share
- * and re-aggregate per tile, and live updates patch single points in the client's copy instead of invalidating tiles.
+ * Why the map screens still use JSON clusters here while the same incidents are also served as vector tiles
+ * (services/tiles, per-tile cells): one aggregate per view is a few dozen rows at district zoom (a few KB gzip) where
+ * tiles send each tile's share and re-aggregate per tile, and live updates patch single points in the client's copy
+ * instead of invalidating tiles.
  */
 
 export interface IncidentMapInput extends Omit<MapFilter, 'scope'> {
