@@ -5,23 +5,26 @@ import { taxonomyName, unitNameEn } from '../taxonomy/index.ts'
 /** A unit or a taxonomy class as the API sends it: a code and its Chinese name, sometimes its English one. */
 export interface NamedRef {
   code?: string | null
-  name: string
+  name: string | null
   nameEn?: string | null
 }
+
+/** The Chinese name, else the code: never a blank where a name was expected. */
+const chinese = (x: NamedRef): string => x.name ?? x.code ?? ''
 
 /**
  * The name of a unit in a language: in English its own English name, else the loaded taxonomy's English name of
  * its code (units and classes are reference data, docs/DOMAIN.md §3), else the Chinese name (never a blank).
  */
 export function unitNameIn(u: NamedRef, en: boolean): string {
-  if (!en) return u.name
-  return u.nameEn || (u.code ? unitNameEn(u.code) : null) || u.name
+  if (!en) return chinese(u)
+  return u.nameEn || (u.code ? unitNameEn(u.code) : null) || chinese(u)
 }
 
 /** The name of a class, subclass or fine class in a language (as {@link unitNameIn}). */
 export function classNameIn(c: NamedRef, en: boolean): string {
-  if (!en) return c.name
-  return c.nameEn || (c.code ? taxonomyName(c.code)?.nameEn : null) || c.name
+  if (!en) return chinese(c)
+  return c.nameEn || (c.code ? taxonomyName(c.code)?.nameEn : null) || chinese(c)
 }
 
 /**

@@ -14,11 +14,12 @@ describe('applyWallTheme', () => {
     expect(fake.layout.get('region-grid-label')).toMatchObject({ 'text-size': 18 })
   })
 
-  it('puts the street names over the incident clusters, beside their label point (never centred on a cluster)', () => {
+  it('puts the street names over the incident discs, placed after the cluster counts, never left out', () => {
     const fake = createFakeMap()
     applyWallTheme(asMap(fake))
-    expect(fake.moved).toEqual(['region-street-label'])
+    expect(fake.moved).toEqual(['region-street-label', 'incident-cluster-count'])
     expect(fake.layout.get('region-street-label')!['text-variable-anchor']).not.toContain('center')
+    expect(fake.layout.get('region-street-label')).toMatchObject({ 'text-allow-overlap': true })
   })
 
   it('scales the region labels with the wall: ×2 at 3840×2160', () => {

@@ -1,5 +1,6 @@
 import { REGION_LEVELS } from '@hanjiang/shared'
 import { BACKGROUND_LAYER } from '../map/style.ts'
+import { incidentLayerId } from '../map/incident-layers.ts'
 import { layerId } from '../map/layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { wallPx } from './type-scale.ts'
@@ -34,13 +35,16 @@ export function applyWallTheme(m: Pick<RegionMap, 'getLayer' | 'setPaintProperty
   size(layerId.label('street'), wallPx('label', scale))
   size(layerId.label('community'), wallPx('label', scale))
   size(layerId.label('grid'), wallPx('axis', scale))
-  // Street names over the incident symbols: placed before the clusters (MapLibre places the top layer's symbols
-  // first), so a cluster never hides one, and always beside their label point — where a street's cluster is drawn —
-  // never centred on it, so no name covers a cluster's count either.
+  // Street names over the incident discs, so a cluster never hides one. MapLibre places the top layer's symbols
+  // first: the cluster counts (with their disc's footprint) above the names, so a name takes the first place around
+  // its label point that keeps clear of every cluster, and only where none is free is it drawn over one anyway
+  // (allowed to overlap) rather than left out.
   const street = layerId.label('street')
   if (m.getLayer(street)) {
     m.setLayoutProperty(street, 'text-variable-anchor', WALL_STREET_ANCHORS)
+    m.setLayoutProperty(street, 'text-allow-overlap', true)
     m.moveLayer(street)
+    if (m.getLayer(incidentLayerId.clusterCount)) m.moveLayer(incidentLayerId.clusterCount)
   }
 }
 

@@ -1,7 +1,7 @@
 import { DESIGN_HEIGHT, DESIGN_WIDTH } from '../composables/use-viewport-scale.ts'
 
 /**
- * The wall's type scale, in CSS px at its 1920×1080 design size, read from about 3 m (docs/ARCHITECTURE.md, "Wall"):
+ * The wall's type scale, in CSS px at its 1920×1080 design size, read from about 3 m (docs/ARCHITECTURE.md §6, "Wall"):
  * every size on the wall — DOM text, ECharts text, MapLibre labels — comes from here, multiplied by the viewport
  * scale (2 at 3840×2160). The minimums are what the wall's browser test holds every visible text to.
  */
