@@ -1,8 +1,9 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { ESCALATION_ACTIONS, WORKFLOW_ACTIONS } from '@hanjiang/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, launchChromium, screenshot, startApp, type RunningApp } from './support/app.ts'
+import { CHROMIUM, launchChromium, SCREENSHOTS, startApp, type RunningApp } from './support/app.ts'
 import { login } from './support/auth.ts'
 import { withTest } from './support/url.ts'
 
@@ -110,7 +111,10 @@ describe.runIf(hasChromium)('every screen in English (admin)', () => {
         await page.goto(withTest(app.url, screen))
         await page.locator('#main').waitFor({ timeout: 30_000 })
         all.push(...(await findings(screen)))
-        await screenshot(page, `english${screen.replace(/\//g, '-').replace(/-HJ.*/, '-incident')}`)
+        // A map screen can take long to capture on a busy machine: the picture is for people to look at, not a timing.
+        fs.mkdirSync(SCREENSHOTS, { recursive: true })
+        const name = `english${screen.replace(/\//g, '-').replace(/-HJ.*/, '-incident')}.png`
+        await page.screenshot({ path: path.join(SCREENSHOTS, name), timeout: 180_000 })
       }
     }
     expect(all).toEqual([])
