@@ -12,6 +12,8 @@ export const SEED_DIR = path.join(REPO_ROOT, 'seed')
 
 interface TaxonomyJson {
   units: { code: string; name: string; nameEn: string; kind: string }[]
+  /** English names of the street/town offices, by the street's code (their Chinese names are derived). */
+  streetOffices: { street: string; nameEn: string }[]
   classes: {
     code: string
     name: string
@@ -67,12 +69,13 @@ export async function seedReference(database: Database, tx: AppDb): Promise<{ un
   }
   const tax = readTaxonomyJson()
   const streets = readDivisions().filter((d) => d.level === 'town')
+  const officeEn = new Map(tax.streetOffices.map((o) => [o.street, o.nameEn]))
   const units = [
     ...tax.units.map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, kind: u.kind, regionCode: null as string | null })),
     ...streets.map((s) => ({
       code: streetOfficeCode(s.code),
       name: streetOfficeName(s.name),
-      nameEn: '',
+      nameEn: officeEn.get(s.code) ?? '',
       kind: 'street_office',
       regionCode: s.code,
     })),

@@ -50,7 +50,14 @@ export function attributionLines(own: string, extra: readonly string[]): string[
  * Creates the MapLibre map in `container` once the configuration (and any configured basemap) is known, adds the
  * controls in the current language, and removes the map on unmount. `map` is set when the style has loaded.
  */
-export function useMaplibre(container: Ref<HTMLElement | null>, options: { incidentScale?: number } = {}) {
+export interface MaplibreOptions {
+  /** Enlarges the incident symbols (the wall). */
+  incidentScale?: number
+  /** The licence line folded behind MapLibre's "i" button from the start (the wall: nobody reads it from 3 m). */
+  compactAttribution?: boolean
+}
+
+export function useMaplibre(container: Ref<HTMLElement | null>, options: MaplibreOptions = {}) {
   const map = shallowRef<RegionMap | null>(null)
   const config = useConfigStore()
   const view = useMapViewStore()
@@ -77,13 +84,19 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: { incid
       scale: new lib.ScaleControl({ unit: 'metric', maxWidth: 120 }),
       attribution: new lib.AttributionControl({
         // Phones: the licence line folds behind MapLibre's "i" button instead of covering the map.
-        compact: typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches,
+        compact: options.compactAttribution || (typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches),
         customAttribution: attributionLines(t('map.attribution'), config.attribution),
       }),
     }
     m.addControl(controls.nav, 'top-right')
     m.addControl(controls.scale, 'bottom-left')
     m.addControl(controls.attribution, 'bottom-right')
+    if (options.compactAttribution) foldAttribution(m)
+  }
+
+  /** MapLibre opens a compact attribution once and folds it on the first drag; a wall is never dragged. */
+  function foldAttribution(m: MaplibreMap): void {
+    m.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
   }
 
   async function create(): Promise<void> {
@@ -138,6 +151,7 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: { incid
     })
     m.once('load', () => {
       if (disposed) return
+      if (options.compactAttribution) foldAttribution(m)
       map.value = m
       view.state = 'ready'
     })

@@ -45,6 +45,8 @@ const dateTimeFormats = {
     timeZone: TIME_ZONE,
   },
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
+  hourMinute: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
+  monthDayTime: { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE },
   clock: {
     month: 'long',
     day: 'numeric',

@@ -25,4 +25,5 @@ export type RegionMap = Pick<
   | 'getBounds'
   | 'setPaintProperty'
   | 'getCenter'
+  | 'moveLayer'
 >

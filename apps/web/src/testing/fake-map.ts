@@ -39,6 +39,9 @@ export function createFakeMap(zoom = 10.5) {
     setLayoutProperty: vi.fn((id: string, name: string, v: unknown) => {
       layout.get(id)![name] = v
     }),
+    /** Layer ids moved to the top, in order. */
+    moved: [] as string[],
+    moveLayer: vi.fn((id: string) => void fake.moved.push(id)),
     setFilter: vi.fn(),
     setFeatureState: vi.fn(),
     removeFeatureState: vi.fn(),

@@ -10,12 +10,22 @@ describe('applyWallTheme', () => {
     expect(fake.paint.get('region-district-fill')).toMatchObject({ 'fill-color': '#0d2547' })
     expect(fake.paint.get('region-street-label')).toMatchObject({ 'text-color': '#cfe3ff' })
     expect([...fake.paint.keys()].every((id) => fake.layout.has(id))).toBe(true)
-    expect(Array.isArray(fake.layout.get('region-street-label')!['text-size'])).toBe(true)
+    expect(fake.layout.get('region-street-label')).toMatchObject({ 'text-size': 22 })
+    expect(fake.layout.get('region-grid-label')).toMatchObject({ 'text-size': 18 })
   })
 
-  it('scales the region labels on a larger wall', () => {
+  it('puts the street names over the incident discs, placed after the cluster counts, never left out', () => {
+    const fake = createFakeMap()
+    applyWallTheme(asMap(fake))
+    expect(fake.moved).toEqual(['region-street-label', 'incident-cluster-count'])
+    expect(fake.layout.get('region-street-label')!['text-variable-anchor']).not.toContain('center')
+    expect(fake.layout.get('region-street-label')).toMatchObject({ 'text-allow-overlap': true })
+  })
+
+  it('scales the region labels with the wall: ×2 at 3840×2160', () => {
     const fake = createFakeMap()
     applyWallTheme(asMap(fake), 2)
-    expect(fake.layout.get('region-street-label')).toMatchObject({ 'text-size': 28 })
+    expect(fake.layout.get('region-street-label')).toMatchObject({ 'text-size': 44 })
+    expect(fake.layout.get('region-district-label')).toMatchObject({ 'text-size': 52 })
   })
 })

@@ -1,9 +1,12 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { WallStats } from '../api/incident-map.ts'
+import { WALL_LIST_SIZES } from './sizes.ts'
+import { wallPx, type WallTypeRole } from './type-scale.ts'
 
 /**
  * ECharts options of the wall's panels, pure: stats + labels in, option out, so the panels are
- * tested without a canvas. Dark theme; every size is multiplied by `scale` (1 at 1920×1080, 2 at 3840×2160).
+ * tested without a canvas. Dark theme; every font size is a role of the wall's type scale (type-scale.ts) multiplied
+ * by `scale` (1 at 1920×1080, 2 at 3840×2160): axis labels `axis`, legends and data labels `label`, figures `kpi`.
  */
 
 export type Label = (key: string, params?: Record<string, unknown>) => string
@@ -20,7 +23,9 @@ export const WALL_COLORS = {
   series: ['#3d8bfd', '#2fd17c', '#ffb300', '#b37feb', '#36cfc9', '#ff7a45', '#f759ab', '#9ec5fe'],
 }
 
-const text = (scale: number, size = 14) => ({ color: WALL_COLORS.text, fontSize: Math.round(size * scale) })
+const text = (scale: number, role: WallTypeRole = 'label') => ({ color: WALL_COLORS.text, fontSize: wallPx(role, scale) })
+/** A legend at the label size, its swatches in proportion. */
+const legend = (scale: number) => ({ textStyle: text(scale), itemWidth: 22 * scale, itemHeight: 14 * scale, itemGap: 12 * scale })
 
 /** Today's intake by channel: a ring with the total in the middle. */
 export function channelOption(stats: WallStats, t: Label, scale = 1): EChartsCoreOption {
@@ -29,22 +34,22 @@ export function channelOption(stats: WallStats, t: Label, scale = 1): EChartsCor
     animationDuration: 400,
     color: WALL_COLORS.series,
     tooltip: { trigger: 'item' },
+    // The total alone in the ring (its label is the header's "reported today"): a word would not fit at wall size.
     title: {
       text: String(stats.totals.today),
-      subtext: t('wall.totals.today'),
-      left: '34%',
-      top: '38%',
+      left: '30%',
+      top: 'middle',
       textAlign: 'center',
-      textStyle: { ...text(scale, 30), fontWeight: 700 },
-      subtextStyle: text(scale, 13),
+      textVerticalAlign: 'middle',
+      textStyle: { ...text(scale, 'kpi'), fontWeight: 700 },
     },
-    legend: { orient: 'vertical', right: '2%', top: 'middle', textStyle: text(scale, 14), itemWidth: 14 * scale, itemHeight: 10 * scale, itemGap: 8 * scale },
+    legend: { orient: 'vertical', right: '1%', top: 'middle', ...legend(scale) },
     series: [
       {
         type: 'pie',
         name: t('wall.panels.channels'),
-        radius: ['52%', '78%'],
-        center: ['35%', '52%'],
+        radius: ['62%', '92%'],
+        center: ['30%', '50%'],
         avoidLabelOverlap: true,
         label: { show: false },
         itemStyle: { borderColor: '#071a33', borderWidth: 2 * scale },
@@ -54,83 +59,108 @@ export function channelOption(stats: WallStats, t: Label, scale = 1): EChartsCor
   }
 }
 
-/** Open and overdue incidents per street/town: horizontal bars, most open on top. */
+/**
+ * Open and overdue incidents of the busiest streets/towns: horizontal bars, most open on top. Only the busiest
+ * few, so each name is readable from the back of the room (the rest are on the map).
+ */
 export function streetOption(stats: WallStats, t: Label, scale = 1): EChartsCoreOption {
-  const rows = [...stats.byStreet].sort((a, b) => a.open - b.open || b.code.localeCompare(a.code))
+  const rows = [...stats.byStreet]
+    .sort((a, b) => b.open - a.open || a.code.localeCompare(b.code))
+    .slice(0, WALL_LIST_SIZES.streets)
+    .reverse()
   return {
     animationDuration: 400,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, right: 0, textStyle: text(scale, 13), itemWidth: 14 * scale, itemHeight: 10 * scale },
-    grid: { left: 8 * scale, right: 28 * scale, top: 26 * scale, bottom: 4 * scale, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: text(scale, 12), splitLine: { lineStyle: { color: WALL_COLORS.grid } } },
-    // Every street named (13 in the district), even where the bars get thin.
-    yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { ...text(scale, 12), interval: 0 }, axisLine: { lineStyle: { color: WALL_COLORS.grid } } },
+    legend: { top: 0, right: 0, ...legend(scale) },
+    grid: { left: 4 * scale, right: 40 * scale, top: 34 * scale, bottom: 0, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { lineStyle: { color: WALL_COLORS.grid } } },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.name),
+      axisLabel: { ...text(scale, 'axis'), interval: 0 },
+      axisLine: { lineStyle: { color: WALL_COLORS.grid } },
+      axisTick: { show: false },
+    },
     series: [
-      { type: 'bar', name: t('wall.open'), data: rows.map((r) => r.open), itemStyle: { color: WALL_COLORS.open }, barMaxWidth: 12 * scale, barGap: '10%', label: { show: true, position: 'right', ...text(scale, 11) } },
-      { type: 'bar', name: t('wall.overdue'), data: rows.map((r) => r.overdue), itemStyle: { color: WALL_COLORS.overdue }, barMaxWidth: 12 * scale },
+      { type: 'bar', name: t('wall.open'), data: rows.map((r) => r.open), itemStyle: { color: WALL_COLORS.open }, barMaxWidth: 14 * scale, barGap: '15%', label: { show: true, position: 'right', ...text(scale) } },
+      { type: 'bar', name: t('wall.overdue'), data: rows.map((r) => r.overdue), itemStyle: { color: WALL_COLORS.overdue }, barMaxWidth: 14 * scale },
     ],
   }
 }
 
-/** The on-time rate of the last days as a gauge: green from 90 %, amber from 75 %, red below. */
+/**
+ * The on-time rate of the last days: the figure at the KPI size over one bar to 100 % (green from 90 %, amber from
+ * 75 %, red below, both thresholds marked). A bar rather than a gauge: a gauge's ring leaves too little room inside
+ * for a figure large enough to read from across the room.
+ */
 export function onTimeOption(stats: WallStats, t: Label, scale = 1): EChartsCoreOption {
   const rate = stats.onTime.rate === null ? null : Math.round(stats.onTime.rate * 1000) / 10
+  const color = rate === null ? WALL_COLORS.dim : rate >= 90 ? WALL_COLORS.good : rate >= 75 ? WALL_COLORS.warn : WALL_COLORS.bad
+  const kpi = wallPx('kpi', scale)
   return {
     animationDuration: 400,
+    title: { text: rate === null ? '—' : `${rate}%`, left: 'center', top: 0, textStyle: { ...text(scale, 'kpi'), color, fontWeight: 700 } },
+    grid: { left: 12 * scale, right: 24 * scale, top: kpi * 1.3, bottom: 4 * scale, containLabel: true },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      axisLabel: { ...text(scale, 'axis'), formatter: '{value}%' },
+      splitLine: { show: false },
+      axisLine: { show: false },
+      axisTick: { show: false },
+    },
+    yAxis: { type: 'category', data: [t('wall.panels.onTime')], show: false },
     series: [
       {
-        type: 'gauge',
+        type: 'bar',
         name: t('wall.panels.onTime'),
-        min: 0,
-        max: 100,
-        startAngle: 210,
-        endAngle: -30,
-        radius: '92%',
-        center: ['50%', '58%'],
-        progress: { show: true, width: 16 * scale, itemStyle: { color: rate === null ? WALL_COLORS.dim : rate >= 90 ? WALL_COLORS.good : rate >= 75 ? WALL_COLORS.warn : WALL_COLORS.bad } },
-        axisLine: { lineStyle: { width: 16 * scale, color: [[1, 'rgba(120, 170, 230, 0.15)']] } },
-        axisTick: { show: false },
-        splitLine: { show: false },
-        axisLabel: { show: false },
-        pointer: { show: false },
-        anchor: { show: false },
-        title: { show: false },
-        detail: {
-          valueAnimation: true,
-          offsetCenter: [0, '0%'],
-          formatter: rate === null ? '—' : '{value}%',
-          ...text(scale, 34),
-          fontWeight: 700,
+        data: [{ value: rate ?? 0, itemStyle: { color } }],
+        barWidth: 26 * scale,
+        showBackground: true,
+        backgroundStyle: { color: 'rgba(120, 170, 230, 0.15)', borderRadius: 6 * scale },
+        itemStyle: { borderRadius: 6 * scale },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          label: { show: false },
+          lineStyle: { color: WALL_COLORS.text, type: 'dashed', width: 2 * scale },
+          data: [{ xAxis: 75 }, { xAxis: 90 }],
         },
-        data: [{ value: rate ?? 0, name: t('wall.panels.onTime') }],
       },
     ],
   }
 }
 
-/** The most reported fine classes of the last days. */
+/**
+ * The most reported fine classes of the last days. Each name stands above its bar across the panel's whole width
+ * (inside the grid, not beside it), so a long English name is never cut off.
+ */
 export function classesOption(stats: WallStats, t: Label, en: boolean, scale = 1): EChartsCoreOption {
-  const items = [...stats.topClasses.items].reverse()
+  const items = stats.topClasses.items.slice(0, WALL_LIST_SIZES.classes).reverse()
+  const bar = 12 * scale
   return {
     animationDuration: 400,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8 * scale, right: 36 * scale, top: 4 * scale, bottom: 4 * scale, containLabel: true },
+    grid: { left: 4 * scale, right: 48 * scale, top: 4 * scale, bottom: 0, containLabel: false },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: {
       type: 'category',
       data: items.map((c) => (en ? c.nameEn : c.name)),
-      axisLabel: { ...text(scale, 13), width: 150 * scale, overflow: 'truncate' },
+      axisLabel: { ...text(scale, 'axis'), inside: true, verticalAlign: 'bottom', padding: [0, 0, bar / 2 + 4 * scale, 0] },
       axisLine: { show: false },
       axisTick: { show: false },
+      z: 3,
     },
     series: [
       {
         type: 'bar',
         name: t('wall.panels.classes', { days: stats.topClasses.days }),
         data: items.map((c) => c.count),
-        barMaxWidth: 16 * scale,
+        barWidth: bar,
         itemStyle: { color: WALL_COLORS.series[3], borderRadius: [0, 4 * scale, 4 * scale, 0] },
-        label: { show: true, position: 'right', ...text(scale, 12) },
+        label: { show: true, position: 'right', ...text(scale) },
       },
     ],
   }

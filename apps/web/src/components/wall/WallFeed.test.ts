@@ -10,13 +10,14 @@ const mountIn = <T>(component: T, props: Record<string, unknown>, locale: 'zh-CN
   mount(component as never, { props: props as never, global: { plugins: [createAppI18n(locale)] } })
 
 describe('WallFeed', () => {
-  it('lists events newest first with Shanghai time, action and class; urgent ones marked', () => {
+  it('lists events newest first with Shanghai time (hours and minutes), action and class; urgent ones marked', () => {
     const s = wallStatsFixture()
     const events = [{ ...s.events[0]!, id: 4, action: 'create', at: '2026-05-01T02:01:02Z', track: 'normal' }, ...s.events]
     const w = mountIn(WallFeed, { events })
     const items = w.findAll('[data-testid=feed-item]')
     expect(items).toHaveLength(2)
-    expect(items[0]!.text()).toContain('10:01:02')
+    expect(items[0]!.text()).toContain('10:01')
+    expect(items[0]!.text()).not.toContain('10:01:02')
     expect(items[0]!.text()).toContain('新受理')
     expect(items[1]!.text()).toContain('派遣')
     expect(items[1]!.text()).toContain('路面塌陷')
