@@ -61,6 +61,7 @@ const uploadLimit = (config: Config): RouteLimit => ({
  */
 const ROUTE_LIMITS: Record<string, (config: Config) => RouteLimit> = {
   'POST /api/regions/import': importLimit,
+  'POST /api/regions/import/parse': importLimit,
   'POST /api/areas/import': importLimit,
   'POST /api/regions': featureLimit,
   'PATCH /api/regions/:code': featureLimit,

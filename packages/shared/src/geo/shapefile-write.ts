@@ -57,7 +57,7 @@ function asMultiPolygon(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): GeoJSON.Posi
 export async function writeShapefileZip(
   features: ShapefileInput[],
   { name, fields, prj = WGS84_PRJ }: { name: string; fields: string[]; /** Only for coordinates not in WGS84 (tests). */ prj?: string },
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   for (const f of fields) if (f.length > 10) throw new RangeError(`dBASE field names have at most 10 characters: ${f}`)
   const polygons: { rows: Props[]; geometries: GeoJSON.Position[][][][] } = { rows: [], geometries: [] }
   const lines: { rows: Props[]; geometries: GeoJSON.Position[][][] } = { rows: [], geometries: [] }
@@ -85,5 +85,5 @@ export async function writeShapefileZip(
   // An empty export still gets a (polygon) layer, so the file opens in QGIS and re-imports as nothing.
   if (polygons.geometries.length || !lines.geometries.length) add(name, 'POLYGON', polygons.rows, polygons.geometries)
   if (lines.geometries.length) add(`${name}-lines`, 'POLYLINE', lines.rows, lines.geometries)
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+  return (await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })) as Uint8Array<ArrayBuffer>
 }
