@@ -160,7 +160,7 @@ describeEachEngine(
         vertices += positions(f.geometry).length
       })
       expect(worst).toBeLessThan(0.1)
-      console.log(`EPSG:4549 → WGS84: ${grids.length} grids, ${vertices} vertices, worst vertex error ${(worst * 1000).toFixed(3)} mm`)
+      console.log(`EPSG:4549 → WGS84: ${grids.length} grids, ${vertices} vertices, worst vertex error ${(worst * 1e6).toFixed(1)} µm`)
       // Their communities are not in the fixture: the parse says so per feature, and wrote nothing.
       expect(res.body.valid).toBe(false)
       const orphan = res.body.issues.find((i: any) => i.code === 'parent_not_found')
