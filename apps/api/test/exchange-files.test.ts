@@ -160,6 +160,8 @@ describeEachEngine(
         vertices += positions(f.geometry).length
       })
       expect(worst).toBeLessThan(0.1)
+      // The demo's 7-decimal coordinates come back bit-identical (reprojected positions are rounded to 1e-9°).
+      features.forEach((f, i) => expect(f.geometry).toEqual(asPolygon(grids[i]!.geometry)))
       console.log(`EPSG:4549 → WGS84: ${grids.length} grids, ${vertices} vertices, worst vertex error ${(worst * 1e6).toFixed(1)} µm`)
       // Their communities are not in the fixture: the parse says so per feature, and wrote nothing.
       expect(res.body.valid).toBe(false)
@@ -183,6 +185,7 @@ describeEachEngine(
         expect(parsed.status).toBe(200)
         expect(parsed.body.source.crs.code).toBe(code)
         expect(parsed.body).toMatchObject({ valid: true, issues: [] })
+        expect(parsed.body.summary).toMatchObject({ created: 0 })
         expect(parsed.body.summary.features).toHaveLength(16)
         parsed.body.features.features.forEach((f: GeoJSON.Feature, i: number) => {
           expect(maxVertexError(f.geometry, asPolygon(geojson.features[i]!.geometry))).toBeLessThan(0.1)
@@ -201,6 +204,28 @@ describeEachEngine(
       const named = await api('POST', '/api/regions/import?dryRun=true&crs=EPSG:4549', bytes, ZIP)
       expect(named.status).toBe(200)
       expect(named.body).toMatchObject({ dryRun: true, source: { crs: { code: 'EPSG:4549', source: 'option' } } })
+    })
+
+    it('turns a Shapefile into a draft change set of only what changed; nothing changes until approval', async () => {
+      const geojson = JSON.parse((await api('GET', '/api/regions/export?level=grid')).text) as GeoJSON.FeatureCollection<GeoJSON.Geometry, Record<string, string>>
+      const zip = await writeShapefileZip(
+        geojson.features.map((f) => ({ geometry: f.geometry, properties: f.properties.code === '350303001001001' ? { ...f.properties, name: '宁海网格' } : f.properties })),
+        { name: 'grids', fields: ['code', 'name', 'level', 'parentCode'] },
+      )
+      const res = await api('POST', `/api/regions/import/draft?title=${encodeURIComponent('测绘院网格更新')}`, zip, ZIP)
+      expect(res.status).toBe(201)
+      expect(res.headers.get('location')).toBe(`/api/region-changes/${res.body.id}`)
+      expect(res.body).toMatchObject({ title: '测绘院网格更新', state: 'draft' })
+      expect(res.body.items).toHaveLength(1)
+      expect(res.body.items[0]).toMatchObject({ op: 'update', code: '350303001001001', name: '宁海网格', baseVersion: 1 })
+      expect((await api('GET', '/api/regions/350303001001001')).body).toMatchObject({ name: expect.not.stringMatching('宁海网格'), version: 1 })
+      // A file with problems makes no draft.
+      const bad = await writeShapefileZip([{ geometry: rect(119.15, 25.3, 119.16, 25.31), properties: { code: '350303001002006', name: '飞地', level: 'grid', parentCode: '350303001002' } }], { name: 'far', fields: ['code', 'name', 'level', 'parentCode'] })
+      const refused = await api('POST', '/api/regions/import/draft?title=x', bad, ZIP)
+      expect(refused.status).toBe(422)
+      expect(refused.body.detail).toContain('no draft was made')
+      expect(refused.body.issues[0]).toMatchObject({ code: 'outside_parent', label: 'far.shp record 0 (350303001002006 飞地)' })
+      expect((await api('POST', '/api/regions/import/draft', zip, ZIP)).body).toMatchObject({ status: 400, code: 'validation_failed' })
     })
 
     it('round-trips regions and areas through KML, and takes GCJ-02 GeoJSON when told', async () => {

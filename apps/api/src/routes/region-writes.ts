@@ -13,6 +13,7 @@ import { exportRegionsGeoJson } from '../services/regions/export.ts'
 import { exportRegionsShapefile } from '../services/regions/export-shapefile.ts'
 import { importRegions } from '../services/regions/import.ts'
 import { parseRegionImport } from '../services/regions/import-parse.ts'
+import { importRegionsAsDraft } from '../services/regions/import-draft.ts'
 import { readImportBody, withFeatureLabels } from '../services/geometry/exchange-file.ts'
 import { IMPORT_BODY, IMPORT_CRS_DESCRIPTION, EXPORT_FORMATS, SHAPEFILE_HEADERS } from './exchange-docs.ts'
 import { updateRegion } from '../services/regions/update.ts'
@@ -57,6 +58,9 @@ const importQuery = dryRunQuery.extend({
   crs: z.string().max(40, 'crs is at most 40 characters').optional().describe(IMPORT_CRS_DESCRIPTION),
 })
 const parseQuery = importQuery.omit({ dryRun: true })
+const draftQuery = parseQuery.extend({
+  title: z.string({ message: 'title is required' }).trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
+})
 
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
 const atQuery = z.object({ at: at.optional() })
@@ -85,6 +89,13 @@ export function regionWriteRoutes({ database }: AppDeps) {
       const file = await readImportBody(c, { crs: q.crs, idProperty: 'code', idIsFeatureId: false, jsonBody: () => jsonBody(c) })
       const summary = await withFeatureLabels(file, () => importRegions({ database, input: file.collection, dryRun: q.dryRun === 'true' }))
       return c.json(file.source ? { ...summary, source: file.source } : summary)
+    })
+    // A file as a draft change set (docs/GRID-EDITOR.md): grid admins too, only inside their areas (403 naming the region).
+    .post('/regions/import/draft', describe({ tag: 'regions', summary: 'Import a region file as a draft change set (nothing changes until it is approved)', query: draftQuery, body: IMPORT_BODY, responses: { 201: anyJson('The draft change set (as GET /api/region-changes/{id})') } }), importBodyLimit(), async (c) => {
+      const q = parseInput(draftQuery, c.req.query(), 'query')
+      const file = await readImportBody(c, { crs: q.crs, idProperty: 'code', idIsFeatureId: false, jsonBody: () => jsonBody(c) })
+      const set = await importRegionsAsDraft({ database, actor: actorOf(c), file, title: q.title })
+      return c.json(set, 201, { location: `/api/region-changes/${set.id}` })
     })
     .post('/regions/import/parse', describe({ tag: 'regions', summary: 'Read, reproject and check a region file without writing (the preview of an import)', query: parseQuery, body: IMPORT_BODY, responses: { 200: anyJson('{ source, features (WGS84 FeatureCollection), valid, summary, issues }') } }), importBodyLimit(), async (c) => {
       const q = parseInput(parseQuery, c.req.query(), 'query')

@@ -1659,6 +1659,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/import/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a region file as a draft change set (nothing changes until it is approved) */
+        post: operations["postApiRegionsImportDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/import/parse": {
         parameters: {
             query?: never;
@@ -6803,6 +6820,44 @@ export interface operations {
         responses: {
             /** @description The import summary (with `source`: format and coordinate system, for files) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionsImportDraft: {
+        parameters: {
+            query: {
+                /** @description The file's coordinate system: auto (default: the Shapefile's .prj, a GeoJSON crs member, else WGS84), wgs84, cgcs2000, gcj02, bd09, or an EPSG code such as EPSG:4549 (CGCS2000 3-degree Gauss-Kruger CM 120E) */
+                crs?: string;
+                title: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file as the raw body, with its media type: application/json, application/geo+json, application/zip, application/x-zip-compressed, application/vnd.google-earth.kml+xml, application/xml, text/xml, application/octet-stream (octet-stream: recognised by content). GeoJSON is a FeatureCollection; a Shapefile is one .zip of .shp/.dbf/.prj (.cpg). */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The draft change set (as GET /api/region-changes/{id}) */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

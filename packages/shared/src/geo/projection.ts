@@ -171,7 +171,12 @@ export function toWgs84Converter(crs: ResolvedCrs): ((xy: number[]) => [number, 
     // The inverse onto lng/lat of the same ellipsoid: no datum shift (CGCS2000 ≈ WGS84, see above).
     const ellps = /\+ellps=(\w+)/.exec(crs.proj4)?.[1] ?? 'GRS80'
     const converter = proj4(crs.proj4, `+proj=longlat +ellps=${ellps} +no_defs`)
-    return (xy) => converter.forward([xy[0]!, xy[1]!]) as [number, number]
+    // Rounded to 1e-9° (0.1 mm): data that left the database as WGS84 and came back through Gauss-Kruger is then
+    // bit-identical again (an unchanged region stays unchanged), far below the survey's own precision.
+    return (xy) => {
+      const [lng, lat] = converter.forward([xy[0]!, xy[1]!]) as [number, number]
+      return [round(lng, 9), round(lat, 9)]
+    }
   }
   const offset = crs.offset
   if (offset) {
