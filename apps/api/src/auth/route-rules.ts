@@ -41,6 +41,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/regions/:code/coverage': can('map.read'),
   'POST /api/regions': can('region.write'),
   'POST /api/regions/import': can('map.import'),
+  'POST /api/regions/import/parse': can('map.import'),
+  'POST /api/regions/import/draft': can('region.write'),
   'PATCH /api/regions/:code': can('region.write'),
   'DELETE /api/regions/:code': can('region.write'),
   'GET /api/regions/:code/diff': can('map.read'),

@@ -61,6 +61,8 @@ const uploadLimit = (config: Config): RouteLimit => ({
  */
 const ROUTE_LIMITS: Record<string, (config: Config) => RouteLimit> = {
   'POST /api/regions/import': importLimit,
+  'POST /api/regions/import/parse': importLimit,
+  'POST /api/regions/import/draft': importLimit,
   'POST /api/areas/import': importLimit,
   // A change set carries many features (a re-tiled community): an import's limit, 5 MB per feature checked per item.
   'POST /api/region-changes': importLimit,

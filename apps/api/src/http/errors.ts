@@ -23,6 +23,10 @@ export const ERRORS = {
   letter_basis_required: { status: 400, title: 'Letter basis required' },
   check_in_future: { status: 400, title: 'Check in the future' },
   tile_out_of_range: { status: 400, title: 'Tile out of range' },
+  // Region/area exchange files (docs/IMPORT-EXPORT.md).
+  crs_required: { status: 400, title: 'Coordinate system required' },
+  unknown_crs: { status: 400, title: 'Unknown coordinate system' },
+  unreadable_file: { status: 400, title: 'File cannot be read' },
 
   // 401 / 403 / 429: who is asking.
   unauthenticated: { status: 401, title: 'Not signed in' },
@@ -110,6 +114,7 @@ export const ERRORS = {
   parent_not_found: { status: 422, title: 'Parent region not found' },
   duplicate_code: { status: 422, title: 'Duplicate code' },
   duplicate_id: { status: 422, title: 'Duplicate id' },
+  mixed_geometry: { status: 422, title: 'Mixed geometry types' },
   no_child_level: { status: 422, title: 'No level below' },
   unknown_unit: { status: 422, title: 'Unknown unit' },
   unknown_class: { status: 422, title: 'Unknown class' },

@@ -8,13 +8,16 @@ import { jsonBody, parseInput } from '../http/validate.ts'
 import { createArea } from '../services/areas/create.ts'
 import { deleteArea } from '../services/areas/delete.ts'
 import { exportAreasGeoJson } from '../services/areas/export.ts'
+import { exportAreasShapefile } from '../services/areas/export-shapefile.ts'
+import { readImportBody, withFeatureLabels } from '../services/geometry/exchange-file.ts'
+import { EXPORT_FORMATS, IMPORT_BODY, IMPORT_CRS_DESCRIPTION, SHAPEFILE_HEADERS } from './exchange-docs.ts'
 import { getArea } from '../services/areas/get.ts'
 import { importAreas } from '../services/areas/import.ts'
 import { listAreas } from '../services/areas/list.ts'
 import { updateArea } from '../services/areas/update.ts'
 import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
 
-/** Responsibility areas (docs/DOMAIN.md §6 step 2): CRUD, GeoJSON import/export. */
+/** Responsibility areas (docs/DOMAIN.md §6 step 2): CRUD, GeoJSON/Shapefile/KML import and export (docs/IMPORT-EXPORT.md). */
 
 const idParam = z.coerce.number({ message: 'an area id is a positive integer' }).int('an area id is a positive integer').positive('an area id is a positive integer').max(2_147_483_647)
 const name = z.string({ message: 'name must be a string' }).trim().min(1, 'name must not be empty').max(200, 'name is at most 200 characters')
@@ -44,6 +47,8 @@ const listQuery = z.object({
   includeInactive: z.enum(['true', 'false'], { message: 'includeInactive must be true or false' }).optional(),
 })
 const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false'], { message: 'dryRun must be true or false' }).optional() })
+const importQuery = dryRunQuery.extend({ crs: z.string().max(40, 'crs is at most 40 characters').optional().describe(IMPORT_CRS_DESCRIPTION) })
+const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }).optional() })
 
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
 
@@ -55,12 +60,18 @@ export function areaRoutes({ database }: AppDeps) {
       const body = await listAreas({ database, input: { unitCode: q.unitCode, classCode: q.classCode, includeInactive: q.includeInactive === 'true' } })
       return c.body(body, 200, GEOJSON)
     })
-    .get('/areas/export', describe({ tag: 'areas', summary: 'All areas as a GeoJSON download', responses: { 200: geojson('FeatureCollection') } }), async (c) => {
+    .get('/areas/export', describe({ tag: 'areas', summary: 'All areas as a GeoJSON or zipped Shapefile download', query: exportQuery, responses: { 200: geojson('FeatureCollection (format=geojson, the default) or, with format=shapefile, application/zip') } }), async (c) => {
+      const q = parseInput(exportQuery, c.req.query(), 'query')
+      if (q.format === 'shapefile') {
+        return c.body(await exportAreasShapefile({ database }), 200, { ...SHAPEFILE_HEADERS, 'content-disposition': 'attachment; filename="responsibility-areas.zip"' })
+      }
       return c.body(await exportAreasGeoJson({ database }), 200, { ...GEOJSON, 'content-disposition': 'attachment; filename="responsibility-areas.geojson"' })
     })
-    .post('/areas/import', describe({ tag: 'areas', summary: 'Import areas from GeoJSON (dryRun: check only)', query: dryRunQuery, body: { mediaType: 'application/json', schema: { type: 'object', description: 'A GeoJSON FeatureCollection' } }, responses: { 200: anyJson('The import summary (per feature)') } }), importBodyLimit(), async (c) => {
-      const q = parseInput(dryRunQuery, c.req.query(), 'query')
-      return c.json(await importAreas({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' }))
+    .post('/areas/import', describe({ tag: 'areas', summary: 'Import areas from GeoJSON, a zipped Shapefile or KML (dryRun: check only)', query: importQuery, body: IMPORT_BODY, responses: { 200: anyJson('The import summary (per feature; with `source`: format and coordinate system, for files)') } }), importBodyLimit(), async (c) => {
+      const q = parseInput(importQuery, c.req.query(), 'query')
+      const file = await readImportBody(c, { crs: q.crs, idProperty: 'id', idIsFeatureId: true, jsonBody: () => jsonBody(c) })
+      const summary = await withFeatureLabels(file, () => importAreas({ database, input: file.collection, dryRun: q.dryRun === 'true' }))
+      return c.json(file.source ? { ...summary, source: file.source } : summary)
     })
     .get('/areas/:id', describe({ tag: 'areas', summary: 'One area (GeoJSON Feature)', params: { id: idParam }, responses: { 200: geojson('Feature') } }), async (c) => {
       const id = parseInput(idParam, c.req.param('id'), 'area id')

@@ -10,7 +10,12 @@ import { coverageReport } from '../services/regions/coverage.ts'
 import { createRegion } from '../services/regions/create.ts'
 import { deleteRegion } from '../services/regions/delete.ts'
 import { exportRegionsGeoJson } from '../services/regions/export.ts'
+import { exportRegionsShapefile } from '../services/regions/export-shapefile.ts'
 import { importRegions } from '../services/regions/import.ts'
+import { parseRegionImport } from '../services/regions/import-parse.ts'
+import { importRegionsAsDraft } from '../services/regions/import-draft.ts'
+import { readImportBody, withFeatureLabels } from '../services/geometry/exchange-file.ts'
+import { IMPORT_BODY, IMPORT_CRS_DESCRIPTION, EXPORT_FORMATS, SHAPEFILE_HEADERS } from './exchange-docs.ts'
 import { updateRegion } from '../services/regions/update.ts'
 import { regionHistory } from '../services/regions/versions.ts'
 import { regionVersionDiff } from '../services/regions/diff.ts'
@@ -19,7 +24,8 @@ import { anyJson, describe, empty, geojson, json } from '../http/openapi.ts'
 
 /**
  * The write side of regions (admin): create, versioned update, delete, history, coverage gaps,
- * GeoJSON import/export. Mounted BEFORE regionRoutes so /regions/export is not taken for a code.
+ * GeoJSON/Shapefile/KML import and export (docs/IMPORT-EXPORT.md). Mounted BEFORE regionRoutes so /regions/export
+ * is not taken for a code.
  */
 
 const codeParam = z.string().regex(/^\d{12}(\d{3})?$/, 'a region code has 12 digits (15 for a grid)')
@@ -46,6 +52,14 @@ const patchBody = z
 const exportQuery = z.object({
   level: z.enum(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` }).optional(),
   at: at.optional(),
+  format: z.enum(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }).optional(),
+})
+const importQuery = dryRunQuery.extend({
+  crs: z.string().max(40, 'crs is at most 40 characters').optional().describe(IMPORT_CRS_DESCRIPTION),
+})
+const parseQuery = importQuery.omit({ dryRun: true })
+const draftQuery = parseQuery.extend({
+  title: z.string({ message: 'title is required' }).trim().min(1, 'title must not be empty').max(200, 'title is at most 200 characters'),
 })
 
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
@@ -59,16 +73,34 @@ const diffQuery = z.object({
 
 export function regionWriteRoutes({ database }: AppDeps) {
   return new Hono()
-    .get('/regions/export', describe({ tag: 'regions', summary: 'Regions as a GeoJSON download', query: exportQuery, responses: { 200: geojson('FeatureCollection') } }), async (c) => {
+    .get('/regions/export', describe({ tag: 'regions', summary: 'Regions as a GeoJSON or zipped Shapefile download', query: exportQuery, responses: { 200: geojson('FeatureCollection (format=geojson, the default) or, with format=shapefile, application/zip') } }), async (c) => {
       const q = parseInput(exportQuery, c.req.query(), 'query')
+      const name = `regions${q.level ? `-${q.level}` : ''}`
+      if (q.format === 'shapefile') {
+        const zip = await exportRegionsShapefile({ database, level: q.level, at: toDate(q.at) })
+        return c.body(zip, 200, { ...SHAPEFILE_HEADERS, 'content-disposition': `attachment; filename="${name}.zip"` })
+      }
       const body = await exportRegionsGeoJson({ database, level: q.level, at: toDate(q.at) })
-      return c.body(body, 200, { ...GEOJSON, 'content-disposition': `attachment; filename="regions${q.level ? `-${q.level}` : ''}.geojson"` })
+      return c.body(body, 200, { ...GEOJSON, 'content-disposition': `attachment; filename="${name}.geojson"` })
     })
-    // TODO(auth): admin only
-    .post('/regions/import', describe({ tag: 'regions', summary: 'Import regions from GeoJSON (dryRun: check only)', query: dryRunQuery, body: { mediaType: 'application/json', schema: { type: 'object', description: 'A GeoJSON FeatureCollection' } }, responses: { 200: anyJson('The import summary') } }), importBodyLimit(), async (c) => {
-      const q = parseInput(dryRunQuery, c.req.query(), 'query')
-      const summary = await importRegions({ database, input: await jsonBody(c), dryRun: q.dryRun === 'true' })
-      return c.json(summary)
+    // Admins (map.import). Writes at once; the editor's draft change sets build on /regions/import/parse.
+    .post('/regions/import', describe({ tag: 'regions', summary: 'Import regions from GeoJSON, a zipped Shapefile or KML (dryRun: check only)', query: importQuery, body: IMPORT_BODY, responses: { 200: anyJson('The import summary (with `source`: format and coordinate system, for files)') } }), importBodyLimit(), async (c) => {
+      const q = parseInput(importQuery, c.req.query(), 'query')
+      const file = await readImportBody(c, { crs: q.crs, idProperty: 'code', idIsFeatureId: false, jsonBody: () => jsonBody(c) })
+      const summary = await withFeatureLabels(file, () => importRegions({ database, input: file.collection, dryRun: q.dryRun === 'true' }))
+      return c.json(file.source ? { ...summary, source: file.source } : summary)
+    })
+    // A file as a draft change set (docs/GRID-EDITOR.md): grid admins too, only inside their areas (403 naming the region).
+    .post('/regions/import/draft', describe({ tag: 'regions', summary: 'Import a region file as a draft change set (nothing changes until it is approved)', query: draftQuery, body: IMPORT_BODY, responses: { 201: anyJson('The draft change set (as GET /api/region-changes/{id})') } }), importBodyLimit(), async (c) => {
+      const q = parseInput(draftQuery, c.req.query(), 'query')
+      const file = await readImportBody(c, { crs: q.crs, idProperty: 'code', idIsFeatureId: false, jsonBody: () => jsonBody(c) })
+      const set = await importRegionsAsDraft({ database, actor: actorOf(c), file, title: q.title })
+      return c.json(set, 201, { location: `/api/region-changes/${set.id}` })
+    })
+    .post('/regions/import/parse', describe({ tag: 'regions', summary: 'Read, reproject and check a region file without writing (the preview of an import)', query: parseQuery, body: IMPORT_BODY, responses: { 200: anyJson('{ source, features (WGS84 FeatureCollection), valid, summary, issues }') } }), importBodyLimit(), async (c) => {
+      const q = parseInput(parseQuery, c.req.query(), 'query')
+      const file = await readImportBody(c, { crs: q.crs, idProperty: 'code', idIsFeatureId: false, jsonBody: () => jsonBody(c) })
+      return c.json(await parseRegionImport({ database, file }))
     })
     // Admins anywhere; grid admins inside their areas (auth/route-rules.ts: region.write).
     .post('/regions', describe({ tag: 'regions', summary: 'Create a region (dryRun: check only)', query: dryRunQuery, body: createBody, responses: { 201: anyJson('The region'), 200: anyJson('The dry-run result') } }), featureBodyLimit(), async (c) => {

@@ -357,7 +357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All areas as a GeoJSON download */
+        /** All areas as a GeoJSON or zipped Shapefile download */
         get: operations["getApiAreasExport"];
         put?: never;
         post?: never;
@@ -376,7 +376,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import areas from GeoJSON (dryRun: check only) */
+        /** Import areas from GeoJSON, a zipped Shapefile or KML (dryRun: check only) */
         post: operations["postApiAreasImport"];
         delete?: never;
         options?: never;
@@ -1632,7 +1632,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Regions as a GeoJSON download */
+        /** Regions as a GeoJSON or zipped Shapefile download */
         get: operations["getApiRegionsExport"];
         put?: never;
         post?: never;
@@ -1651,8 +1651,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import regions from GeoJSON (dryRun: check only) */
+        /** Import regions from GeoJSON, a zipped Shapefile or KML (dryRun: check only) */
         post: operations["postApiRegionsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/import/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a region file as a draft change set (nothing changes until it is approved) */
+        post: operations["postApiRegionsImportDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/import/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read, reproject and check a region file without writing (the preview of an import) */
+        post: operations["postApiRegionsImportParse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3956,14 +3990,16 @@ export interface operations {
     };
     getApiAreasExport: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "geojson" | "shapefile";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description FeatureCollection */
+            /** @description FeatureCollection (format=geojson, the default) or, with format=shapefile, application/zip */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3988,19 +4024,22 @@ export interface operations {
     postApiAreasImport: {
         parameters: {
             query?: {
+                /** @description The file's coordinate system: auto (default: the Shapefile's .prj, a GeoJSON crs member, else WGS84), wgs84, cgcs2000, gcj02, bd09, or an EPSG code such as EPSG:4549 (CGCS2000 3-degree Gauss-Kruger CM 120E) */
+                crs?: string;
                 dryRun?: "true" | "false";
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description The file as the raw body, with its media type: application/json, application/geo+json, application/zip, application/x-zip-compressed, application/vnd.google-earth.kml+xml, application/xml, text/xml, application/octet-stream (octet-stream: recognised by content). GeoJSON is a FeatureCollection; a Shapefile is one .zip of .shp/.dbf/.prj (.cpg). */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description The import summary (per feature) */
+            /** @description The import summary (per feature; with `source`: format and coordinate system, for files) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7004,6 +7043,7 @@ export interface operations {
         parameters: {
             query?: {
                 at?: string;
+                format?: "geojson" | "shapefile";
                 level?: "district" | "street" | "community" | "grid";
             };
             header?: never;
@@ -7012,7 +7052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description FeatureCollection */
+            /** @description FeatureCollection (format=geojson, the default) or, with format=shapefile, application/zip */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7037,19 +7077,97 @@ export interface operations {
     postApiRegionsImport: {
         parameters: {
             query?: {
+                /** @description The file's coordinate system: auto (default: the Shapefile's .prj, a GeoJSON crs member, else WGS84), wgs84, cgcs2000, gcj02, bd09, or an EPSG code such as EPSG:4549 (CGCS2000 3-degree Gauss-Kruger CM 120E) */
+                crs?: string;
                 dryRun?: "true" | "false";
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description The file as the raw body, with its media type: application/json, application/geo+json, application/zip, application/x-zip-compressed, application/vnd.google-earth.kml+xml, application/xml, text/xml, application/octet-stream (octet-stream: recognised by content). GeoJSON is a FeatureCollection; a Shapefile is one .zip of .shp/.dbf/.prj (.cpg). */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description The import summary */
+            /** @description The import summary (with `source`: format and coordinate system, for files) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionsImportDraft: {
+        parameters: {
+            query: {
+                /** @description The file's coordinate system: auto (default: the Shapefile's .prj, a GeoJSON crs member, else WGS84), wgs84, cgcs2000, gcj02, bd09, or an EPSG code such as EPSG:4549 (CGCS2000 3-degree Gauss-Kruger CM 120E) */
+                crs?: string;
+                title: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file as the raw body, with its media type: application/json, application/geo+json, application/zip, application/x-zip-compressed, application/vnd.google-earth.kml+xml, application/xml, text/xml, application/octet-stream (octet-stream: recognised by content). GeoJSON is a FeatureCollection; a Shapefile is one .zip of .shp/.dbf/.prj (.cpg). */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The draft change set (as GET /api/region-changes/{id}) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionsImportParse: {
+        parameters: {
+            query?: {
+                /** @description The file's coordinate system: auto (default: the Shapefile's .prj, a GeoJSON crs member, else WGS84), wgs84, cgcs2000, gcj02, bd09, or an EPSG code such as EPSG:4549 (CGCS2000 3-degree Gauss-Kruger CM 120E) */
+                crs?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file as the raw body, with its media type: application/json, application/geo+json, application/zip, application/x-zip-compressed, application/vnd.google-earth.kml+xml, application/xml, text/xml, application/octet-stream (octet-stream: recognised by content). GeoJSON is a FeatureCollection; a Shapefile is one .zip of .shp/.dbf/.prj (.cpg). */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description { source, features (WGS84 FeatureCollection), valid, summary, issues } */
             200: {
                 headers: {
                     [name: string]: unknown;

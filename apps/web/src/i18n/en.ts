@@ -184,6 +184,12 @@ const en: MessageSchema = {
     reason: 'Why a candidate',
     beatenBy: 'Why it lost',
   },
+  exchange: {
+    export: 'Export',
+    level: 'Level to export',
+    geojsonHint: 'GeoJSON (WGS84), lossless; imports back unchanged',
+    shapefileHint: 'ESRI Shapefile (.zip, WGS84 .prj, UTF-8) for QGIS / ArcGIS',
+  },
   areas: {
     title: 'Responsibility areas',
     hint: 'Where units own roads, rivers or service areas',

@@ -189,6 +189,12 @@ const zhCN = {
     reason: '候选理由',
     beatenBy: '落选原因',
   },
+  exchange: {
+    export: '导出',
+    level: '导出层级',
+    geojsonHint: 'GeoJSON（WGS84），无损，可原样导回',
+    shapefileHint: 'ESRI Shapefile（.zip，WGS84 .prj，UTF-8），供 QGIS / ArcGIS 使用',
+  },
   areas: {
     title: '责任区',
     hint: '各单位按道路、河道或片区认领的责任范围',

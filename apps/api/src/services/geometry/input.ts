@@ -48,7 +48,21 @@ export function checkGeometry(
   })
   if (value === null || value === undefined) return malformed(path, `${path} is required`)
   if (typeof value !== 'object' || Array.isArray(value)) return malformed(path, `${path} must be a GeoJSON geometry object`)
-  const g = value as { type?: unknown; coordinates?: unknown }
+  const g = value as { type?: unknown; coordinates?: unknown; geometries?: unknown }
+  if (g.type === 'GeometryCollection') {
+    // What a KML MultiGeometry of a polygon and a point becomes (docs/IMPORT-EXPORT.md): name the kinds it mixes.
+    const kinds = Array.isArray(g.geometries) ? [...new Set(g.geometries.map((x) => String((x as { type?: unknown } | null)?.type)))] : []
+    return {
+      ok: false,
+      issue: {
+        code: 'mixed_geometry',
+        status: 422,
+        path: `${path}.type`,
+        message: `${path} mixes geometry types (a GeometryCollection of ${kinds.join(', ') || 'nothing'}); give one of ${accepted.join(', ')}`,
+        kinds,
+      },
+    }
+  }
   if (typeof g.type !== 'string' || !(accepted as readonly string[]).includes(g.type)) {
     return malformed(`${path}.type`, `${path}.type must be one of ${accepted.join(', ')}${typeof g.type === 'string' ? ` (got ${g.type})` : ''}`)
   }
