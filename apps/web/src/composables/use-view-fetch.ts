@@ -2,6 +2,9 @@ import { bboxContains, paddedBbox, type Bbox } from '@hanjiang/shared/incident-m
 import { onScopeDispose, watch, type ShallowRef } from 'vue'
 import { isAbortError } from '../api/client.ts'
 import type { RegionMap } from '../map/types.ts'
+import type { MapCrs } from '@hanjiang/shared'
+import { boundsFromMap } from '../map/map-crs.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 export type ViewFetchStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -21,10 +24,9 @@ export interface ViewFetchOptions<T> {
   debounceMs?: number
 }
 
-/** The view's box in WGS84 degrees. */
-export function viewBbox(m: Pick<RegionMap, 'getBounds'>): Bbox {
-  const b = m.getBounds()
-  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+/** The view's box in WGS84 degrees (on a GCJ-02 basemap: the WGS84 box covering what is shown). */
+export function viewBbox(m: Pick<RegionMap, 'getBounds'>, crs: MapCrs = 'wgs84'): Bbox {
+  return boundsFromMap(m.getBounds(), crs)
 }
 
 /**
@@ -36,13 +38,14 @@ export function useViewFetch<T>(map: ShallowRef<RegionMap | null>, o: ViewFetchO
   let controller: AbortController | null = null
   let debounce: ReturnType<typeof setTimeout> | undefined
   let loaded: { key: string; bbox: Bbox } | null = null
+  const basemaps = useBasemapStore()
 
   /** `force`: ask even when the loaded answer covers the view (filters changed, live events, reconnects). */
   async function load(force = false): Promise<void> {
     const m = map.value
     if (!m || !o.visible()) return
     const zoom = o.zoom ? o.zoom(m) : m.getZoom()
-    const current = viewBbox(m)
+    const current = viewBbox(m, basemaps.crs)
     const key = o.key(zoom)
     if (!force && loaded && loaded.key === key && bboxContains(loaded.bbox, current)) return
     const bbox = paddedBbox(current, zoom)

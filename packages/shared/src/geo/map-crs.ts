@@ -1,4 +1,7 @@
-import type { GeoJSON, Position } from 'geojson'
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
+
+/** Any GeoJSON, features without geometry included. */
+type AnyGeoJson = Geometry | Feature<Geometry | null> | FeatureCollection<Geometry | null>
 import { fromWgs84, toWgs84, type LngLat } from './crs.ts'
 
 /**
@@ -56,7 +59,7 @@ export function toMapBbox(b: readonly [number, number, number, number], crs: Map
  * coordinate are kept. The input is not changed (sources keep the WGS84 original to redraw after a basemap switch).
  * On `wgs84` the input itself is returned.
  */
-export function toMapGeoJson<T extends GeoJSON>(data: T, crs: MapCrs): T {
+export function toMapGeoJson<T extends AnyGeoJson>(data: T, crs: MapCrs): T {
   if (crs === 'wgs84') return data
   return shiftGeoJson(data, (p) => {
     const q = toMapLngLat({ lng: p[0]!, lat: p[1]! }, crs)
@@ -70,14 +73,10 @@ function finitePoint(lng: unknown, lat: unknown): boolean {
 
 type Shift = (p: Position) => Position
 
-function shiftGeoJson<T extends GeoJSON>(g: T, f: Shift): T {
+function shiftGeometry(g: Geometry, f: Shift): Geometry {
   switch (g.type) {
-    case 'FeatureCollection':
-      return { ...g, features: g.features.map((x) => shiftGeoJson(x, f)) }
-    case 'Feature':
-      return { ...g, geometry: g.geometry ? shiftGeoJson(g.geometry, f) : g.geometry }
     case 'GeometryCollection':
-      return { ...g, geometries: g.geometries.map((x) => shiftGeoJson(x, f)) }
+      return { ...g, geometries: g.geometries.map((x) => shiftGeometry(x, f)) }
     case 'Point':
       return { ...g, coordinates: f(g.coordinates) }
     case 'MultiPoint':
@@ -91,4 +90,11 @@ function shiftGeoJson<T extends GeoJSON>(g: T, f: Shift): T {
     default:
       return g
   }
+}
+
+function shiftGeoJson<T extends AnyGeoJson>(data: T, f: Shift): T {
+  const g = data as AnyGeoJson
+  if (g.type === 'FeatureCollection') return { ...g, features: g.features.map((x) => shiftGeoJson(x, f)) } as T
+  if (g.type === 'Feature') return { ...g, geometry: g.geometry ? shiftGeometry(g.geometry, f) : g.geometry } as T
+  return shiftGeometry(g, f) as T
 }
