@@ -1,4 +1,4 @@
-import type { AttributionControl, IControl, LayerSpecification, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
+import type { AttributionControl, LayerSpecification, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
 import { fromMapLngLat, toMapLngLat, type MapCrs } from '@hanjiang/shared'
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -6,6 +6,7 @@ import { MAPLIBRE_UI_STRINGS, isAppLocale, type AppLocale } from '../i18n/index.
 import { resolveBasemap } from '../map/basemap.ts'
 import { CSS_FONT_FAMILY } from '../map/layers.ts'
 import { bindMapCrs, type MapCrsBinding } from '../map/map-crs.ts'
+import { NoBasemapControl } from '../map/no-basemap-control.ts'
 import { BACKGROUND_LAYER, BASEMAP_DIM_LAYER, buildStyle, dimLayer, isBasemapLayer, type Basemap } from '../map/style.ts'
 import type { BasemapPreset } from '../api/types.ts'
 import { useBasemapStore } from '../stores/basemap.ts'
@@ -48,25 +49,6 @@ export function attributionLines(own: string, extra: readonly string[]): string[
     if (!out.some((o) => o.trim().toLowerCase() === key)) out.push(line)
   }
   return out
-}
-
-/** The discreet chip a map without a basemap shows beside its attribution (docs/BASEMAPS.md). */
-class NoBasemapControl implements IControl {
-  readonly el: HTMLElement
-  constructor(text: string, title: string) {
-    this.el = document.createElement('div')
-    this.el.className = 'maplibregl-ctrl hj-no-basemap'
-    this.el.dataset.testid = 'no-basemap'
-    this.el.textContent = text
-    this.el.title = title
-    this.el.setAttribute('role', 'note')
-  }
-  onAdd(): HTMLElement {
-    return this.el
-  }
-  onRemove(): void {
-    this.el.remove()
-  }
 }
 
 async function loadBasemap(preset: BasemapPreset | null, onError: (error: unknown) => void): Promise<Basemap | null> {
