@@ -139,7 +139,7 @@ describe.runIf(hasChromium)('basemaps in Chromium', () => {
     await page.evaluate((p) => window.__hjMap!.jumpTo({ center: [p.lng, p.lat], zoom: 12.5 }), P)
     await mapIdle(page)
     await screenshot(page, 'basemap-gcj02-1440x900')
-  })
+  }, 240_000)
 
   it('switches basemap and dims it from the layer panel, and remembers the choice', async () => {
     const page = desk ?? (await openMap(1440, 900))
@@ -170,7 +170,7 @@ describe.runIf(hasChromium)('basemaps in Chromium', () => {
     // Back to the GCJ-02 one for the phone.
     await page.getByRole('radio', { name: /测试底图/ }).check()
     await page.getByTestId('no-basemap').waitFor({ state: 'detached' })
-  })
+  }, 240_000)
 
   it('shows the map on a phone over the basemap, and says discreetly when there is none', async () => {
     const page = await openMap(360, 640)
@@ -192,5 +192,5 @@ describe.runIf(hasChromium)('basemaps in Chromium', () => {
     await mapIdle(page)
     expect(await page.getByTestId('basemap-section').textContent()).toContain('未配置底图')
     await screenshot(page, 'basemap-none-1440x900')
-  })
+  }, 240_000)
 })
