@@ -71,7 +71,8 @@ describe.runIf(hasChromium)('basemaps in Chromium', () => {
     })
     p.on('pageerror', (e) => pageErrors.push(e.message))
     await p.goto(app.url + path)
-    await p.waitForFunction(() => (window.__hjMap?.queryRenderedFeatures({ layers: ['region-street-fill'] }).length ?? 0) > 0, null, { timeout: 90_000, polling: 250 })
+    // The district is drawn at every zoom (a phone shows the whole district, below the streets' zoom).
+    await p.waitForFunction(() => (window.__hjMap?.queryRenderedFeatures({ layers: ['region-district-fill'] }).length ?? 0) > 0, null, { timeout: 90_000, polling: 250 })
     await mapIdle(p)
     return p
   }
@@ -185,7 +186,7 @@ describe.runIf(hasChromium)('basemaps in Chromium', () => {
     await chip.waitFor()
     expect(await chip.textContent()).toBe('无底图')
     expect(await chip.getAttribute('title')).toContain('TILE_SOURCE')
-    await page.waitForFunction(() => (window.__hjMap?.queryRenderedFeatures({ layers: ['region-street-fill'] }).length ?? 0) > 0, null, { timeout: 90_000 })
+    await page.waitForFunction(() => (window.__hjMap?.queryRenderedFeatures({ layers: ['region-district-fill'] }).length ?? 0) > 0, null, { timeout: 90_000 })
     await mapIdle(page)
     await screenshot(page, 'basemap-none-360x640')
     await page.setViewportSize({ width: 1440, height: 900 })
