@@ -4,13 +4,14 @@ import { isAbortError } from '../api/client.ts'
 import type { RegionMap } from '../map/types.ts'
 import type { MapCrs } from '@hanjiang/shared'
 import { boundsFromMap } from '../map/map-crs.ts'
-import { useBasemapStore } from '../stores/basemap.ts'
 
 export type ViewFetchStatus = 'idle' | 'loading' | 'ready' | 'error'
 
 export interface ViewFetchOptions<T> {
   /** Hidden layers fetch nothing (moves are ignored, a load returns at once). */
   visible: () => boolean
+  /** The system the map is drawn in (the basemap's; default WGS84): the view's box is asked for in WGS84. */
+  crs?: () => MapCrs
   /** The zoom the request is for (default the map's; a layer asking by whole levels floors it). */
   zoom?: (m: RegionMap) => number
   /** Everything besides the box that the answer depends on (filters, zoom class): another key refetches. */
@@ -38,14 +39,13 @@ export function useViewFetch<T>(map: ShallowRef<RegionMap | null>, o: ViewFetchO
   let controller: AbortController | null = null
   let debounce: ReturnType<typeof setTimeout> | undefined
   let loaded: { key: string; bbox: Bbox } | null = null
-  const basemaps = useBasemapStore()
 
   /** `force`: ask even when the loaded answer covers the view (filters changed, live events, reconnects). */
   async function load(force = false): Promise<void> {
     const m = map.value
     if (!m || !o.visible()) return
     const zoom = o.zoom ? o.zoom(m) : m.getZoom()
-    const current = viewBbox(m, basemaps.crs)
+    const current = viewBbox(m, o.crs?.() ?? 'wgs84')
     const key = o.key(zoom)
     if (!force && loaded && loaded.key === key && bboxContains(loaded.bbox, current)) return
     const bbox = paddedBbox(current, zoom)
