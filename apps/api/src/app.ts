@@ -20,6 +20,7 @@ import { callbackRoutes } from './routes/callback.ts'
 import { assignRoutes } from './routes/assign.ts'
 import { classificationRoutes } from './routes/classification.ts'
 import { clusterRoutes } from './routes/clusters.ts'
+import { basemapRoutes } from './routes/basemaps.ts'
 import { configRoutes } from './routes/config.ts'
 import { deadlineRoutes } from './routes/deadlines.ts'
 import { eventRoutes } from './routes/events.ts'
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   const api = new Hono()
   // CSP, nosniff, referrer policy, no framing: on every answer, API and web app alike.
-  app.use('*', securityHeaders(deps.config.tileSource))
+  app.use('*', securityHeaders(deps.config.basemaps))
   // Reads are what is big (map data, lists, exports); write answers are one small object, and touching a
   // response's headers/body in the middleware turns @hono/node-server's cheap response into a web-streams one
   // (measured: ~10 % of intake CPU). Big write answers (batch assign) compress themselves (http/big-json.ts).
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', auditRoutes(deps))
   api.route('/', healthRoutes(deps))
   api.route('/', configRoutes(deps))
+  api.route('/', basemapRoutes(deps))
   api.route('/', taxonomyRoutes(deps))
   api.route('/', regionWriteRoutes(deps)) // before regionRoutes: /regions/export must not be read as a code
   api.route('/', regionRoutes(deps))

@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
 
@@ -10,7 +12,7 @@ describe('loadConfig', () => {
     expect(c.demo).toBe(true)
     expect(c.pgliteDir).toMatch(/data[/\\]pglite$/)
     expect(c.filesDir).toMatch(/data[/\\]files$/)
-    expect(c.tileSource).toBeNull()
+    expect(c.basemaps).toEqual([])
   })
 
   it('turns demo data off by default on a real server, and on when asked', () => {
@@ -41,10 +43,27 @@ describe('loadConfig', () => {
   })
 
   it('parses tile sources by prefix or shape', () => {
-    expect(loadConfig({ TILE_SOURCE: 'https://t/{z}/{x}/{y}.png' }).tileSource).toEqual({ type: 'xyz', url: 'https://t/{z}/{x}/{y}.png' })
-    expect(loadConfig({ TILE_SOURCE: '/maps/hj.pmtiles' }).tileSource?.type).toBe('pmtiles')
-    expect(loadConfig({ TILE_SOURCE: 'style:http://intranet/style.json' }).tileSource).toEqual({ type: 'style', url: 'http://intranet/style.json' })
+    expect(loadConfig({ TILE_SOURCE: 'https://t/{z}/{x}/{y}.png' }).basemaps[0]).toMatchObject({ type: 'xyz', url: 'https://t/{z}/{x}/{y}.png', crs: 'wgs84' })
+    expect(loadConfig({ TILE_SOURCE: 'style:http://intranet/style.json' }).basemaps[0]).toMatchObject({ type: 'style', url: 'http://intranet/style.json' })
     expect(() => loadConfig({ TILE_SOURCE: 'xyz:https://t/tiles.png' })).toThrowError(/\{z\}, \{x\} and \{y\}/)
+  })
+
+  it('stops the start with a message naming the basemap variable to fix', () => {
+    expect(() => loadConfig({ TILE_SOURCE: 'tianditu:vec' })).toThrowError(/^Invalid configuration:\n {2}TIANDITU_TOKEN: TILE_SOURCE=tianditu:vec needs a Tianditu key/)
+    expect(() => loadConfig({ TILE_SOURCE: 'xyz+gcj2:http://t/{z}/{x}/{y}.png' })).toThrowError(/TILE_SOURCE: .*\+wgs84 or \+gcj02/)
+    expect(() => loadConfig({ TILE_SOURCE: 'pmtiles:/nonexistent/hj.pmtiles' })).toThrowError(/TILE_SOURCE: PMTiles file \/nonexistent\/hj.pmtiles does not exist/)
+    const [t] = loadConfig({ TILE_SOURCE: 'tianditu:ter', TIANDITU_TOKEN: '0123456789abcdef0123456789abcdef' }).basemaps
+    expect(t).toMatchObject({ id: 'tianditu-ter', crs: 'wgs84', maxZoom: 14 })
+  })
+
+  it('serves a local PMTiles file from the API and declares each basemap\'s CRS', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-pmtiles-'))
+    const file = path.join(dir, 'hj.pmtiles')
+    fs.writeFileSync(file, 'PMTiles')
+    const list = loadConfig({ TILE_SOURCE: `pmtiles:${file}; 高德镜像=xyz+gcj02:http://amap.intranet/{z}/{x}/{y}.png` }).basemaps
+    expect(list[0]).toMatchObject({ id: 'pmtiles-1', type: 'pmtiles', file, url: '/api/basemaps/pmtiles-1.pmtiles', crs: 'wgs84' })
+    expect(list[1]).toMatchObject({ id: 'xyz-2', label: '高德镜像', crs: 'gcj02' })
+    fs.rmSync(dir, { recursive: true })
   })
 
   it('runs the timer worker unless TIMER_WORKER is off; R10 interval in minutes (default 60)', () => {

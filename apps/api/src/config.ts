@@ -1,7 +1,8 @@
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseOfficeHours, type OfficeHours } from '@hanjiang/shared'
+import fs from 'node:fs'
+import { BasemapConfigError, DEFAULT_OFFICE_HOURS, OFFICE_HOURS_FORMAT, parseBasemaps, parseOfficeHours, type OfficeHours, type ParsedBasemap } from '@hanjiang/shared'
 import { parseTrustedProxies } from './http/addresses.ts'
 import { REPO_ROOT } from './repo-root.ts'
 import { parseWebhookAllowHosts } from './services/webhooks/address-policy.ts'
@@ -13,22 +14,6 @@ const boolish = z
     message: 'must be one of true/false, 1/0, yes/no, on/off',
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
-
-const tileSource = z
-  .string()
-  .trim()
-  .transform((raw, ctx) => {
-    // "xyz:https://host/{z}/{x}/{y}.png", "style:https://host/style.json", "pmtiles:/path/or/url.pmtiles";
-    // a bare URL with {z} is taken as XYZ, one ending in .pmtiles as PMTiles, otherwise as a style URL.
-    const m = /^(xyz|style|pmtiles):(.+)$/.exec(raw)
-    const type = m ? (m[1] as 'xyz' | 'style' | 'pmtiles') : raw.endsWith('.pmtiles') ? 'pmtiles' : raw.includes('{z}') ? 'xyz' : 'style'
-    const url = m ? m[2]! : raw
-    if (type === 'xyz' && !(url.includes('{z}') && url.includes('{x}') && url.includes('{y}'))) {
-      ctx.addIssue({ code: 'custom', message: 'an XYZ tile URL needs {z}, {x} and {y} placeholders' })
-      return z.NEVER
-    }
-    return { type, url }
-  })
 
 const officeHours = z.string().transform((raw, ctx): OfficeHours => {
   try {
@@ -80,12 +65,12 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO: boolish.optional(),
   DEMO_PASSWORD: z.string().min(8).default('hanjiang-demo'),
-  TILE_SOURCE: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.trim() ? v : undefined))
-    .pipe(tileSource.optional()),
+  /** Basemaps (docs/BASEMAPS.md): read by parseBasemaps after the schema, with the Tianditu and subdomain settings. */
+  TILE_SOURCE: z.string().optional(),
   TILE_ATTRIBUTION: z.string().optional(),
+  TILE_SUBDOMAINS: z.string().optional(),
+  TIANDITU_TOKEN: z.string().optional(),
+  TIANDITU_BASE_URL: z.string().optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** Where uploaded files live: `local` = under DATA_DIR/files (an S3/MinIO backend can be added). */
@@ -148,7 +133,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 })
 
-export type TileSourceConfig = { type: 'xyz' | 'style' | 'pmtiles'; url: string; attribution?: string }
+/** A configured basemap; `file` is a local PMTiles archive the API serves at `url`. */
+export type BasemapConfig = ParsedBasemap
 
 export interface Config {
   port: number
@@ -167,7 +153,8 @@ export interface Config {
   photoMaxBytes: number
   demo: boolean
   demoPassword: string
-  tileSource: TileSourceConfig | null
+  /** Basemaps the layer panel offers, the first being the default; empty = none (TILE_SOURCE unset). */
+  basemaps: BasemapConfig[]
   webDist: string
   logLevel: 'silent' | 'error' | 'info' | 'debug'
   /** Run the timer worker in this process (TIMER_WORKER, default on). */
@@ -234,7 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Demo data is on by default for the embedded engine only: a real server starts empty.
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     demoPassword: e.DEMO_PASSWORD,
-    tileSource: e.TILE_SOURCE ? { ...e.TILE_SOURCE, attribution: e.TILE_ATTRIBUTION } : null,
+    basemaps: readBasemaps(e),
     webDist: path.resolve(e.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
     logLevel: e.LOG_LEVEL,
     timerWorker: e.TIMER_WORKER ?? true,
@@ -255,4 +242,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS,
     apiProcesses: e.API_PROCESSES === 'auto' ? (e.DATABASE_URL === undefined ? 1 : os.availableParallelism()) : e.API_PROCESSES,
   }
+}
+
+/** Where the API serves a local PMTiles archive (routes/basemaps.ts). */
+export function basemapFileUrl(id: string): string {
+  return `/api/basemaps/${encodeURIComponent(id)}.pmtiles`
+}
+
+function readBasemaps(env: Parameters<typeof parseBasemaps>[0]): BasemapConfig[] {
+  let list: ParsedBasemap[]
+  try {
+    list = parseBasemaps(env)
+  } catch (e) {
+    if (e instanceof BasemapConfigError) throw new ConfigError(`Invalid configuration:\n  ${e.variable}: ${e.message}`)
+    throw e
+  }
+  return list.map((b) => {
+    if (!b.file) return b
+    const file = path.resolve(b.file)
+    let stat: fs.Stats
+    try {
+      stat = fs.statSync(file)
+    } catch {
+      throw new ConfigError(`Invalid configuration:\n  TILE_SOURCE: PMTiles file ${file} does not exist`)
+    }
+    if (!stat.isFile()) throw new ConfigError(`Invalid configuration:\n  TILE_SOURCE: ${file} is not a file`)
+    return { ...b, file, url: basemapFileUrl(b.id) }
+  })
 }

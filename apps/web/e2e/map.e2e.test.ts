@@ -12,7 +12,6 @@ import {
   type RunningApp,
 } from './support/app.ts'
 import { login } from './support/auth.ts'
-import { latticeTile } from './support/png.ts'
 
 const hasChromium = fs.existsSync(CHROMIUM)
 const inCI = process.env.CI === 'true'
@@ -276,36 +275,6 @@ describe.runIf(hasChromium)('map page in Chromium', () => {
     expect(await page.locator('[data-level=grid]').textContent()).toContain('暂无数据')
     await mapIdle(page)
     await screenshot(page, 'map-error-1280x800')
-    await context.close()
-  })
-
-  it('shows a configured XYZ basemap under the regions, credits it, and hides it on request', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', reducedMotion: 'reduce' })
-    page = await context.newPage()
-    await login(page, 'dispatcher', { url: app.url })
-    const tile = latticeTile()
-    let tiles = 0
-    await page.route('**/api/config', (r) =>
-      r.fulfill({
-        json: { tileSource: { type: 'xyz', url: '/tiles/{z}/{x}/{y}.png', attribution: '© 内网测试底图' }, attribution: [] },
-      }),
-    )
-    // The basemap's own tiles (not the API's vector tiles under /api/tiles).
-    await page.route('**/tiles/*/*/*.png', (r) => {
-      tiles++
-      return r.fulfill({ status: 200, contentType: 'image/png', body: tile })
-    })
-    await page.goto(app.url + '/map?test')
-    await streetsDrawn(page)
-    expect(tiles).toBeGreaterThan(0)
-    expect(await page.evaluate(() => window.__hjMap!.getLayer('basemap:xyz')?.type)).toBe('raster')
-    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© 内网测试底图')
-    const box = page.getByRole('checkbox', { name: '栅格瓦片' })
-    expect(await box.isChecked()).toBe(true)
-    await screenshot(page, 'map-basemap-1280x800')
-    await box.uncheck()
-    expect(await page.evaluate(() => window.__hjMap!.getLayoutProperty('basemap:xyz', 'visibility'))).toBe('none')
-    expect(await page.getByTestId('error-banner').count()).toBe(0)
     await context.close()
   })
 

@@ -21,6 +21,8 @@ const can = (permission: Permission): RouteRule => ({ access: 'permission', perm
 export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/health': PUBLIC,
   'GET /api/config': PUBLIC,
+  // A local PMTiles basemap (TILE_SOURCE=pmtiles:/path): every map draws it, the public report page's too.
+  'GET /api/basemaps/:file': PUBLIC,
   // Classes, fine classes and units: the public report page picks a fine class too.
   'GET /api/taxonomy': PUBLIC,
   // The API's own description (OpenAPI 3.1) and its reference page.

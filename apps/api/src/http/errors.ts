@@ -66,6 +66,8 @@ export const ERRORS = {
   api_key_not_found: { status: 404, title: 'Not found' },
   change_set_not_found: { status: 404, title: 'Not found' },
   tile_layer_not_found: { status: 404, title: 'Not found' },
+  basemap_not_found: { status: 404, title: 'Not found' },
+  range_not_satisfiable: { status: 416, title: 'Range not satisfiable' },
 
   // 409: the stored state forbids it now.
   version_conflict: { status: 409, title: 'Changed by someone else' },

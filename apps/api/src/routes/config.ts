@@ -11,7 +11,7 @@ export const ATTRIBUTION = [
 ]
 
 export function configRoutes({ config }: AppDeps) {
-  return new Hono().get('/config', describe({ tag: 'system', summary: 'Client configuration: basemap, attribution, demo', responses: { 200: json(appConfigSchema) } }), (c) =>
-    c.json({ tileSource: config.tileSource, attribution: ATTRIBUTION, demo: config.demo }),
+  return new Hono().get('/config', describe({ tag: 'system', summary: 'Client configuration: basemaps, attribution, demo', responses: { 200: json(appConfigSchema) } }), (c) =>
+    c.json({ basemaps: config.basemaps.map(({ file: _file, ...b }) => b), attribution: ATTRIBUTION, demo: config.demo }),
   )
 }

@@ -24,17 +24,17 @@ const SERVER_MODULE = path.resolve(WEB_DIR, '../api/src/server.ts')
 
 /**
  * The app under test: the real server (`apps/api/src/server.ts`: built web app + API on a temp, seeded PGlite,
- * or a copy of the seeded PostGIS template).
+ * or a copy of the seeded PostGIS template); `env` adds settings (a basemap, say).
  */
-export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningApp> {
-  if (engine === 'postgis') return startOnPostgis()
+export async function startApp(engine: E2eEngine = 'embedded', env: Record<string, string> = {}): Promise<RunningApp> {
+  if (engine === 'postgis') return startOnPostgis(env)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hj-web-e2e-'))
   // A copy of the template seeded once by the global setup (migrated, demo data): isolated, and no seed to wait for.
   const template = templateDir()
   if (template) fs.cpSync(template, dataDir, { recursive: true })
   // Imported by a computed path, so the web typecheck does not pull in (and depend on) the API's sources.
   const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
-  const server = await startServer(serverOverrides(dataDir))
+  const server = await startServer({ ...serverOverrides(dataDir), ...env })
   if (template) embeddedTemplateApps.add(server.url)
   return {
     url: server.url,
@@ -47,7 +47,7 @@ export async function startApp(engine: E2eEngine = 'embedded'): Promise<RunningA
 }
 
 /** The server on a fresh copy of the seeded PostGIS template database (dropped on close). */
-async function startOnPostgis(): Promise<RunningApp> {
+async function startOnPostgis(env: Record<string, string>): Promise<RunningApp> {
   const template = inject(PG_TEMPLATE_KEY)
   const name = newDatabaseName('hj_e2e')
   await createDatabase(name, template)
@@ -57,7 +57,7 @@ async function startOnPostgis(): Promise<RunningApp> {
   const files = templateDir() && path.join(templateDir()!, 'files')
   if (files && fs.existsSync(files)) fs.cpSync(files, path.join(dataDir, 'files'), { recursive: true })
   const { startServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { startServer: StartServer }
-  const server = await startServer(serverOverrides(dataDir, databaseUrl(name)))
+  const server = await startServer({ ...serverOverrides(dataDir, databaseUrl(name)), ...env })
   return {
     url: server.url,
     close: async () => {

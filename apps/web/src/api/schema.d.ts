@@ -487,6 +487,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/basemaps/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A local PMTiles basemap archive (byte ranges) */
+        get: operations["getApiBasemapsByFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{code}": {
         parameters: {
             query?: never;
@@ -511,7 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Client configuration: basemap, attribution, demo */
+        /** Client configuration: basemaps, attribution, demo */
         get: operations["getApiConfig"];
         put?: never;
         post?: never;
@@ -2103,13 +2120,8 @@ export interface components {
         };
         AppConfig: {
             attribution: string[];
+            basemaps: components["schemas"]["Basemap"][];
             demo: boolean;
-            tileSource: {
-                attribution?: string;
-                /** @enum {string} */
-                type: "xyz" | "style" | "pmtiles";
-                url: string;
-            } | null;
         };
         AuditPage: {
             items: {
@@ -2128,6 +2140,21 @@ export interface components {
                 userAgent: string | null;
             }[];
             nextBefore: number | null;
+        };
+        Basemap: {
+            attribution?: string;
+            /** @enum {string} */
+            crs: "wgs84" | "gcj02";
+            id: string;
+            label: string;
+            labelTiles?: string[];
+            maxZoom?: number;
+            /** @enum {string} */
+            preset: "tianditu:vec" | "tianditu:img" | "tianditu:ter" | "xyz" | "wmts" | "style" | "pmtiles";
+            tiles?: string[];
+            /** @enum {string} */
+            type: "xyz" | "style" | "pmtiles";
+            url: string;
         };
         Colleagues: {
             colleagues: {
@@ -4294,6 +4321,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiBasemapsByFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The archive, as /api/config names it (`<basemap id>.pmtiles`) */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.pmtiles": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.pmtiles": string;
+                };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
             default: {

@@ -6,9 +6,9 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point }
 
 /** `GET /api/health` */
 export type Health = Schemas['Health']
-/** An optional basemap; `null` (the default) means the map draws only the project's own layers. */
-export type TileSource = NonNullable<AppConfig['tileSource']>
-export type TileSourceType = TileSource['type']
+/** A configured basemap (docs/BASEMAPS.md); none configured (the default) → only the project's own layers. */
+export type BasemapPreset = Schemas['Basemap']
+export type BasemapType = BasemapPreset['type']
 /** `GET /api/config` */
 export type AppConfig = Schemas['AppConfig']
 

@@ -4,6 +4,7 @@ import { useAreasStore } from '../stores/areas.ts'
 import { useConfigStore } from '../stores/config.ts'
 import { useAuthStore } from '../stores/auth.ts'
 import { useMapViewStore } from '../stores/map-view.ts'
+import { basemapStorageKey, useBasemapStore } from '../stores/basemap.ts'
 import { usePatrolRoutesStore } from '../stores/patrol-routes.ts'
 import { useRegionsStore } from '../stores/regions.ts'
 import { freshPinia, mountApp } from '../testing/utils.ts'
@@ -82,16 +83,31 @@ describe('LayerPanel', () => {
     expect(reload).toHaveBeenCalled()
   })
 
-  it('offers the basemap only when one is configured', async () => {
+  it('offers the configured basemaps, none, and a dimmer; the choice is saved for the user', async () => {
+    localStorage.clear()
     const { wrapper } = await mountApp(LayerPanel)
-    expect(wrapper.find('#layer-toggle-basemap').exists()).toBe(false)
+    expect(wrapper.find('input[name=basemap]').exists()).toBe(false)
     expect(wrapper.text()).toContain('未配置底图')
-    useConfigStore().tileSource = { type: 'xyz', url: '/t/{z}/{x}/{y}.png' }
+    useConfigStore().basemaps = [
+      { id: 'tianditu-vec', label: '', preset: 'tianditu:vec', type: 'xyz', url: '/a/{z}/{x}/{y}', crs: 'wgs84' },
+      { id: 'xyz-2', label: '内网影像', preset: 'xyz', type: 'xyz', url: '/b/{z}/{x}/{y}', crs: 'gcj02' },
+    ]
     await nextTick()
-    const box = wrapper.find<HTMLInputElement>('#layer-toggle-basemap')
-    expect(box.element.checked).toBe(true)
-    await box.setValue(false)
-    expect(useMapViewStore().basemapVisible).toBe(false)
+    const radios = wrapper.findAll<HTMLInputElement>('input[name=basemap]')
+    expect(radios.map((r) => wrapper.find(`label[for="${r.element.id}"]`).text())).toEqual(['天地图 矢量', '内网影像GCJ-02', '不显示底图'])
+    expect(radios[0]!.element.checked).toBe(true)
+    await radios[1]!.setValue(true)
+    const store = useBasemapStore()
+    expect(store.current?.id).toBe('xyz-2')
+    expect(store.crs).toBe('gcj02')
+    await wrapper.find<HTMLInputElement>('[data-testid=basemap-dim]').setValue('0.5')
+    expect(store.dim).toBe(0.5)
+    expect(JSON.parse(localStorage.getItem(basemapStorageKey(null))!)).toEqual({ id: 'xyz-2', dim: 0.5 })
+    await radios[2]!.setValue(true)
+    expect(store.current).toBeNull()
+    expect(store.crs).toBe('wgs84')
+    await nextTick()
+    expect(wrapper.find('[data-testid=basemap-dim]').exists()).toBe(false)
   })
 
   it('speaks English', async () => {

@@ -4,6 +4,8 @@ import { PROBE_SOURCE } from '../map/overlays.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useProbeStore } from '../stores/probe.ts'
 import type { MapTool, PanelInset } from './use-region-selection.ts'
+import { centerToMap, lngLatFromMap } from '../map/map-crs.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 export interface AssignmentProbeOptions {
   /** The part of the map the side panel (right) or bottom sheet (bottom) covers: typed points land beside it. */
@@ -31,11 +33,12 @@ export function probeMarker(
  */
 export function useAssignmentProbe(map: ShallowRef<RegionMap | null>, options: AssignmentProbeOptions = {}) {
   const probe = useProbeStore()
+  const basemaps = useBasemapStore()
 
   const tool: MapTool = {
     click(e) {
       if (!probe.active) return false
-      void probe.ask({ lng: e.lngLat.lng, lat: e.lngLat.lat, crs: 'wgs84', via: 'map' })
+      void probe.ask({ ...lngLatFromMap(e.lngLat, basemaps.crs), crs: 'wgs84', via: 'map' })
       return true
     },
     hover() {
@@ -71,8 +74,9 @@ export function useAssignmentProbe(map: ShallowRef<RegionMap | null>, options: A
       if (!m || !result || probe.point?.via !== 'typed') return
       const { lng, lat } = result.point
       const { right = 0, bottom = 0 } = toValue(options.inset) ?? {}
-      if (m.getBounds().contains([lng, lat]) && m.getZoom() >= 13) return
-      m.easeTo({ center: [lng, lat], zoom: Math.max(m.getZoom(), 15), offset: [-right / 2 || 0, -bottom / 2 || 0], duration: 600 })
+      const center = centerToMap(lng, lat, basemaps.crs)
+      if (m.getBounds().contains(center) && m.getZoom() >= 13) return
+      m.easeTo({ center, zoom: Math.max(m.getZoom(), 15), offset: [-right / 2 || 0, -bottom / 2 || 0], duration: 600 })
     },
   )
 

@@ -2,6 +2,8 @@ import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl'
 import { toValue, watch, type MaybeRefOrGetter, type ShallowRef } from 'vue'
 import type { LineString } from 'geojson'
 import type { RegionMap } from '../map/types.ts'
+import { centerToMap } from '../map/map-crs.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 /** The desk's own marks: the selected incident, the intake's point, a searched road or river. */
 export const DESK_SOURCE = 'desk-marks'
@@ -85,7 +87,7 @@ export function useDeskMarks(
       const f = toValue(options.focus)
       if (!m || !f) return
       const right = toValue(options.inset) ?? 0
-      m.easeTo({ center: [f.lng, f.lat], zoom: Math.max(m.getZoom(), 15), padding: { top: 40, bottom: 40, left: 40, right: right + 40 }, duration: 700 })
+      m.easeTo({ center: centerToMap(f.lng, f.lat, useBasemapStore().crs), zoom: Math.max(m.getZoom(), 15), padding: { top: 40, bottom: 40, left: 40, right: right + 40 }, duration: 700 })
     },
     { immediate: true },
   )

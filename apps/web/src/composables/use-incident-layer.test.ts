@@ -3,6 +3,7 @@ import { effectScope, nextTick, ref, shallowRef } from 'vue'
 import type { IncidentMapFilters, IncidentMapQuery, IncidentMapView } from '../api/incident-map.ts'
 import { INCIDENT_SOURCE, incidentLayerId } from '../map/incident-layers.ts'
 import type { RegionMap } from '../map/types.ts'
+import { freshPinia } from '../testing/utils.ts'
 import { asMap, createFakeMap } from '../testing/fake-map.ts'
 import { patchPoints, requestKey, useIncidentLayer } from './use-incident-layer.ts'
 
@@ -34,7 +35,10 @@ function setup(f = ref(filters()), visible = ref(true)) {
   return { fake, map, api, calls, fetchView, scope, f, visible, picked }
 }
 
-beforeEach(() => vi.useFakeTimers())
+beforeEach(() => {
+  freshPinia()
+  vi.useFakeTimers()
+})
 afterEach(() => vi.useRealTimers())
 
 describe('requestKey', () => {

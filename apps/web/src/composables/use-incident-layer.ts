@@ -7,6 +7,7 @@ import type { RegionMap } from '../map/types.ts'
 import { useIncidentStream, type LiveIncidentEvent } from './use-incident-stream.ts'
 import type { MapTool } from './use-region-selection.ts'
 import { useViewFetch } from './use-view-fetch.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 export type IncidentLayerStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -71,7 +72,9 @@ export function useIncidentLayer(map: ShallowRef<RegionMap | null>, options: Inc
     updatePulse(m, v)
   }
 
+  const basemaps = useBasemapStore()
   const { load } = useViewFetch(map, {
+    crs: () => basemaps.crs,
     visible,
     key: (zoom) => requestKey(filters(), zoom),
     fetch: (bbox, zoom, signal) => fetchView({ ...filters(), bbox, zoom }, signal),

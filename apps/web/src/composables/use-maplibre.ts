@@ -1,10 +1,15 @@
-import type { AttributionControl, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
+import type { AttributionControl, LayerSpecification, Map as MaplibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
+import { fromMapLngLat, toMapLngLat, type MapCrs } from '@hanjiang/shared'
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { MAPLIBRE_UI_STRINGS, isAppLocale, type AppLocale } from '../i18n/index.ts'
 import { resolveBasemap } from '../map/basemap.ts'
 import { CSS_FONT_FAMILY } from '../map/layers.ts'
-import { buildStyle, isBasemapLayer, type Basemap } from '../map/style.ts'
+import { bindMapCrs, type MapCrsBinding } from '../map/map-crs.ts'
+import { NoBasemapControl } from '../map/no-basemap-control.ts'
+import { BACKGROUND_LAYER, BASEMAP_DIM_LAYER, buildStyle, dimLayer, isBasemapLayer, type Basemap } from '../map/style.ts'
+import type { BasemapPreset } from '../api/types.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 import { NARROW_QUERY } from './use-media-query.ts'
 import type { RegionMap } from '../map/types.ts'
 import { useConfigStore } from '../stores/config.ts'
@@ -46,6 +51,15 @@ export function attributionLines(own: string, extra: readonly string[]): string[
   return out
 }
 
+async function loadBasemap(preset: BasemapPreset | null, onError: (error: unknown) => void): Promise<Basemap | null> {
+  try {
+    return await resolveBasemap(preset)
+  } catch (error) {
+    onError(error)
+    return null
+  }
+}
+
 /**
  * Creates the MapLibre map in `container` once the configuration (and any configured basemap) is known, adds the
  * controls in the current language, and removes the map on unmount. `map` is set when the style has loaded.
@@ -62,9 +76,14 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
   const config = useConfigStore()
   const view = useMapViewStore()
   const notices = useNoticesStore()
+  const basemaps = useBasemapStore()
   const { t, locale } = useI18n()
   let instance: MaplibreMap | null = null
-  let controls: { nav: NavigationControl; scale: ScaleControl; attribution: AttributionControl } | null = null
+  let controls: { nav: NavigationControl; scale: ScaleControl; attribution: AttributionControl; noBasemap: NoBasemapControl | null } | null = null
+  /** The basemap on the map and the coordinate system our layers are drawn in to match it. */
+  let shown: { preset: BasemapPreset | null; basemap: Basemap | null; crs: MapCrs } = { preset: null, basemap: null, crs: 'wgs84' }
+  let crsBinding: MapCrsBinding | null = null
+  let swapping = 0
   let lib: typeof import('maplibre-gl') | null = null
   let disposed = false
 
@@ -78,7 +97,10 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
       m.removeControl(controls.nav)
       m.removeControl(controls.scale)
       m.removeControl(controls.attribution)
+      if (controls.noBasemap) m.removeControl(controls.noBasemap)
     }
+    const none = shown.basemap === null
+    const hidden = config.basemaps.length > 0
     controls = {
       nav: new lib.NavigationControl({ showCompass: false, visualizePitch: false }),
       scale: new lib.ScaleControl({ unit: 'metric', maxWidth: 120 }),
@@ -87,9 +109,11 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
         compact: options.compactAttribution || (typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches),
         customAttribution: attributionLines(t('map.attribution'), config.attribution),
       }),
+      noBasemap: none ? new NoBasemapControl(t(hidden ? 'map.noBasemap.off' : 'map.noBasemap.chip'), t(hidden ? 'map.noBasemap.offHint' : 'map.noBasemap.hint')) : null,
     }
     m.addControl(controls.nav, 'top-right')
     m.addControl(controls.scale, 'bottom-left')
+    if (controls.noBasemap) m.addControl(controls.noBasemap, 'bottom-right')
     m.addControl(controls.attribution, 'bottom-right')
     if (options.compactAttribution) foldAttribution(m)
   }
@@ -103,20 +127,18 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
     view.state = 'creating'
     view.failure = null
     await config.load()
-    let basemap: Basemap | null = null
-    try {
-      basemap = await resolveBasemap(config.tileSource)
-    } catch (error) {
-      notices.push({ id: 'basemap', context: 'errors.context.basemap', error })
-    }
+    basemaps.restore()
+    const preset = basemaps.current
+    const basemap = await loadBasemap(preset, (error) => notices.push({ id: 'basemap', context: 'errors.context.basemap', error }))
+    shown = { preset, basemap, crs: basemap ? (preset?.crs ?? 'wgs84') : 'wgs84' }
     lib = await import('maplibre-gl')
     if (disposed || !container.value) return
     let m: MaplibreMap
     try {
       m = new lib.Map({
         container: container.value,
-        style: buildStyle({ basemap, basemapVisible: view.basemapVisible, incidentScale: options.incidentScale }),
-        center: HANJIANG_CENTER,
+        style: buildStyle({ basemap, basemapDim: basemaps.dim, incidentScale: options.incidentScale }),
+        center: centerIn(HANJIANG_CENTER, shown.crs),
         zoom: HANJIANG_ZOOM,
         minZoom: 7,
         maxZoom: 18.5,
@@ -136,6 +158,8 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
       return
     }
     instance = m
+    // Our data is WGS84; on a GCJ-02 basemap every GeoJSON source gets it shifted (map/map-crs.ts).
+    crsBinding = bindMapCrs(m, () => shown.crs)
     m.touchZoomRotate.disableRotation()
     m.keyboard.disableRotation()
     addControls(m)
@@ -168,15 +192,55 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
     () => instance && addControls(instance),
   )
   watch(
-    () => view.basemapVisible,
-    (visible) => {
-      const m = instance
-      if (!m) return
-      for (const layer of m.getStyle().layers) {
-        if (isBasemapLayer(layer.id)) m.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none')
-      }
+    () => basemaps.current,
+    (preset) => {
+      if (instance && preset?.id !== shown.preset?.id) void swapBasemap(instance, preset)
     },
   )
+  watch(
+    () => basemaps.dim,
+    (dim) => {
+      if (instance?.getLayer(BASEMAP_DIM_LAYER)) instance.setPaintProperty(BASEMAP_DIM_LAYER, 'background-opacity', dim)
+    },
+  )
+
+  /**
+   * Puts another basemap (or none) under our layers in place: its sources and layers replace the old ones right
+   * above the background; our layers, their data and anything a screen added stay. When the coordinate system
+   * changes, our data is redrawn in the new one and the camera moves with the ground it was showing.
+   */
+  async function swapBasemap(m: MaplibreMap, preset: BasemapPreset | null): Promise<void> {
+    const seq = ++swapping
+    const basemap = await loadBasemap(preset, (error) => notices.push({ id: 'basemap', context: 'errors.context.basemap', error }))
+    if (seq !== swapping || m !== instance) return
+    const style = m.getStyle()
+    for (const l of style.layers) if (isBasemapLayer(l.id)) m.removeLayer(l.id)
+    for (const id of Object.keys(style.sources)) if (isBasemapLayer(id)) m.removeSource(id)
+    notices.dismiss('basemap')
+    const crs: MapCrs = basemap ? (preset?.crs ?? 'wgs84') : 'wgs84'
+    const before = m.getStyle().layers.find((l) => l.id !== BACKGROUND_LAYER)?.id
+    if (basemap) {
+      if (basemap.glyphs) m.setGlyphs(basemap.glyphs)
+      if (typeof basemap.sprite === 'string') m.setSprite(basemap.sprite)
+      for (const [id, src] of Object.entries(basemap.sources)) m.addSource(id, src)
+      const layers: LayerSpecification[] = [...basemap.layers, dimLayer(basemaps.dim)]
+      for (const l of layers) m.addLayer(l, before)
+    }
+    const old = shown.crs
+    shown = { preset, basemap, crs }
+    if (crs !== old) {
+      const c = m.getCenter()
+      const ground = fromMapLngLat({ lng: c.lng, lat: c.lat }, old)
+      m.jumpTo({ center: centerIn([ground.lng, ground.lat], crs) })
+      crsBinding?.reproject()
+    }
+    addControls(m)
+  }
+
+  function centerIn([lng, lat]: [number, number], crs: MapCrs): [number, number] {
+    const p = toMapLngLat({ lng, lat }, crs)
+    return [p.lng, p.lat]
+  }
 
   onMounted(() => {
     void create().catch((error: unknown) => {
@@ -191,6 +255,7 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
     instance?.remove()
     instance = null
     controls = null
+    crsBinding = null
   })
 
   return { map, resize: () => instance?.resize() }

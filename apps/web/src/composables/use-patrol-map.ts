@@ -4,6 +4,8 @@ import { watch, type Ref, type ShallowRef } from 'vue'
 import type { TrackPoint } from '@hanjiang/shared/patrol/track'
 import type { PatrolGrid } from '../api/patrol.ts'
 import type { RegionMap } from '../map/types.ts'
+import { boundsToMap, lngLatFromMap } from '../map/map-crs.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 /** Patrol overlays: grid outline, planned route, the day's tracks, the live trail, my position, a picked point. */
 export const PATROL_LAYERS = {
@@ -48,8 +50,8 @@ function install(m: MaplibreMap): void {
 }
 
 /**
- * Draws the patrol data on the page's map and keeps it current; `onTap` gets map taps (WGS84: the map draws the
- * API's WGS84 data without any offset basemap).
+ * Draws the patrol data on the page's map and keeps it current; `onTap` gets map taps in WGS84 (converted back
+ * from the basemap's system, map/map-crs.ts).
  */
 export function usePatrolMap(
   map: ShallowRef<RegionMap | null>,
@@ -61,6 +63,7 @@ export function usePatrolMap(
   },
   onTap: (p: { lng: number; lat: number }) => void,
 ) {
+  const basemaps = useBasemapStore()
   const set = (m: MaplibreMap, id: string, d: FeatureCollection) => (m.getSource(id) as GeoJSONSource | undefined)?.setData(d)
   const real = () => map.value as unknown as MaplibreMap | null
 
@@ -72,14 +75,14 @@ export function usePatrolMap(
     set(m, 'patrol-route', g?.route ? fc([g.route]) : empty())
     set(m, 'patrol-tracks', g ? (g.tracks as FeatureCollection) : empty())
     const b = g ? boundsOf(g.grid.geometry) : null
-    if (fit && b) m.fitBounds(b as LngLatBoundsLike, { padding: 24, duration: 0, maxZoom: 17.5 })
+    if (fit && b) m.fitBounds(boundsToMap(b as LngLatBoundsLike, basemaps.crs), { padding: 24, duration: 0, maxZoom: 17.5 })
   }
 
   watch(map, (m) => {
     if (!m) return
     const mm = m as unknown as MaplibreMap
     install(mm)
-    mm.on('click', (e: MapMouseEvent) => onTap({ lng: e.lngLat.lng, lat: e.lngLat.lat }))
+    mm.on('click', (e: MapMouseEvent) => onTap(lngLatFromMap(e.lngLat, basemaps.crs)))
     // On a phone the licence line starts unfolded over the map: fold it behind its "i" button.
     mm.getContainer().querySelector('.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show')
     drawGrid(true)

@@ -6,6 +6,7 @@ import { incidentLayerId, PATROL_SOURCE } from '../map/incident-layers.ts'
 import type { RegionMap } from '../map/types.ts'
 import { usePatrolRoutesStore } from '../stores/patrol-routes.ts'
 import { useViewFetch } from './use-view-fetch.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 export interface PatrolRouteLayerOptions {
   /** Default: the shared switch (usePatrolRoutesStore().visible). Hidden, the layer fetches nothing. */
@@ -37,7 +38,9 @@ export function usePatrolRouteLayer(map: ShallowRef<RegionMap | null>, options: 
     if (m.getLayer(incidentLayerId.patrol)) m.setLayoutProperty(incidentLayerId.patrol, 'visibility', on ? 'visible' : 'none')
   }
 
+  const basemaps = useBasemapStore()
   const { load, cancel } = useViewFetch(map, {
+    crs: () => basemaps.crs,
     visible,
     // Routes are simplified per whole zoom level.
     zoom: (m) => Math.max(0, Math.min(22, Math.floor(m.getZoom()))),

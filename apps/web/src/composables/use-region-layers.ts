@@ -6,6 +6,8 @@ import { LEVEL_ZOOM, MASK_SOURCE, PREFETCH_ZOOM_MARGIN, labelSourceId, setLevelV
 import type { RegionMap } from '../map/types.ts'
 import { useMapViewStore } from '../stores/map-view.ts'
 import { useRegionsStore, type LevelData } from '../stores/regions.ts'
+import { boundsToMap } from '../map/map-crs.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 export interface RegionLayersOptions {
   /** Fit the view to the district once its outline has loaded (default true). */
@@ -30,6 +32,7 @@ export function useRegionLayers(map: ShallowRef<RegionMap | null>, options: Regi
   const { fitDistrict = true, padding = 40 } = options
   let applied = new WeakMap<RegionMap, Map<RegionLevel, LevelData>>()
   let fitted = false
+  const basemaps = useBasemapStore()
 
   function setData(m: RegionMap, id: string, data: GeoJSON.GeoJSON): void {
     const src = m.getSource(id) as GeoJSONSource | undefined
@@ -39,7 +42,7 @@ export function useRegionLayers(map: ShallowRef<RegionMap | null>, options: Regi
 
   function fitToDistrict(m: RegionMap, animate: boolean): void {
     const b = districtBounds(regions.data.district)
-    if (b) m.fitBounds(b, { padding, duration: animate ? 600 : 0, maxZoom: 13 })
+    if (b) m.fitBounds(boundsToMap(b, basemaps.crs), { padding, duration: animate ? 600 : 0, maxZoom: 13 })
   }
 
   // Data → sources.

@@ -5,6 +5,8 @@ import { CLICKABLE_LAYERS, REGION_LAYER_SOURCES, layerId, selectedFilter } from 
 import type { RegionMap } from '../map/types.ts'
 import { useRegionsStore } from '../stores/regions.ts'
 import { useSelectionStore } from '../stores/selection.ts'
+import { boundsToMap } from '../map/map-crs.ts'
+import { useBasemapStore } from '../stores/basemap.ts'
 
 export interface PickedRegion {
   code: string
@@ -167,7 +169,7 @@ export function useRegionSelection(map: ShallowRef<RegionMap | null>, options: R
     // Never ask for more padding than the map has room for (MapLibre would refuse to fit).
     const r = Math.min(right, Math.max(0, w - 2 * pad - 40))
     const bt = Math.min(bottom, Math.max(0, h - 2 * pad - 40))
-    m.fitBounds(b, { padding: { top: pad, bottom: pad + bt, left: pad, right: pad + r }, maxZoom: 16, duration: 600 })
+    m.fitBounds(boundsToMap(b, useBasemapStore().crs), { padding: { top: pad, bottom: pad + bt, left: pad, right: pad + r }, maxZoom: 16, duration: 600 })
     return true
   }
 

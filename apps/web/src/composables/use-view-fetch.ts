@@ -2,12 +2,16 @@ import { bboxContains, paddedBbox, type Bbox } from '@hanjiang/shared/incident-m
 import { onScopeDispose, watch, type ShallowRef } from 'vue'
 import { isAbortError } from '../api/client.ts'
 import type { RegionMap } from '../map/types.ts'
+import type { MapCrs } from '@hanjiang/shared'
+import { boundsFromMap } from '../map/map-crs.ts'
 
 export type ViewFetchStatus = 'idle' | 'loading' | 'ready' | 'error'
 
 export interface ViewFetchOptions<T> {
   /** Hidden layers fetch nothing (moves are ignored, a load returns at once). */
   visible: () => boolean
+  /** The system the map is drawn in (the basemap's; default WGS84): the view's box is asked for in WGS84. */
+  crs?: () => MapCrs
   /** The zoom the request is for (default the map's; a layer asking by whole levels floors it). */
   zoom?: (m: RegionMap) => number
   /** Everything besides the box that the answer depends on (filters, zoom class): another key refetches. */
@@ -21,10 +25,9 @@ export interface ViewFetchOptions<T> {
   debounceMs?: number
 }
 
-/** The view's box in WGS84 degrees. */
-export function viewBbox(m: Pick<RegionMap, 'getBounds'>): Bbox {
-  const b = m.getBounds()
-  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+/** The view's box in WGS84 degrees (on a GCJ-02 basemap: the WGS84 box covering what is shown). */
+export function viewBbox(m: Pick<RegionMap, 'getBounds'>, crs: MapCrs = 'wgs84'): Bbox {
+  return boundsFromMap(m.getBounds(), crs)
 }
 
 /**
@@ -42,7 +45,7 @@ export function useViewFetch<T>(map: ShallowRef<RegionMap | null>, o: ViewFetchO
     const m = map.value
     if (!m || !o.visible()) return
     const zoom = o.zoom ? o.zoom(m) : m.getZoom()
-    const current = viewBbox(m)
+    const current = viewBbox(m, o.crs?.() ?? 'wgs84')
     const key = o.key(zoom)
     if (!force && loaded && loaded.key === key && bboxContains(loaded.bbox, current)) return
     const bbox = paddedBbox(current, zoom)

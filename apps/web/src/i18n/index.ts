@@ -62,6 +62,7 @@ const dateTimeFormats = {
 const numberFormats = {
   integer: { style: 'decimal', maximumFractionDigits: 0, useGrouping: true },
   area: { style: 'decimal', minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true },
+  percent: { style: 'percent', maximumFractionDigits: 0 },
 } as const
 
 export type DateTimeFormatName = keyof typeof dateTimeFormats

@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl'
-import type { TileSource } from '../api/types.ts'
+import type { BasemapPreset } from '../api/types.ts'
 import { absoluteUrl, pmtilesBasemap, styleBasemap, xyzBasemap, type Basemap, type PmtilesInfo } from './style.ts'
 
 export interface BasemapDeps {
@@ -39,8 +39,11 @@ async function defaultOpenPmtiles(url: string): Promise<PmtilesInfo> {
   return { tileType: header.tileType, minZoom: header.minZoom, maxZoom: header.maxZoom, vectorLayers }
 }
 
-/** Turns the configured tile source into style sources and layers; null when none is configured (the default). */
-export async function resolveBasemap(src: TileSource | null, deps: BasemapDeps = {}): Promise<Basemap | null> {
+/** Turns a configured basemap into style sources and layers; null for none. */
+export async function resolveBasemap(
+  src: Pick<BasemapPreset, 'type' | 'url' | 'tiles' | 'labelTiles' | 'maxZoom' | 'attribution'> | null,
+  deps: BasemapDeps = {},
+): Promise<Basemap | null> {
   if (!src) return null
   switch (src.type) {
     case 'xyz':

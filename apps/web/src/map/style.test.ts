@@ -3,7 +3,7 @@ import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl'
 import { describe, expect, it } from 'vitest'
 import { resolveBasemap } from './basemap.ts'
 import { FONT_STACK, labelSourceId, sourceId } from './layers.ts'
-import { BASEMAP_PREFIX, absoluteUrl, buildStyle, pmtilesBasemap, styleBasemap, xyzBasemap } from './style.ts'
+import { BASEMAP_DIM_LAYER, BASEMAP_PREFIX, absoluteUrl, buildStyle, pmtilesBasemap, styleBasemap, xyzBasemap } from './style.ts'
 
 const errorsOf = (style: StyleSpecification) => validateStyleMin(style).map((e) => e.message)
 
@@ -50,7 +50,7 @@ describe('buildStyle (default, offline)', () => {
 
 describe('basemaps', () => {
   it('puts an XYZ raster between the background and the region layers, with its attribution', () => {
-    const style = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: 'http://tiles.intranet/{z}/{x}/{y}.png', attribution: '© 测绘院' }) })
+    const style = buildStyle({ basemap: xyzBasemap({ url: 'http://tiles.intranet/{z}/{x}/{y}.png', attribution: '© 测绘院' }) })
     expect(errorsOf(style)).toEqual([])
     expect(style.layers[1]).toMatchObject({ id: `${BASEMAP_PREFIX}xyz`, type: 'raster' })
     expect(style.sources[`${BASEMAP_PREFIX}xyz`]).toMatchObject({
@@ -62,14 +62,25 @@ describe('basemaps', () => {
 
   it('thins the veil and fills so the basemap shows through', () => {
     const plain = buildStyle()
-    const over = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: '/t/{z}/{x}/{y}.png' }) })
+    const over = buildStyle({ basemap: xyzBasemap({ url: '/t/{z}/{x}/{y}.png' }) })
     const opacity = (s: StyleSpecification) => (s.layers.find((l) => l.id === 'district-mask') as unknown as { paint: Record<string, number> }).paint['fill-opacity']!
     expect(opacity(over)).toBeLessThan(opacity(plain))
   })
 
-  it('can start hidden', () => {
-    const style = buildStyle({ basemap: xyzBasemap({ type: 'xyz', url: '/tiles/{z}/{x}/{y}.png' }), basemapVisible: false })
-    expect(style.layers[1]!.layout).toMatchObject({ visibility: 'none' })
+  it('veils the basemap with the dimmer, right above it', () => {
+    const style = buildStyle({ basemap: xyzBasemap({ url: '/tiles/{z}/{x}/{y}.png' }), basemapDim: 0.4 })
+    expect(errorsOf(style)).toEqual([])
+    expect(style.layers[2]).toMatchObject({ id: BASEMAP_DIM_LAYER, type: 'background', paint: { 'background-opacity': 0.4 } })
+    expect(buildStyle().layers.some((l) => l.id === BASEMAP_DIM_LAYER)).toBe(false)
+  })
+
+  it('spreads a preset over its subdomains and draws its annotation layer above the tiles (Tianditu)', () => {
+    const bm = xyzBasemap({ url: 'https://t0/vec', tiles: ['https://t0/vec/{z}/{x}/{y}', 'https://t1/vec/{z}/{x}/{y}'], labelTiles: ['https://t0/cva/{z}/{x}/{y}'], maxZoom: 18 })
+    const style = buildStyle({ basemap: bm })
+    expect(errorsOf(style)).toEqual([])
+    expect(style.layers.slice(1, 4).map((l) => l.id)).toEqual([`${BASEMAP_PREFIX}xyz`, `${BASEMAP_PREFIX}xyz:labels`, BASEMAP_DIM_LAYER])
+    expect(style.sources[`${BASEMAP_PREFIX}xyz`]).toMatchObject({ tiles: ['https://t0/vec/{z}/{x}/{y}', 'https://t1/vec/{z}/{x}/{y}'], maxzoom: 18 })
+    expect(style.sources[`${BASEMAP_PREFIX}xyz:labels`]).toMatchObject({ tiles: ['https://t0/cva/{z}/{x}/{y}'] })
   })
 
   it('merges a style document, prefixing its ids and resolving its URLs against the style URL', () => {

@@ -5,7 +5,7 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl'
-import type { TileSource, TileSourceType } from '../api/types.ts'
+import type { BasemapPreset, BasemapType } from '../api/types.ts'
 import { COLORS, LEVEL_ZOOM, MASK_SOURCE, TILE_LEVELS, labelSourceId, layerId, regionLayers, sourceId } from './layers.ts'
 import { AREA_SOURCE, PROBE_SOURCE, areaLayers, probeLayers } from './overlays.ts'
 import { INCIDENT_SOURCE, PATROL_SOURCE, incidentLayers, patrolLayers } from './incident-layers.ts'
@@ -19,9 +19,11 @@ import { INCIDENT_SOURCE, PATROL_SOURCE, incidentLayers, patrolLayers } from './
 /** Ids of basemap sources and layers get this prefix, so they never collide with ours and can be toggled together. */
 export const BASEMAP_PREFIX = 'basemap:'
 export const BACKGROUND_LAYER = 'background'
+/** A veil of the background colour over the basemap: the layer panel's dimmer, whatever kind the basemap is. */
+export const BASEMAP_DIM_LAYER = `${BASEMAP_PREFIX}dim`
 
 export interface Basemap {
-  kind: TileSourceType
+  kind: BasemapType
   sources: Record<string, SourceSpecification>
   layers: LayerSpecification[]
   /** Only a basemap style brings these; ours are drawn without them. */
@@ -31,7 +33,8 @@ export interface Basemap {
 
 export interface StyleOptions {
   basemap?: Basemap | null
-  basemapVisible?: boolean
+  /** 0 (the basemap as it comes) … 0.8 (faint). */
+  basemapDim?: number
   /** Enlarges the incident symbols (the wall display is read from across a room). */
   incidentScale?: number
 }
@@ -49,7 +52,7 @@ function emptyGeoJson(): GeoJSONSourceSpecification {
 }
 
 export function buildStyle(options: StyleOptions = {}): StyleSpecification {
-  const { basemap = null, basemapVisible = true, incidentScale = 1 } = options
+  const { basemap = null, basemapDim = 0, incidentScale = 1 } = options
   const sources: Record<string, SourceSpecification> = {}
   if (basemap) Object.assign(sources, basemap.sources)
   sources[MASK_SOURCE] = emptyGeoJson()
@@ -65,13 +68,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
   sources[PROBE_SOURCE] = emptyGeoJson()
   sources[INCIDENT_SOURCE] = emptyGeoJson()
   sources[PATROL_SOURCE] = emptyGeoJson()
-  const basemapLayers = (basemap?.layers ?? []).map(
-    (l) =>
-      ({
-        ...l,
-        layout: { ...(l.layout ?? {}), visibility: basemapVisible ? (l.layout?.visibility ?? 'visible') : 'none' },
-      }) as LayerSpecification,
-  )
+  const basemapLayers = basemap ? [...basemap.layers, dimLayer(basemapDim)] : []
   const style: StyleSpecification = {
     version: 8,
     name: 'hanjiang-offline',
@@ -102,22 +99,30 @@ function ownLayers(overBasemap: boolean, incidentScale = 1): LayerSpecification[
   return [...regions.slice(0, at), ...areas.geometry, ...regions.slice(at), ...areas.labels, ...patrolLayers(incidentScale), ...incidentLayers(incidentScale), ...probeLayers()]
 }
 
-/** An XYZ raster tile URL such as `http://tiles.intranet/{z}/{x}/{y}.png`. */
-export function xyzBasemap(src: TileSource): Basemap {
+/** The dimmer: the background colour at `dim` opacity, right above the basemap's layers. */
+export function dimLayer(dim: number): LayerSpecification {
+  return { id: BASEMAP_DIM_LAYER, type: 'background', paint: { 'background-color': COLORS.background, 'background-opacity': dim } }
+}
+
+/**
+ * XYZ raster tiles such as `http://tiles.intranet/{z}/{x}/{y}.png` (one template per subdomain), with an annotation
+ * layer on top when the preset has one (Tianditu's place names: cva/cia/cta). Tiles deeper than the server has
+ * are over-zoomed from its deepest level.
+ */
+export function xyzBasemap(src: Pick<BasemapPreset, 'url' | 'tiles' | 'labelTiles' | 'maxZoom' | 'attribution'>): Basemap {
   const id = `${BASEMAP_PREFIX}xyz`
-  return {
-    kind: 'xyz',
-    sources: {
-      [id]: {
-        type: 'raster',
-        tiles: [absoluteUrl(src.url)],
-        tileSize: 256,
-        maxzoom: 19,
-        ...(src.attribution ? { attribution: src.attribution } : {}),
-      },
-    },
-    layers: [{ id, type: 'raster', source: id, paint: { 'raster-opacity': 0.85, 'raster-saturation': -0.35 } }],
+  const attr = src.attribution ? { attribution: src.attribution } : {}
+  const maxzoom = src.maxZoom ?? 19
+  const sources: Record<string, SourceSpecification> = {
+    [id]: { type: 'raster', tiles: (src.tiles?.length ? src.tiles : [src.url]).map((u) => absoluteUrl(u)), tileSize: 256, maxzoom, ...attr },
   }
+  const layers: LayerSpecification[] = [{ id, type: 'raster', source: id, paint: { 'raster-saturation': -0.35 } }]
+  if (src.labelTiles?.length) {
+    const labels = `${id}:labels`
+    sources[labels] = { type: 'raster', tiles: src.labelTiles.map((u) => absoluteUrl(u)), tileSize: 256, maxzoom }
+    layers.push({ id: labels, type: 'raster', source: labels })
+  }
+  return { kind: 'xyz', sources, layers }
 }
 
 /** Resolves a possibly relative URL against the page (or another base), keeping `{z}`-style placeholders intact. */
@@ -181,7 +186,7 @@ export function pmtilesBasemap(url: string, info: PmtilesInfo, attribution?: str
     return {
       kind: 'pmtiles',
       sources: { [id]: { type: 'raster', url: srcUrl, tileSize: 256, ...attr } },
-      layers: [{ id, type: 'raster', source: id, paint: { 'raster-opacity': 0.85, 'raster-saturation': -0.35 } }],
+      layers: [{ id, type: 'raster', source: id, paint: { 'raster-saturation': -0.35 } }],
     }
   }
   const layers: LayerSpecification[] = []

@@ -12,19 +12,20 @@ afterEach(() => {
 
 describe('config store', () => {
   it('has no basemap by default', async () => {
-    mockFetch({ '/api/config': { json: { tileSource: null, attribution: ['边界: Vonng/adcode, CC BY 4.0'] } } })
+    mockFetch({ '/api/config': { json: { basemaps: [], attribution: ['边界: Vonng/adcode, CC BY 4.0'] } } })
     const c = useConfigStore()
     await c.load()
     expect(c.status).toBe('ready')
-    expect(c.tileSource).toBeNull()
+    expect(c.basemaps).toEqual([])
     expect(c.attribution).toEqual(['边界: Vonng/adcode, CC BY 4.0'])
   })
 
-  it('keeps a configured tile source', async () => {
-    mockFetch({ '/api/config': { json: { tileSource: { type: 'xyz', url: '/t/{z}/{x}/{y}.png' }, attribution: [] } } })
+  it('keeps the configured basemaps', async () => {
+    const b = { id: 'xyz-1', label: '', preset: 'xyz', type: 'xyz', url: '/t/{z}/{x}/{y}.png', crs: 'gcj02' }
+    mockFetch({ '/api/config': { json: { basemaps: [b], attribution: [] } } })
     const c = useConfigStore()
     await c.load()
-    expect(c.tileSource).toEqual({ type: 'xyz', url: '/t/{z}/{x}/{y}.png' })
+    expect(c.basemaps).toEqual([b])
   })
 
   it('carries on without a basemap when the configuration fails, and says so', async () => {
@@ -32,7 +33,7 @@ describe('config store', () => {
     const c = useConfigStore()
     await c.load()
     expect(c.status).toBe('error')
-    expect(c.tileSource).toBeNull()
+    expect(c.basemaps).toEqual([])
     expect(useNoticesStore().notices[0]?.context).toBe('errors.context.config')
   })
 })

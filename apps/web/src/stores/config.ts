@@ -1,15 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { endpoints } from '../api/endpoints.ts'
-import type { TileSource } from '../api/types.ts'
+import type { BasemapPreset } from '../api/types.ts'
 import { useNoticesStore } from './notices.ts'
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
 
-/** The platform configuration from `GET /api/config`: the optional basemap and extra attribution lines. */
+/** The platform configuration from `GET /api/config`: the configured basemaps and extra attribution lines. */
 export const useConfigStore = defineStore('config', () => {
   const status = ref<LoadStatus>('idle')
-  const tileSource = shallowRef<TileSource | null>(null)
+  const basemaps = shallowRef<BasemapPreset[]>([])
   const attribution = ref<string[]>([])
   let pending: Promise<void> | null = null
 
@@ -21,14 +21,14 @@ export const useConfigStore = defineStore('config', () => {
     pending = endpoints()
       .config()
       .then((cfg) => {
-        tileSource.value = cfg.tileSource ?? null
+        basemaps.value = Array.isArray(cfg.basemaps) ? cfg.basemaps : []
         attribution.value = Array.isArray(cfg.attribution) ? cfg.attribution.filter((a) => typeof a === 'string') : []
         status.value = 'ready'
         notices.dismiss('config')
       })
       .catch((error: unknown) => {
         // The map still works without the configuration: it just draws no basemap.
-        tileSource.value = null
+        basemaps.value = []
         status.value = 'error'
         notices.push({ id: 'config', context: 'errors.context.config', error })
       })
@@ -38,5 +38,5 @@ export const useConfigStore = defineStore('config', () => {
     return pending
   }
 
-  return { status, tileSource, attribution, load }
+  return { status, basemaps, attribution, load }
 })

@@ -24,7 +24,7 @@ beforeEach(() => {
   localStorage.clear()
   freshPinia()
   mockFetch({
-    '/api/config': { json: { tileSource: null, attribution: [] } },
+    '/api/config': { json: { basemaps: [], attribution: [], demo: false } },
     '/api/regions/350303001000': { json: detail },
   })
 })

@@ -4,6 +4,8 @@ import { USER_ROLES } from '../workflow/states.ts'
 import { REGION_LEVELS } from '../regions/levels.ts'
 import { UNIT_KINDS } from '../taxonomy/types.ts'
 import { namedSchema } from './common.ts'
+import { BASEMAP_TYPES } from '../geo/basemaps.ts'
+import { MAP_CRS_VALUES } from '../geo/map-crs.ts'
 
 /** `GET /api/health` */
 export const healthSchema = z
@@ -36,17 +38,26 @@ export const healthSchema = z
   .meta({ id: 'Health' })
 export type Health = z.infer<typeof healthSchema>
 
-/** An optional basemap; `null` (the default) means the map draws only the project's own layers. */
-export const tileSourceSchema = z.object({
-  type: z.enum(['xyz', 'style', 'pmtiles']),
-  url: z.string(),
-  attribution: z.string().optional(),
-})
-export type TileSource = z.infer<typeof tileSourceSchema>
+/** A basemap the layer panel offers (docs/BASEMAPS.md); none configured (the default) → only our own layers. */
+export const basemapSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    preset: z.enum(['tianditu:vec', 'tianditu:img', 'tianditu:ter', 'xyz', 'wmts', 'style', 'pmtiles']),
+    type: z.enum(BASEMAP_TYPES),
+    url: z.string(),
+    tiles: z.array(z.string()).optional(),
+    labelTiles: z.array(z.string()).optional(),
+    crs: z.enum(MAP_CRS_VALUES),
+    maxZoom: z.number().int().optional(),
+    attribution: z.string().optional(),
+  })
+  .meta({ id: 'Basemap' })
+export type Basemap = z.infer<typeof basemapSchema>
 
 /** `GET /api/config` */
 export const appConfigSchema = z
-  .object({ tileSource: tileSourceSchema.nullable(), attribution: z.array(z.string()), demo: z.boolean() })
+  .object({ basemaps: z.array(basemapSchema), attribution: z.array(z.string()), demo: z.boolean() })
   .meta({ id: 'AppConfig' })
 export type AppConfig = z.infer<typeof appConfigSchema>
 

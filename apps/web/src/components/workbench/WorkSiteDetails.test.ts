@@ -12,7 +12,7 @@ describe('WorkSiteDetails', () => {
   it('shows the photos of the report and the before-shots, not the after-photos of the work', async () => {
     const item = workItem()
     mockFetch({
-      '/api/config': { json: { tileSource: null, attribution: [] } },
+      '/api/config': { json: { basemaps: [], attribution: [], demo: false } },
       [`/api/incidents/${item.code}/events`]: {
         json: {
           code: item.code,
@@ -33,7 +33,7 @@ describe('WorkSiteDetails', () => {
 
   it('says when there are no photos, and when there is no location', async () => {
     const item = workItem({ location: null })
-    mockFetch({ '/api/config': { json: { tileSource: null, attribution: [] } }, [`/api/incidents/${item.code}/events`]: { json: { code: item.code, events: [ev(1, 'create', null)] } } })
+    mockFetch({ '/api/config': { json: { basemaps: [], attribution: [], demo: false } }, [`/api/incidents/${item.code}/events`]: { json: { code: item.code, events: [ev(1, 'create', null)] } } })
     const { wrapper } = await mountApp(WorkSiteDetails, { props: { item } })
     for (let i = 0; i < 4; i++) await flush()
     expect(wrapper.find('[data-testid=work-site-no-photos]').text()).toBe('上报时没有现场照片')
