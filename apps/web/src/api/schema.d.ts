@@ -1744,7 +1744,7 @@ export interface components {
             id: string;
             lastLoginAt: string | null;
             mustChangePassword: boolean;
-            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
             unit: {
                 code: string;
                 name: string;
@@ -2090,8 +2090,8 @@ export interface components {
             displayName: string;
             id: string;
             mustChangePassword: boolean;
-            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply")[];
-            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply" | "service.manage" | "service.book")[];
+            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
             unit: {
                 code: string;
                 name: string;
@@ -2713,7 +2713,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                role?: "admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer";
+                role?: "admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin";
                 unit?: string;
             };
             header?: never;
@@ -2756,7 +2756,7 @@ export interface operations {
                     areaCodes?: string[];
                     displayName: string;
                     password: string;
-                    roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+                    roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
                     unitCode: string;
                     username: string;
                 };
@@ -2799,7 +2799,7 @@ export interface operations {
                     disabled?: boolean;
                     displayName?: string;
                     password?: string;
-                    roles?: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+                    roles?: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
                     unitCode?: string;
                 };
             };

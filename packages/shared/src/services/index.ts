@@ -1,0 +1,3 @@
+export * from './vocabulary.ts'
+export * from './booking.ts'
+export * from './catalogue.ts'
