@@ -44,9 +44,14 @@ export async function listCurrentItems(database: Database, tx?: AppDb): Promise<
   return rows.map(toItem)
 }
 
-export async function getCurrentItem(database: Database, code: string, tx?: AppDb, opts: { forUpdate?: boolean } = {}): Promise<ServiceItemRow | null> {
+/**
+ * The current version. `forUpdate`: an edit locks it; `forShare`: a booking locks it against a concurrent edit
+ * (an edit waits for the booking, then sees its request among the open ones).
+ */
+export async function getCurrentItem(database: Database, code: string, tx?: AppDb, opts: { forUpdate?: boolean; forShare?: boolean } = {}): Promise<ServiceItemRow | null> {
+  const lock = opts.forUpdate ? sql` FOR UPDATE` : opts.forShare ? sql` FOR SHARE` : sql``
   const [r] = await database.rows(
-    sql`SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.code = ${code} AND i.valid_to IS NULL${opts.forUpdate ? sql` FOR UPDATE` : sql``}`,
+    sql`SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.code = ${code} AND i.valid_to IS NULL${lock}`,
     tx,
   )
   return r ? toItem(r) : null
@@ -180,6 +185,22 @@ export async function pointItemCodes(database: Database, pointCode: string): Pro
 export async function itemPointCodes(database: Database, itemCode: string, tx?: AppDb): Promise<string[]> {
   const rows = await database.rows<{ c: string }>(sql`SELECT point_code AS c FROM service_point_item WHERE item_code = ${itemCode} ORDER BY point_code`, tx)
   return rows.map((r) => r.c)
+}
+
+export async function pointHandles(database: Database, pointCode: string, itemCode: string, tx?: AppDb): Promise<boolean> {
+  const [r] = await database.rows<{ ok: boolean }>(
+    sql`SELECT EXISTS (SELECT 1 FROM service_point_item WHERE point_code = ${pointCode} AND item_code = ${itemCode}) AS ok`,
+    tx,
+  )
+  return r?.ok === true
+}
+
+/** Every item's points, by item code (the export): one statement. */
+export async function allItemPoints(database: Database): Promise<Map<string, string[]>> {
+  const rows = await database.rows<{ item: string; points: string[] }>(
+    sql`SELECT item_code AS item, array_agg(point_code ORDER BY point_code) AS points FROM service_point_item GROUP BY item_code`,
+  )
+  return new Map(rows.map((r) => [r.item, r.points]))
 }
 
 /** Replaces the points handling an item. */

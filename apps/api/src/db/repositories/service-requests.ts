@@ -62,7 +62,7 @@ export async function openRequestsOfItem(database: Database, tx: AppDb, itemCode
 }
 
 /** The per-slot capacity of a point on a day: the day's override, else the point's default. */
-export async function slotCapacityOn(database: Database, tx: AppDb, pointCode: string, day: string): Promise<number> {
+export async function slotCapacityOn(database: Database, pointCode: string, day: string, tx?: AppDb): Promise<number> {
   const [r] = await database.rows<{ n: number }>(
     sql`SELECT COALESCE((SELECT slot_capacity FROM service_day_capacity WHERE point_code = ${pointCode} AND day = ${day}::date),
       (SELECT slot_capacity FROM service_point WHERE code = ${pointCode}))::int AS n`,
