@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { sql } from 'drizzle-orm'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { insertPoints } from '../src/db/repositories/service-catalogue.ts'
 import type { Database } from '../src/db/types.ts'
 import { seedFixture } from './app.ts'
@@ -49,6 +49,8 @@ describeEachEngine(
     beforeAll(() => freezeClock('2026-12-08T10:00:00+08:00'))
     afterAll(() => thaw())
     const WED_9 = '2026-12-09T09:00:00+08:00'
+    /** The frozen clock moves on a second: PGlite's now() reads it too, and versions need valid_to > valid_from. */
+    const tick = () => vi.setSystemTime(new Date(Date.now() + 1000))
 
     it('searches the catalogue in Chinese, by pinyin initials and by code', async () => {
       const zh = await get(`/api/public/services/items?q=${encodeURIComponent('社保卡补办')}`)
@@ -197,6 +199,7 @@ describeEachEngine(
       expect((await api.call(ADMIN, 'POST', '/api/service-catalogue/items', { ...item, code: 'QT-97', timeLimitDays: -1 })).status).toBe(400)
       const r = await book({ kind: 'appointment', itemCode: 'QT-99', pointCode: 'TC-EAST', slotAt: '2026-12-14T09:00:00+08:00' })
       expect(r.status).toBe(201)
+      tick()
       const e = await api.call(ADMIN, 'PATCH', '/api/service-catalogue/items/QT-99', { timeLimitDays: 5, expectedVersion: 1 })
       expect(e.status, JSON.stringify(e.body)).toBe(200)
       expect(e.body.item).toMatchObject({ version: 2, timeLimitDays: 5 })
@@ -208,11 +211,13 @@ describeEachEngine(
         expect([o.status, o.body.code]).toEqual([409, 'catalogue_edit_orphans_requests'])
         expect(o.body.requests.map((x: Json) => x.publicCode)).toEqual([r.body.publicCode])
       }
+      tick()
       const w = await api.call(ADMIN, 'DELETE', '/api/service-catalogue/items/QT-99')
       expect([w.status, w.body.code]).toEqual([409, 'catalogue_edit_orphans_requests'])
       const versions = await api.call(ADMIN, 'GET', '/api/service-catalogue/items/QT-99/versions')
       expect(versions.body.items.map((i: Json) => i.version)).toEqual([2, 1])
       await api.call(null, 'POST', `/api/public/services/requests/${r.body.publicCode}/cancel`, undefined, ip())
+      tick()
       expect((await api.call(ADMIN, 'DELETE', '/api/service-catalogue/items/QT-99')).status).toBe(204)
       expect((await get('/api/public/services/items/QT-99')).status).toBe(404)
       expect((await get(`/api/public/services/requests/${r.body.publicCode}`)).body.item.name).toBe('测试事项')
@@ -238,6 +243,8 @@ describeEachEngine(
         })
         return { status: r.status, body: (await r.json()) as Json }
       }
+      // The seeded items' versions began at the template's real time: edit them after it (PGlite reads this clock).
+      vi.setSystemTime(new Date(vi.getRealSystemTime() + 60_000))
       const ok = await upload(wb)
       expect(ok.status).toBe(200)
       expect(ok.body.updated).toBe(1)

@@ -77,19 +77,23 @@ export async function insertItemVersion(
   tx: AppDb,
   f: ServiceItemFields & { version: number; pinyinInitials: string; editedBy: string; at: Date },
 ): Promise<void> {
-  await database.rows(sql`UPDATE service_item SET valid_to = ${f.at} WHERE code = ${f.code} AND valid_to IS NULL`, tx)
+  // The database's clock, not the caller's: a version's validity must follow the transaction order (valid_to >
+  // valid_from), which a skewed or frozen application clock could break.
+  void f.at
+  await database.rows(sql`UPDATE service_item SET valid_to = now() WHERE code = ${f.code} AND valid_to IS NULL`, tx)
   await database.rows(
     sql`INSERT INTO service_item (code, version, name, name_en, category, unit_code, unit_name, materials, steps, time_limit_days, fees,
       online_prereview, special_services, demo, pinyin_initials, valid_from, edited_by)
     VALUES (${f.code}, ${f.version}, ${f.name}, ${f.nameEn}, ${f.category}, ${f.unitCode}, ${f.unitName}, ${JSON.stringify(f.materials)}::jsonb,
       ${f.steps}, ${f.timeLimitDays}, ${f.fees}, ${f.onlinePrereview}, ${textArray(f.specialServices)}, ${f.demo}, ${f.pinyinInitials},
-      ${f.at}, ${f.editedBy})`,
+      now(), ${f.editedBy})`,
     tx,
   )
 }
 
 export async function withdrawItem(database: Database, tx: AppDb, code: string, at: Date): Promise<void> {
-  await database.rows(sql`UPDATE service_item SET valid_to = ${at} WHERE code = ${code} AND valid_to IS NULL`, tx)
+  void at
+  await database.rows(sql`UPDATE service_item SET valid_to = now() WHERE code = ${code} AND valid_to IS NULL`, tx)
   await database.rows(sql`DELETE FROM service_point_item WHERE item_code = ${code}`, tx)
 }
 
