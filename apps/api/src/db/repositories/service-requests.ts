@@ -79,7 +79,7 @@ export async function slotCapacityOn(database: Database, pointCode: string, day:
 export async function takeSeat(database: Database, tx: AppDb, pointCode: string, slotAt: Date, capacity: number): Promise<boolean> {
   if (capacity < 1) return false
   const rows = await database.rows(
-    sql`INSERT INTO service_slot (point_code, slot_at, capacity, booked) VALUES (${pointCode}, ${slotAt}, ${capacity}, 1)
+    sql`INSERT INTO service_slot (point_code, slot_at, capacity, booked) VALUES (${pointCode}, ${slotAt.toISOString()}::timestamptz, ${capacity}, 1)
       ON CONFLICT (point_code, slot_at) DO UPDATE SET booked = service_slot.booked + 1
       WHERE service_slot.booked < service_slot.capacity
       RETURNING booked`,
@@ -122,8 +122,8 @@ export async function insertRequest(database: Database, tx: AppDb, r: NewService
   await database.rows(
     sql`INSERT INTO service_request (public_code, kind, item_code, item_version, point_code, slot_at, citizen_name, citizen_phone, address,
       location, note, channel, created_by, deadline, created_at)
-    VALUES (${r.publicCode}, ${r.kind}, ${r.itemCode}, ${r.itemVersion}, ${r.pointCode}, ${r.slotAt}, ${r.citizenName}, ${r.citizenPhone},
-      ${r.address}, ${loc}, ${r.note}, ${r.channel}, ${r.createdBy}, ${r.deadline}, ${r.at})`,
+    VALUES (${r.publicCode}, ${r.kind}, ${r.itemCode}, ${r.itemVersion}, ${r.pointCode}, ${r.slotAt.toISOString()}::timestamptz, ${r.citizenName}, ${r.citizenPhone},
+      ${r.address}, ${loc}, ${r.note}, ${r.channel}, ${r.createdBy}, ${r.deadline.toISOString()}::timestamptz, ${r.at.toISOString()}::timestamptz)`,
     tx,
   )
 }
@@ -131,9 +131,9 @@ export async function insertRequest(database: Database, tx: AppDb, r: NewService
 /** Moves a booked request to `to` if it is still booked; answers whether it did. */
 export async function closeRequest(database: Database, tx: AppDb, publicCode: string, to: 'served' | 'cancelled' | 'no_show', at: Date): Promise<boolean> {
   const rows = await database.rows(
-    sql`UPDATE service_request SET state = ${to},
-      served_at = CASE WHEN ${to} = 'served' THEN ${at}::timestamptz ELSE served_at END,
-      cancelled_at = CASE WHEN ${to} = 'cancelled' THEN ${at}::timestamptz ELSE cancelled_at END
+    sql`UPDATE service_request SET state = ${to}::text,
+      served_at = CASE WHEN ${to}::text = 'served' THEN ${at.toISOString()}::timestamptz ELSE served_at END,
+      cancelled_at = CASE WHEN ${to}::text = 'cancelled' THEN ${at.toISOString()}::timestamptz ELSE cancelled_at END
     WHERE public_code = ${publicCode} AND state = 'booked' RETURNING id`,
     tx,
   )
@@ -143,7 +143,7 @@ export async function closeRequest(database: Database, tx: AppDb, publicCode: st
 /** The citizen's rating of a served request, once. */
 export async function rateRequest(database: Database, publicCode: string, rating: string, at: Date): Promise<boolean> {
   const rows = await database.rows(
-    sql`UPDATE service_request SET satisfaction = ${rating}, rated_at = ${at} WHERE public_code = ${publicCode} AND state = 'served' AND satisfaction IS NULL RETURNING id`,
+    sql`UPDATE service_request SET satisfaction = ${rating}, rated_at = ${at.toISOString()}::timestamptz WHERE public_code = ${publicCode} AND state = 'served' AND satisfaction IS NULL RETURNING id`,
   )
   return rows.length === 1
 }
