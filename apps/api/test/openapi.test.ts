@@ -42,6 +42,9 @@ const BODYLESS_WRITES = new Set([
   'POST /api/admin/api-keys/:id/rotate',
   // Publishing takes only the period (query): there is nothing to send.
   'POST /api/evaluation/publish',
+  // A special-service request's state steps: the code and the step are the whole request (docs/SERVICES.md §3).
+  'POST /api/public/services/requests/:code/cancel',
+  'POST /api/service-requests/:code/:action',
 ])
 
 describeEachEngine('OpenAPI document', (ctx) => {
