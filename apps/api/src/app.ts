@@ -35,6 +35,7 @@ import { tileRoutes } from './routes/tiles.ts'
 import { patrolRoutes } from './routes/patrol.ts'
 import { dispatchRoutes } from './routes/dispatch.ts'
 import { photoRoutes } from './routes/photos.ts'
+import { serviceRoutes } from './routes/services.ts'
 import { publicRoutes } from './routes/public.ts'
 import { placeRoutes } from './routes/places.ts'
 import { regionRoutes } from './routes/regions.ts'
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', notificationRoutes(deps))
   api.route('/', webhookRoutes(deps))
   api.route('/', publicRoutes(deps))
+  api.route('/', serviceRoutes(deps))
   api.route('/', openApiRoutes(() => app))
   app.route('/api', api)
   // Sub-app notFound handlers are not consulted once mounted: answer unknown /api paths here.

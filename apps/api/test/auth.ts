@@ -32,6 +32,7 @@ const DEFAULT_UNIT: Partial<Record<UserRole, string>> = {
   unit_supervisor: 'city_admin',
   grid_admin: 'office_350303001',
   efficiency_office: 'efficiency_office',
+  service_admin: 'service_center',
 }
 
 /** District 12 digits ending 000000, street ending 000, community 12 digits, grid 15. */

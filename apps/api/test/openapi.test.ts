@@ -44,6 +44,9 @@ const BODYLESS_WRITES = new Set([
   'POST /api/evaluation/publish',
   // A change set's preview reads the stored items: nothing to send (POST: it computes, and may be refused).
   'POST /api/region-changes/:id/preview',
+  // A special-service request's state steps: the code and the step are the whole request (docs/SERVICES.md §3).
+  'POST /api/public/services/requests/:code/cancel',
+  'POST /api/service-requests/:code/:action',
 ])
 
 describeEachEngine('OpenAPI document', (ctx) => {

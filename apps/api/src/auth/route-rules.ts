@@ -191,6 +191,26 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/public/track/:code': PUBLIC,
   'GET /api/public/track/:code/photos/:id': PUBLIC,
   'POST /api/public/track/:code/rating': PUBLIC,
+  // The service side (docs/SERVICES.md): the citizen's catalogue, points, booking and tracking need no sign-in.
+  'GET /api/public/services/items': PUBLIC,
+  'GET /api/public/services/items/:code': PUBLIC,
+  'GET /api/public/services/points': PUBLIC,
+  'GET /api/public/services/points/:code': PUBLIC,
+  'GET /api/public/services/points/:code/slots': PUBLIC,
+  'GET /api/public/services/nearest': PUBLIC,
+  'POST /api/public/services/requests': PUBLIC,
+  'GET /api/public/services/requests/:code': PUBLIC,
+  'POST /api/public/services/requests/:code/cancel': PUBLIC,
+  'POST /api/public/services/requests/:code/rating': PUBLIC,
+  'POST /api/service-requests': can('service.book'),
+  'GET /api/service-requests': can('service.book'),
+  'POST /api/service-requests/:code/:action': can('service.book'),
+  'GET /api/service-catalogue/export.xlsx': can('service.manage'),
+  'POST /api/service-catalogue/import': can('service.manage'),
+  'GET /api/service-catalogue/items/:code/versions': can('service.manage'),
+  'POST /api/service-catalogue/items': can('service.manage'),
+  'PATCH /api/service-catalogue/items/:code': can('service.manage'),
+  'DELETE /api/service-catalogue/items/:code': can('service.manage'),
 
   // Open311 GeoReport v2 (docs/OPEN311.md): public reads as the specification says; POST requests checks its
   // api_key (a unit's key with open311:write) and the key's rate limit in the service.

@@ -68,6 +68,9 @@ export const ERRORS = {
   tile_layer_not_found: { status: 404, title: 'Not found' },
   basemap_not_found: { status: 404, title: 'Not found' },
   range_not_satisfiable: { status: 416, title: 'Range not satisfiable' },
+  service_item_not_found: { status: 404, title: 'Not found' },
+  service_point_not_found: { status: 404, title: 'Not found' },
+  service_request_not_found: { status: 404, title: 'Not found' },
 
   // 409: the stored state forbids it now.
   version_conflict: { status: 409, title: 'Changed by someone else' },
@@ -92,6 +95,12 @@ export const ERRORS = {
   letter_wrong_state: { status: 409, title: 'Letter in another state' },
   change_set_state: { status: 409, title: 'Change set in another state' },
   change_set_stale: { status: 409, title: 'Regions changed since the draft began' },
+  // The service side (docs/SERVICES.md).
+  service_item_exists: { status: 409, title: 'Service item exists' },
+  catalogue_edit_orphans_requests: { status: 409, title: 'Edit would orphan open requests' },
+  slot_full: { status: 409, title: 'Slot full' },
+  service_request_not_booked: { status: 409, title: 'Request no longer booked' },
+  service_request_not_served: { status: 409, title: 'Request not served yet' },
 
   // 413 / 415: the body is too big or of the wrong kind.
   payload_too_large: { status: 413, title: 'Payload too large' },
@@ -158,6 +167,19 @@ export const ERRORS = {
   due_invalid: { status: 422, title: 'Invalid input' },
   decision_required: { status: 422, title: 'Missing input' },
   extension_requested_too_late: { status: 422, title: 'Extension requested too late' },
+  // Special-service bookings (checkBooking in packages/shared/src/services/booking.ts) and catalogue edits.
+  special_service_not_offered: { status: 422, title: 'Special service not offered' },
+  item_not_at_point: { status: 422, title: 'Item not handled at this point' },
+  slot_in_past: { status: 422, title: 'Slot in the past' },
+  slot_too_far: { status: 422, title: 'Slot too far ahead' },
+  slot_not_working_day: { status: 422, title: 'Not a working day' },
+  no_extended_hours: { status: 422, title: 'No extended hours' },
+  slot_outside_hours: { status: 422, title: 'Slot outside the hours' },
+  home_visit_needs_location: { status: 422, title: 'Home visit needs a location' },
+  home_visit_outside_district: { status: 422, title: 'Home visit outside the district' },
+  unknown_service_point: { status: 422, title: 'Unknown service point' },
+  unknown_service_item: { status: 422, title: 'Unknown service item' },
+  not_a_consultation: { status: 422, title: 'Not a consultation' },
   extension_not_later: { status: 422, title: 'Extension not later' },
 
   // 500: a bug; logged, never a stack trace.

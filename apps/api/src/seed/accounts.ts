@@ -30,6 +30,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'unit_supervisor', displayName: '科长 蔡明 (城市管理局)', unitCode: 'city_admin', roles: ['unit_supervisor'] },
   { username: 'efficiency_office', displayName: '效能办 周红', unitCode: 'efficiency_office', roles: ['efficiency_office'] },
   { username: 'viewer', displayName: '领导 (只读)', unitCode: 'command_center', roles: ['viewer'] },
+  { username: 'service_admin', displayName: '服务中心管理员 翁丽 (区行政服务中心)', unitCode: 'service_center', roles: ['service_admin'] },
 ]
 
 export interface AccountSeedReport {

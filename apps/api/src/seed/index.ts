@@ -83,6 +83,8 @@ export async function seedDatabase(
       }
     }
     if (opts.demo) await seedDemoNamedPlaces(database, tx)
+    // The demo's service points stand in its jurisdictions (seed/service-points.json): only into an empty table.
+    if (opts.demo) await (await import('./services/index.ts')).seedServicePoints(database, tx)
     const demoHistoryPending = opts.demo && (await pendingDemoHistory(database, tx)) !== null
     const acc = await seedAccounts(database, tx, { demo: opts.demo, demoPassword: opts.demoPassword ?? 'hanjiang-demo', adminPassword: opts.adminPassword })
     if (opts.demo) await (await import('./demo-api-key.ts')).seedDemoApiKey(database, tx)

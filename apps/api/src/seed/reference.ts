@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../config.ts'
 import { insertCalendarYearsIfAbsent } from '../db/repositories/calendar.ts'
 import type { AppDb, Database } from '../db/types.ts'
 import { seedKnowledge } from './knowledge.ts'
+import { seedServiceCatalogue } from './services/index.ts'
 
 /** The repo's copy of the demo/reference source data (see seed/geo/SOURCES.md for licences). */
 export const SEED_DIR = path.join(REPO_ROOT, 'seed')
@@ -65,6 +66,7 @@ export async function seedReference(database: Database, tx: AppDb): Promise<{ un
   const [existing] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM unit`, tx)
   if (Number(existing!.n) > 0) {
     await seedKnowledge(database, tx) // knowledge base (R15): only into an empty table
+    await seedServiceCatalogue(database, tx) // the service catalogue (docs/SERVICES.md): likewise
     return { units: 0, classes: 0 }
   }
   const tax = readTaxonomyJson()
@@ -106,6 +108,7 @@ export async function seedReference(database: Database, tx: AppDb): Promise<{ un
       AS x(code text, level text, "parentCode" text, name text, "nameEn" text, "leadUnit" text,
            responsible text, "safetyHazard" boolean, sort int)`, tx)
   await seedKnowledge(database, tx)
+  await seedServiceCatalogue(database, tx)
   return { units: units.length, classes: classes.length }
 }
 

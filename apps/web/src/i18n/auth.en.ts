@@ -72,6 +72,7 @@ export const authEn: typeof authZh = {
       unit_supervisor: 'Unit supervisor',
       efficiency_office: 'District efficiency office',
       viewer: 'Viewer (read-only)',
+      service_admin: 'Service-center administrator',
     },
     permissions: {
       incident_read: 'view incidents',
@@ -89,6 +90,8 @@ export const authEn: typeof authZh = {
       unit_read: 'view units',
       user_manage: 'manage users',
       audit_read: 'read the audit log',
+      service_manage: 'edit the service catalogue',
+      service_book: 'book special services',
     },
     actions: {
       incidentCreate: 'register an incident',

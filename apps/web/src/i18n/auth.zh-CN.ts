@@ -69,6 +69,7 @@ export const authZh = {
       unit_supervisor: '部门效能办',
       efficiency_office: '区效能办',
       viewer: '领导（只读）',
+      service_admin: '行政服务中心管理员',
     },
     permissions: {
       incident_read: '查看诉求件',
@@ -86,6 +87,8 @@ export const authZh = {
       unit_read: '查看单位',
       user_manage: '管理用户',
       audit_read: '查看审计日志',
+      service_manage: '编辑服务事项目录',
+      service_book: '预约特色服务',
     },
     actions: {
       incidentCreate: '登记诉求件',

@@ -29,20 +29,25 @@ export const PERMISSIONS = [
   'evaluation.manage',
   /** A unit's rectification report in answer to an efficiency letter. */
   'letter.reply',
+  /** The service catalogue and points: edit, import, export (docs/SERVICES.md). */
+  'service.manage',
+  /** Book a special service for a caller (the hotline seat) and see the points' bookings. */
+  'service.book',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const ALL_READ: Permission[] = ['incident.read', 'map.read']
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: [...ALL_READ, 'incident.reveal', 'incident.export', 'region.write', 'region.approve', 'area.write', 'map.import', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read'],
-  dispatcher: [...ALL_READ, 'incident.create', 'incident.act', 'incident.dispatch', 'incident.reveal', 'incident.export', 'knowledge.write', 'photo.upload', 'unit.read'],
+  admin: [...ALL_READ, 'incident.reveal', 'incident.export', 'region.write', 'region.approve', 'area.write', 'map.import', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read', 'service.manage', 'service.book'],
+  dispatcher: [...ALL_READ, 'incident.create', 'incident.act', 'incident.dispatch', 'incident.reveal', 'incident.export', 'knowledge.write', 'photo.upload', 'unit.read', 'service.book'],
   inspector: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
   grid_admin: [...ALL_READ, 'region.write', 'area.write'],
   handler: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
   unit_supervisor: [...ALL_READ, 'incident.act', 'incident.export', 'evaluation.read', 'letter.reply', 'photo.upload'],
   efficiency_office: [...ALL_READ, 'incident.export', 'audit.read', 'evaluation.read', 'evaluation.manage'],
   viewer: [...ALL_READ, 'evaluation.read'],
+  service_admin: ['map.read', 'service.manage', 'service.book'],
 }
 
 /** The union of the roles' permissions, in PERMISSIONS order. */

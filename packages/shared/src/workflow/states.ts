@@ -72,6 +72,8 @@ export const USER_ROLES = [
   'unit_supervisor',
   'efficiency_office',
   'viewer',
+  /** The administrative service center's admin: the service catalogue and points (docs/SERVICES.md). */
+  'service_admin',
 ] as const
 export type UserRole = (typeof USER_ROLES)[number]
 

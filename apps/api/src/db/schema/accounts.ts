@@ -38,7 +38,7 @@ export const userRole = pgTable(
     primaryKey({ columns: [t.userId, t.role] }),
     check(
       'user_role_ck',
-      sql`${t.role} IN ('admin','dispatcher','inspector','grid_admin','handler','unit_supervisor','efficiency_office','viewer')`,
+      sql`${t.role} IN ('admin','dispatcher','inspector','grid_admin','handler','unit_supervisor','efficiency_office','viewer','service_admin')`,
     ),
   ],
 )

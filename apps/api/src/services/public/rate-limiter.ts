@@ -101,4 +101,7 @@ export const PUBLIC_LIMITS = {
   photoPerIp: { name: 'photo:ip', limit: 30, windowMs: 60 * 60_000 },
   trackPerIp: { name: 'track:ip', limit: 120, windowMs: 60_000 },
   ratePerIp: { name: 'rating:ip', limit: 20, windowMs: 60 * 60_000 },
+  // Special-service bookings (docs/SERVICES.md §3): the same limits as reports, counted on their own.
+  bookingPerIp: { name: 'booking:ip', limit: 10, windowMs: 60 * 60_000 },
+  bookingPerPhone: { name: 'booking:phone', limit: 5, windowMs: 24 * 60 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>
