@@ -1366,6 +1366,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/services/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue, or the items matching q (Chinese, pinyin initials, code) */
+        get: operations["getApiPublicServicesItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An item's guide (办事指南) */
+        get: operations["getApiPublicServicesItemsByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/nearest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nearest points handling an item (WGS84 lng/lat) */
+        get: operations["getApiPublicServicesNearest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service points (optionally those handling an item) */
+        get: operations["getApiPublicServicesPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/points/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service point with its hours and items */
+        get: operations["getApiPublicServicesPointsByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/points/{code}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A point's slots on a day with the seats left */
+        get: operations["getApiPublicServicesPointsByCodeSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a special service (no sign-in; the limits of public reports) */
+        post: operations["postApiPublicServicesRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/requests/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Track a special-service request by its code */
+        get: operations["getApiPublicServicesRequestsByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/requests/{code}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The citizen cancels a booked request */
+        post: operations["postApiPublicServicesRequestsByCodeCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/requests/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a served request */
+        post: operations["postApiPublicServicesRequestsByCodeRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/track/{code}": {
         parameters: {
             query?: never;
@@ -1721,6 +1891,127 @@ export interface paths {
         get: operations["getApiRegionsLabels"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-catalogue/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue as XLSX (importable back) */
+        get: operations["getApiServiceCatalogueExportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-catalogue/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an XLSX catalogue (all rows or none) */
+        post: operations["postApiServiceCatalogueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-catalogue/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item */
+        post: operations["postApiServiceCatalogueItems"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-catalogue/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an item (refused if it orphans open requests) */
+        delete: operations["deleteApiServiceCatalogueItemsByCode"];
+        options?: never;
+        head?: never;
+        /** Edit an item (writes the next version; refused if it orphans open requests) */
+        patch: operations["patchApiServiceCatalogueItemsByCode"];
+        trace?: never;
+    };
+    "/api/service-catalogue/items/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An item's versions, newest first */
+        get: operations["getApiServiceCatalogueItemsByCodeVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A point's requests on a day */
+        get: operations["getApiServiceRequests"];
+        put?: never;
+        /** Book a special service for a caller (hotline seat) */
+        post: operations["postApiServiceRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{code}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a booked request served, no-show or cancelled */
+        post: operations["postApiServiceRequestsByCodeByAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2086,7 +2377,7 @@ export interface components {
             id: string;
             lastLoginAt: string | null;
             mustChangePassword: boolean;
-            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
             unit: {
                 code: string;
                 name: string;
@@ -2499,8 +2790,8 @@ export interface components {
             displayName: string;
             id: string;
             mustChangePassword: boolean;
-            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "region.approve" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply")[];
-            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "region.approve" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply" | "service.manage" | "service.book")[];
+            roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
             unit: {
                 code: string;
                 name: string;
@@ -2812,6 +3103,162 @@ export interface components {
         RevealedReporter: {
             name: string | null;
             phone: string | null;
+        };
+        ServiceGuide: {
+            item: components["schemas"]["ServiceItem"];
+            points: {
+                district_center: number;
+                town_center: number;
+                village_point: number;
+            };
+        };
+        ServiceItem: {
+            /** @enum {string} */
+            category: "utilities" | "civil_affairs" | "social_security" | "household" | "medical_insurance" | "housing" | "business" | "other";
+            code: string;
+            demo: boolean;
+            fees: string;
+            materials: string[];
+            name: string;
+            nameEn: string | null;
+            onlinePrereview: boolean;
+            pinyinInitials: string;
+            specialServices: ("appointment" | "extended_hours" | "home_visit" | "proxy")[];
+            steps: string;
+            timeLimitDays: number;
+            unitCode: string | null;
+            unitName: string;
+            validFrom: string;
+            validTo: string | null;
+            version: number;
+        };
+        ServiceItemList: {
+            items: {
+                /** @enum {string} */
+                category: "utilities" | "civil_affairs" | "social_security" | "household" | "medical_insurance" | "housing" | "business" | "other";
+                code: string;
+                demo: boolean;
+                fees: string;
+                materials: string[];
+                name: string;
+                nameEn: string | null;
+                onlinePrereview: boolean;
+                pinyinInitials: string;
+                specialServices: ("appointment" | "extended_hours" | "home_visit" | "proxy")[];
+                steps: string;
+                timeLimitDays: number;
+                unitCode: string | null;
+                unitName: string;
+                validFrom: string;
+                validTo: string | null;
+                version: number;
+                /** @enum {string} */
+                via?: "text" | "pinyin" | "code";
+            }[];
+        };
+        ServicePoint: {
+            address: string;
+            code: string;
+            distanceM?: number;
+            extendedHours: string | null;
+            itemCount: number;
+            /** @enum {string} */
+            kind: "district_center" | "town_center" | "village_point";
+            lat: number;
+            lng: number;
+            name: string;
+            nameEn: string | null;
+            openingHours: string;
+            phone: string | null;
+            regionCode: string;
+            slotCapacity: number;
+            slotMinutes: number;
+        };
+        ServicePointDetail: {
+            items: components["schemas"]["ServiceItem"][];
+            point: components["schemas"]["ServicePoint"];
+        };
+        ServicePointList: {
+            points: components["schemas"]["ServicePoint"][];
+        };
+        ServiceRequestPublic: {
+            cancelledAt: string | null;
+            citizenName: string;
+            createdAt: string;
+            deadline: string;
+            item: {
+                code: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            /** @enum {string} */
+            kind: "appointment" | "extended_hours" | "home_visit" | "proxy";
+            point: {
+                address: string;
+                code: string;
+                name: string;
+                nameEn: string | null;
+            };
+            publicCode: string;
+            rating: {
+                canRate: boolean;
+                given: ("satisfied" | "basically_satisfied" | "not_satisfied") | null;
+            };
+            servedAt: string | null;
+            slotAt: string;
+            /** @enum {string} */
+            state: "booked" | "served" | "cancelled" | "no_show";
+        };
+        ServiceRequestStaff: {
+            address: string | null;
+            cancelledAt: string | null;
+            /** @enum {string} */
+            channel: "public_web" | "hotline";
+            citizenName: string;
+            citizenPhone: string;
+            createdAt: string;
+            deadline: string;
+            item: {
+                code: string;
+                name: string;
+                nameEn: string | null;
+                version: number;
+            };
+            /** @enum {string} */
+            kind: "appointment" | "extended_hours" | "home_visit" | "proxy";
+            note: string | null;
+            onTime: boolean | null;
+            point: {
+                address: string;
+                code: string;
+                name: string;
+                nameEn: string | null;
+            };
+            publicCode: string;
+            rating: {
+                canRate: boolean;
+                given: ("satisfied" | "basically_satisfied" | "not_satisfied") | null;
+            };
+            servedAt: string | null;
+            slotAt: string;
+            /** @enum {string} */
+            state: "booked" | "served" | "cancelled" | "no_show";
+        };
+        ServiceRequestStaffList: {
+            requests: components["schemas"]["ServiceRequestStaff"][];
+        };
+        ServiceSlots: {
+            date: string;
+            pointCode: string;
+            slots: {
+                at: string;
+                /** @enum {string} */
+                kind: "opening" | "extended";
+                left: number;
+                time: string;
+            }[];
+            workingDay: boolean;
         };
         Session: {
             csrfToken: string | null;
@@ -3333,7 +3780,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                role?: "admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer";
+                role?: "admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin";
                 unit?: string;
             };
             header?: never;
@@ -3376,7 +3823,7 @@ export interface operations {
                     areaCodes?: string[];
                     displayName: string;
                     password: string;
-                    roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+                    roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
                     unitCode: string;
                     username: string;
                 };
@@ -3419,7 +3866,7 @@ export interface operations {
                     disabled?: boolean;
                     displayName?: string;
                     password?: string;
-                    roles?: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
+                    roles?: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer" | "service_admin")[];
                     unitCode?: string;
                 };
             };
@@ -6369,6 +6816,349 @@ export interface operations {
             };
         };
     };
+    getApiPublicServicesItems: {
+        parameters: {
+            query?: {
+                category?: "utilities" | "civil_affairs" | "social_security" | "household" | "medical_insurance" | "housing" | "business" | "other";
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicServicesItemsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceGuide"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicServicesNearest: {
+        parameters: {
+            query: {
+                item: string;
+                lat: number;
+                limit?: number;
+                lng: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePointList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicServicesPoints: {
+        parameters: {
+            query?: {
+                item?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePointList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicServicesPointsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePointDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicServicesPointsByCodeSlots: {
+        parameters: {
+            query?: {
+                date?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSlots"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicServicesRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    citizenName: string;
+                    citizenPhone: string;
+                    itemCode: string;
+                    /** @enum {string} */
+                    kind: "appointment" | "extended_hours" | "home_visit" | "proxy";
+                    location?: {
+                        /** @enum {string} */
+                        crs?: "wgs84" | "gcj02" | "bd09";
+                        lat: number;
+                        lng: number;
+                    } | null;
+                    note?: string | null;
+                    pointCode: string;
+                    /** Format: date-time */
+                    slotAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPublic"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPublicServicesRequestsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPublic"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicServicesRequestsByCodeCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPublic"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPublicServicesRequestsByCodeRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rating: "satisfied" | "basically_satisfied" | "not_satisfied";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPublic"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiPublicTrackByCode: {
         parameters: {
             query?: never;
@@ -7284,6 +8074,344 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiServiceCatalogueExportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiServiceCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description {created, updated, unchanged} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiServiceCatalogueItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "utilities" | "civil_affairs" | "social_security" | "household" | "medical_insurance" | "housing" | "business" | "other";
+                    code: string;
+                    /** @default false */
+                    demo?: boolean;
+                    fees: string;
+                    materials: string[];
+                    name: string;
+                    nameEn: string | null;
+                    onlinePrereview: boolean;
+                    pointCodes?: string[];
+                    specialServices: ("appointment" | "extended_hours" | "home_visit" | "proxy")[];
+                    /** @default  */
+                    steps?: string;
+                    timeLimitDays: number;
+                    unitCode: string | null;
+                    unitName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description {item, pointCodes} */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiServiceCatalogueItemsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiServiceCatalogueItemsByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category?: "utilities" | "civil_affairs" | "social_security" | "household" | "medical_insurance" | "housing" | "business" | "other";
+                    demo?: boolean;
+                    expectedVersion?: number;
+                    fees?: string;
+                    materials?: string[];
+                    name?: string;
+                    nameEn?: string | null;
+                    onlinePrereview?: boolean;
+                    pointCodes?: string[];
+                    specialServices?: ("appointment" | "extended_hours" | "home_visit" | "proxy")[];
+                    steps?: string;
+                    timeLimitDays?: number;
+                    unitCode?: string | null;
+                    unitName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description {item, pointCodes} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiServiceCatalogueItemsByCodeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceItemList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiServiceRequests: {
+        parameters: {
+            query: {
+                date?: string;
+                point: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestStaffList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiServiceRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    citizenName: string;
+                    citizenPhone: string;
+                    itemCode: string;
+                    /** @enum {string} */
+                    kind: "appointment" | "extended_hours" | "home_visit" | "proxy";
+                    location?: {
+                        /** @enum {string} */
+                        crs?: "wgs84" | "gcj02" | "bd09";
+                        lat: number;
+                        lng: number;
+                    } | null;
+                    note?: string | null;
+                    pointCode: string;
+                    /** Format: date-time */
+                    slotAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPublic"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiServiceRequestsByCodeByAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: "serve" | "no-show" | "cancel";
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequestPublic"];
+                };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
             default: {
