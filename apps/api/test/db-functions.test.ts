@@ -10,7 +10,7 @@ import { describeEachEngine } from './engines.ts'
 /** Migrations up to this one copied whole function bodies forward; from the next one on, db/functions holds them. */
 const LAST_MIGRATION_WITH_COPIES = 28
 
-const CREATE_FUNCTION = /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+(\w+)\s*\(/gi
+const CREATE_FUNCTION = /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+"?(\w+)"?\s*\(/gi
 
 /** The body between the first pair of `$$` of a function's source. */
 function body(source: string): string {

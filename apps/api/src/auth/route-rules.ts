@@ -158,13 +158,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 
   // Vector tiles (routes/tiles.ts): each layer as its GeoJSON/JSON counterpart — region levels public like
   // GET /api/regions, areas and routes map.read, incidents incident.read; the unknown-layer route only answers 404.
-  'GET /api/tiles/streets/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
-  'GET /api/tiles/communities/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
-  'GET /api/tiles/grids/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
-  'GET /api/tiles/areas/:z/:x/:y{[^/]+\\.mvt}': can('map.read'),
-  'GET /api/tiles/routes/:z/:x/:y{[^/]+\\.mvt}': can('map.read'),
-  'GET /api/tiles/incidents/:z/:x/:y{[^/]+\\.mvt}': can('incident.read'),
-  'GET /api/tiles/:layer/:z/:x/:y{[^/]+\\.mvt}': PUBLIC,
+  'GET /api/tiles/streets/:z/:x/:y': PUBLIC,
+  'GET /api/tiles/communities/:z/:x/:y': PUBLIC,
+  'GET /api/tiles/grids/:z/:x/:y': PUBLIC,
+  'GET /api/tiles/areas/:z/:x/:y': can('map.read'),
+  'GET /api/tiles/routes/:z/:x/:y': can('map.read'),
+  'GET /api/tiles/incidents/:z/:x/:y': can('incident.read'),
+  'GET /api/tiles/:layer/:z/:x/:y': PUBLIC,
   'GET /api/patrol/coverage': can('map.read'),
   'GET /api/patrol/verifications': can('incident.act'),
   'POST /api/patrol/tracks': can('incident.create'), // inspectors only (checked in the service)

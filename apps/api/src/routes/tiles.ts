@@ -16,7 +16,7 @@ import { fromBeforeTo, fromBeforeToError, mapFilterFields } from './incident-map
  */
 
 const MVT = 'application/vnd.mapbox-vector-tile'
-const tilePath = (layer: string) => `/tiles/${layer}/:z/:x/:y{[^/]+\\.mvt}`
+const tilePath = (layer: string) => `/tiles/${layer}/:z/:x/:y`
 
 const coordinate = z.string().regex(/^\d{1,8}$/, 'a tile coordinate is a whole number').transform(Number)
 const params = { z: coordinate, x: coordinate, y: z.string().regex(/^\d{1,8}\.mvt$/, 'y is a whole number followed by .mvt') }
@@ -95,7 +95,7 @@ export function tileRoutes({ database }: AppDeps) {
     )
   }
   return routes.get(
-    '/tiles/:layer/:z/:x/:y{[^/]+\\.mvt}',
+    '/tiles/:layer/:z/:x/:y',
     describe({ tag: 'tiles', summary: 'Any other layer: 404 tile_layer_not_found', params: { layer: z.string(), ...params }, responses: { 404: empty('No such layer') } }),
     (c) => {
       throw problems.notFound('tile_layer', `No tile layer ${c.req.param('layer')}; layers: ${TILE_LAYERS.join(', ')}`)

@@ -7,7 +7,7 @@ import { resolveBasemap } from '../map/basemap.ts'
 import { CSS_FONT_FAMILY } from '../map/layers.ts'
 import { bindMapCrs, type MapCrsBinding } from '../map/map-crs.ts'
 import { NoBasemapControl } from '../map/no-basemap-control.ts'
-import { BACKGROUND_LAYER, BASEMAP_DIM_LAYER, buildStyle, dimLayer, isBasemapLayer, type Basemap } from '../map/style.ts'
+import { BACKGROUND_LAYER, BASEMAP_DIM_LAYER, buildStyle, dimLayer, isBasemapLayer, type BasemapStyle } from '../map/style.ts'
 import type { BasemapPreset } from '../api/types.ts'
 import { useBasemapStore } from '../stores/basemap.ts'
 import { NARROW_QUERY } from './use-media-query.ts'
@@ -51,7 +51,7 @@ export function attributionLines(own: string, extra: readonly string[]): string[
   return out
 }
 
-async function loadBasemap(preset: BasemapPreset | null, onError: (error: unknown) => void): Promise<Basemap | null> {
+async function loadBasemap(preset: BasemapPreset | null, onError: (error: unknown) => void): Promise<BasemapStyle | null> {
   try {
     return await resolveBasemap(preset)
   } catch (error) {
@@ -81,7 +81,7 @@ export function useMaplibre(container: Ref<HTMLElement | null>, options: Maplibr
   let instance: MaplibreMap | null = null
   let controls: { nav: NavigationControl; scale: ScaleControl; attribution: AttributionControl; noBasemap: NoBasemapControl | null } | null = null
   /** The basemap on the map and the coordinate system our layers are drawn in to match it. */
-  let shown: { preset: BasemapPreset | null; basemap: Basemap | null; crs: MapCrs } = { preset: null, basemap: null, crs: 'wgs84' }
+  let shown: { preset: BasemapPreset | null; basemap: BasemapStyle | null; crs: MapCrs } = { preset: null, basemap: null, crs: 'wgs84' }
   let crsBinding: MapCrsBinding | null = null
   let swapping = 0
   let lib: typeof import('maplibre-gl') | null = null

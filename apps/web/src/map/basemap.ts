@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl'
 import type { BasemapPreset } from '../api/types.ts'
-import { absoluteUrl, pmtilesBasemap, styleBasemap, xyzBasemap, type Basemap, type PmtilesInfo } from './style.ts'
+import { absoluteUrl, pmtilesBasemap, styleBasemap, xyzBasemap, type BasemapStyle, type PmtilesInfo } from './style.ts'
 
 export interface BasemapDeps {
   /** Fetches a style document. */
@@ -43,7 +43,7 @@ async function defaultOpenPmtiles(url: string): Promise<PmtilesInfo> {
 export async function resolveBasemap(
   src: Pick<BasemapPreset, 'type' | 'url' | 'tiles' | 'labelTiles' | 'maxZoom' | 'attribution'> | null,
   deps: BasemapDeps = {},
-): Promise<Basemap | null> {
+): Promise<BasemapStyle | null> {
   if (!src) return null
   switch (src.type) {
     case 'xyz':

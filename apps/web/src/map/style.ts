@@ -22,7 +22,7 @@ export const BACKGROUND_LAYER = 'background'
 /** A veil of the background colour over the basemap: the layer panel's dimmer, whatever kind the basemap is. */
 export const BASEMAP_DIM_LAYER = `${BASEMAP_PREFIX}dim`
 
-export interface Basemap {
+export interface BasemapStyle {
   kind: BasemapType
   sources: Record<string, SourceSpecification>
   layers: LayerSpecification[]
@@ -32,7 +32,7 @@ export interface Basemap {
 }
 
 export interface StyleOptions {
-  basemap?: Basemap | null
+  basemap?: BasemapStyle | null
   /** 0 (the basemap as it comes) … 0.8 (faint). */
   basemapDim?: number
   /** Enlarges the incident symbols (the wall display is read from across a room). */
@@ -109,7 +109,7 @@ export function dimLayer(dim: number): LayerSpecification {
  * layer on top when the preset has one (Tianditu's place names: cva/cia/cta). Tiles deeper than the server has
  * are over-zoomed from its deepest level.
  */
-export function xyzBasemap(src: Pick<BasemapPreset, 'url' | 'tiles' | 'labelTiles' | 'maxZoom' | 'attribution'>): Basemap {
+export function xyzBasemap(src: Pick<BasemapPreset, 'url' | 'tiles' | 'labelTiles' | 'maxZoom' | 'attribution'>): BasemapStyle {
   const id = `${BASEMAP_PREFIX}xyz`
   const attr = src.attribution ? { attribution: src.attribution } : {}
   const maxzoom = src.maxZoom ?? 19
@@ -133,7 +133,7 @@ export function absoluteUrl(url: string, base?: string): string {
 }
 
 /** A MapLibre style fetched from `styleUrl`: its sources and layers, renamed under {@link BASEMAP_PREFIX}. */
-export function styleBasemap(style: StyleSpecification, styleUrl: string, attribution?: string): Basemap {
+export function styleBasemap(style: StyleSpecification, styleUrl: string, attribution?: string): BasemapStyle {
   const sources: Record<string, SourceSpecification> = {}
   for (const [id, s] of Object.entries(style.sources ?? {})) {
     const copy = { ...s } as SourceSpecification & { url?: string; tiles?: string[]; attribution?: string; data?: unknown }
@@ -178,7 +178,7 @@ export interface PmtilesInfo {
  * A PMTiles archive through the `pmtiles://` protocol. Raster archives are shown as they are; vector archives
  * (whose schema we cannot know) get a neutral generic style: polygons as light fills, lines as grey strokes.
  */
-export function pmtilesBasemap(url: string, info: PmtilesInfo, attribution?: string): Basemap {
+export function pmtilesBasemap(url: string, info: PmtilesInfo, attribution?: string): BasemapStyle {
   const id = `${BASEMAP_PREFIX}pmtiles`
   const srcUrl = `pmtiles://${absoluteUrl(url)}`
   const attr = attribution ? { attribution } : {}
