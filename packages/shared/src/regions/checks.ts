@@ -1,6 +1,6 @@
 import { kinks, unkinkPolygon } from '@turf/turf'
 import type { Point, Polygon } from 'geojson'
-import { REGION_TOLERANCE_M2, areaM2, bboxOf, bboxesTouch, intersection, polygonsOf, subtract, unionOf, type Areal } from './geometry.ts'
+import { REGION_TOLERANCE_M2, areaM2, bboxOf, bboxesTouch, intersection, polygonsOf, significant, subtract, unionOf, type Areal } from './geometry.ts'
 
 export type RegionProblemKind = 'self_intersection' | 'outside_parent' | 'overlap' | 'gap'
 
@@ -46,8 +46,8 @@ export function selfIntersections(code: string, g: Areal): RegionProblem[] {
 
 function pieces(kind: RegionProblemKind, code: string, g: Areal | null, tol: number, other?: string): RegionProblem[] {
   return polygonsOf(g)
+    .filter((geometry) => significant(geometry, tol))
     .map((geometry) => ({ kind, code, geometry, areaM2: areaM2(geometry), ...(other ? { other } : {}) }))
-    .filter((p) => p.areaM2 > tol)
 }
 
 /**
@@ -68,6 +68,25 @@ export function checkRegionEdit(input: RegionEditCheck): RegionProblem[] {
     out.push(...pieces('overlap', input.code, intersection(input.geometry, s.geometry), tol, s.code))
   }
   return out
+}
+
+/**
+ * Gaps an edit leaves: the part of the parent its children covered before and no longer cover (as the server's
+ * `coverage_gap`), so a gap that was already in the data is not blamed on the edit.
+ */
+export function newGapsInParent(
+  parentCode: string,
+  parent: Areal,
+  before: readonly Areal[],
+  after: readonly Areal[],
+  toleranceM2 = REGION_TOLERANCE_M2,
+): RegionProblem[] {
+  const was = unionOf(before)
+  if (!was) return []
+  const covered = intersection(was, parent)
+  if (!covered) return []
+  const now = unionOf(after)
+  return pieces('gap', parentCode, now ? subtract(covered, [now]) : covered, toleranceM2)
 }
 
 /** Parts of a parent no child covers, beyond the tolerance. */

@@ -8,6 +8,7 @@ import {
   cutHole,
   gapsInParent,
   mergePolygons,
+  newGapsInParent,
   propagateVertexEdits,
   removeHoles,
   selfIntersections,
@@ -131,5 +132,18 @@ describe('checks', () => {
     const gaps = gapsInParent('p', box(0, 0, 3, 1), [box(0, 0, 1, 1), box(2, 0, 3, 1)])
     expect(gaps).toHaveLength(1)
     expect(gaps[0]!.areaM2).toBeCloseTo(areaM2(box(1, 0, 2, 1)), -1)
+  })
+  it('blames only the gaps an edit opens, not those already in the data', () => {
+    const parent = box(0, 0, 3, 1)
+    const before = [box(0, 0, 1, 1), box(1, 0, 2, 1)]
+    const after = [box(0, 0, 1, 1), box(1, 0, 1.5, 1)]
+    const gaps = newGapsInParent('p', parent, before, after)
+    expect(gaps).toHaveLength(1)
+    expect(gaps[0]!.areaM2).toBeCloseTo(areaM2(box(1.5, 0, 2, 1)), -1)
+    expect(newGapsInParent('p', parent, before, before)).toEqual([])
+  })
+  it('ignores a long thin sliver narrower than the width tolerance', () => {
+    const sliver = checkRegionEdit({ code: 'a', geometry: box(0, 0, 1.0000005, 10), siblings: [{ code: 'b', geometry: box(1, 0, 2, 10) }] })
+    expect(sliver).toEqual([])
   })
 })

@@ -1,14 +1,16 @@
-import { area as turfArea, bbox as turfBbox, difference, featureCollection, feature, intersect, union } from '@turf/turf'
+import { area as turfArea, bbox as turfBbox, difference, featureCollection, feature, intersect, length, polygonToLine, union } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson'
 
 /** A region's outline as the editor handles it. */
 export type Areal = Polygon | MultiPolygon
 
 /**
- * Below this many m² a difference between two outlines is noise (floating point, rounding of stored coordinates),
- * not a real overlap, gap or spill; the server's validation uses the same figure (docs/GRID-EDITOR.md).
+ * A part of an overlap, gap or spill counts only if it covers more than this many m² AND is wider than `widthM`:
+ * smaller or thinner is noise (floating point, rounded coordinates along a shared edge). The server's validation
+ * uses the same figures (apps/api/src/db/repositories/geometry-checks.ts, docs/GRID-EDITOR.md).
  */
-export const REGION_TOLERANCE_M2 = 1
+export const REGION_TOLERANCE = { areaM2: 1, widthM: 0.1 } as const
+export const REGION_TOLERANCE_M2 = REGION_TOLERANCE.areaM2
 
 export function areaM2(g: Areal | null | undefined): number {
   return g ? turfArea(g) : 0
@@ -76,4 +78,15 @@ export function largestPolygon(g: Areal | null): Polygon | null {
 
 export function samePosition(a: Position, b: Position, eps = 1e-9): boolean {
   return Math.abs(a[0]! - b[0]!) <= eps && Math.abs(a[1]! - b[1]!) <= eps
+}
+
+/** Mean width of a polygon in metres (2 × area / perimeter): a long sliver along an edge is near 0. */
+export function meanWidthM(p: Polygon): number {
+  const perimeterM = length(polygonToLine(p), { units: 'kilometers' }) * 1000
+  return perimeterM > 0 ? (2 * turfArea(p)) / perimeterM : 0
+}
+
+/** Whether a part is more than noise (see REGION_TOLERANCE). */
+export function significant(p: Polygon, areaM2Min: number = REGION_TOLERANCE.areaM2): boolean {
+  return turfArea(p) > areaM2Min && meanWidthM(p) > REGION_TOLERANCE.widthM
 }
