@@ -37,6 +37,7 @@ import { publicRoutes } from './routes/public.ts'
 import { placeRoutes } from './routes/places.ts'
 import { regionRoutes } from './routes/regions.ts'
 import { regionWriteRoutes } from './routes/region-writes.ts'
+import { regionChangeRoutes } from './routes/region-changes.ts'
 import { taxonomyRoutes } from './routes/taxonomy.ts'
 import { wallRoutes } from './routes/wall.ts'
 import { evaluationRoutes } from './routes/evaluation.ts'
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', taxonomyRoutes(deps))
   api.route('/', regionWriteRoutes(deps)) // before regionRoutes: /regions/export must not be read as a code
   api.route('/', regionRoutes(deps))
+  api.route('/', regionChangeRoutes(deps))
   api.route('/', assignRoutes(deps))
   api.route('/', clusterRoutes(deps)) // before incident routes: /incidents/similar must not be read as a code
   api.route('/', incidentMapRoutes(deps)) // before incident routes: /incidents/map must not be read as a code

@@ -43,6 +43,17 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/regions/import': can('map.import'),
   'PATCH /api/regions/:code': can('region.write'),
   'DELETE /api/regions/:code': can('region.write'),
+  'GET /api/regions/:code/diff': can('map.read'),
+  // Grid editor change sets (docs/GRID-EDITOR.md): grid admins inside their areas (checked per item), admins anywhere.
+  'GET /api/region-changes': can('map.read'),
+  'GET /api/region-changes/:id': can('map.read'),
+  'POST /api/region-changes': can('region.write'),
+  'PUT /api/region-changes/:id/items': can('region.write'),
+  'POST /api/region-changes/:id/preview': can('region.write'),
+  'POST /api/region-changes/:id/submit': can('region.write'),
+  'POST /api/region-changes/:id/withdraw': can('region.write'),
+  'POST /api/region-changes/:id/approve': can('region.approve'),
+  'POST /api/region-changes/:id/reject': can('region.approve'),
 
   'GET /api/areas': can('map.read'),
   'GET /api/areas/export': can('map.read'),

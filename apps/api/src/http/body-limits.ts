@@ -62,6 +62,9 @@ const uploadLimit = (config: Config): RouteLimit => ({
 const ROUTE_LIMITS: Record<string, (config: Config) => RouteLimit> = {
   'POST /api/regions/import': importLimit,
   'POST /api/areas/import': importLimit,
+  // A change set carries many features (a re-tiled community): an import's limit, 5 MB per feature checked per item.
+  'POST /api/region-changes': importLimit,
+  'PUT /api/region-changes/:id/items': importLimit,
   'POST /api/regions': featureLimit,
   'PATCH /api/regions/:code': featureLimit,
   'POST /api/areas': featureLimit,

@@ -39,6 +39,7 @@ export const ERRORS = {
   letter_scope: { status: 403, title: 'Outside your letters' },
   letter_role: { status: 403, title: 'Role may not take this letter step' },
   letter_not_yours: { status: 403, title: 'Not your letter' },
+  not_your_change_set: { status: 403, title: 'Not your change set' },
   too_many_sign_in_attempts: { status: 429, title: 'Too many sign-in attempts' },
   rate_limited: { status: 429, title: 'Too many requests' },
 
@@ -58,6 +59,7 @@ export const ERRORS = {
   street_not_found: { status: 404, title: 'Not found' },
   letter_not_found: { status: 404, title: 'Not found' },
   api_key_not_found: { status: 404, title: 'Not found' },
+  change_set_not_found: { status: 404, title: 'Not found' },
 
   // 409: the stored state forbids it now.
   version_conflict: { status: 409, title: 'Changed by someone else' },
@@ -80,6 +82,8 @@ export const ERRORS = {
   period_published: { status: 409, title: 'Period published' },
   letter_closed: { status: 409, title: 'Letter closed' },
   letter_wrong_state: { status: 409, title: 'Letter in another state' },
+  change_set_state: { status: 409, title: 'Change set in another state' },
+  change_set_stale: { status: 409, title: 'Regions changed since the draft began' },
 
   // 413 / 415: the body is too big or of the wrong kind.
   payload_too_large: { status: 413, title: 'Payload too large' },
@@ -93,6 +97,13 @@ export const ERRORS = {
   invalid_geometry: { status: 422, title: 'Invalid geometry' },
   outside_parent: { status: 422, title: 'Outside the parent region' },
   sibling_overlap: { status: 422, title: 'Overlaps a sibling region' },
+  outside_district: { status: 422, title: 'Outside the district' },
+  coverage_gap: { status: 422, title: 'Leaves a gap in the parent region' },
+  code_retired: { status: 422, title: 'Code of a retired region' },
+  codes_exhausted: { status: 422, title: 'No free code left' },
+  change_set_invalid: { status: 422, title: 'Change set refused' },
+  change_set_empty: { status: 422, title: 'Change set is empty' },
+  effective_from_past: { status: 422, title: 'Effective time in the past' },
   invalid_code: { status: 422, title: 'Invalid region code' },
   parent_not_found: { status: 422, title: 'Parent region not found' },
   duplicate_code: { status: 422, title: 'Duplicate code' },

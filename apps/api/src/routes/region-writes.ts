@@ -13,7 +13,9 @@ import { exportRegionsGeoJson } from '../services/regions/export.ts'
 import { importRegions } from '../services/regions/import.ts'
 import { updateRegion } from '../services/regions/update.ts'
 import { regionHistory } from '../services/regions/versions.ts'
-import { anyJson, describe, empty, geojson } from '../http/openapi.ts'
+import { regionVersionDiff } from '../services/regions/diff.ts'
+import { regionDiffSchema } from '@hanjiang/shared/contract'
+import { anyJson, describe, empty, geojson, json } from '../http/openapi.ts'
 
 /**
  * The write side of regions (admin): create, versioned update, delete, history, coverage gaps,
@@ -49,6 +51,10 @@ const exportQuery = z.object({
 const GEOJSON = { 'content-type': 'application/geo+json; charset=utf-8' }
 const atQuery = z.object({ at: at.optional() })
 const toDate = (v?: string) => (v ? new Date(v) : undefined)
+const diffQuery = z.object({
+  from: z.coerce.number({ message: 'from must be a version number' }).int().positive('from must be a version number'),
+  to: z.coerce.number({ message: 'to must be a version number' }).int().positive('to must be a version number'),
+})
 
 
 export function regionWriteRoutes({ database }: AppDeps) {
@@ -89,6 +95,11 @@ export function regionWriteRoutes({ database }: AppDeps) {
     .get('/regions/:code/versions', describe({ tag: 'regions', summary: "A region's versions (GeoJSON)", params: { code: codeParam }, responses: { 200: geojson('FeatureCollection of versions') } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')
       return c.body(await regionHistory({ database, code }), 200, GEOJSON)
+    })
+    .get('/regions/:code/diff', describe({ tag: 'regions', summary: 'Area added and removed between two versions', params: { code: codeParam }, query: diffQuery, responses: { 200: json(regionDiffSchema) } }), async (c) => {
+      const code = parseInput(codeParam, c.req.param('code'), 'region code')
+      const q = parseInput(diffQuery, c.req.query(), 'query')
+      return c.json(await regionVersionDiff({ database, code, from: q.from, to: q.to }))
     })
     .get('/regions/:code/coverage', describe({ tag: 'regions', summary: 'Gaps and overlaps of the children (GeoJSON)', params: { code: codeParam }, query: atQuery, responses: { 200: geojson('The coverage report') } }), async (c) => {
       const code = parseInput(codeParam, c.req.param('code'), 'region code')

@@ -1400,6 +1400,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/region-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid editor change sets, newest first */
+        get: operations["getApiRegionChanges"];
+        put?: never;
+        /** Start a draft change set */
+        post: operations["postApiRegionChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change set with its items and stored preview */
+        get: operations["getApiRegionChangesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: publish now or at effectiveFrom (one transaction) */
+        post: operations["postApiRegionChangesByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a draft's items */
+        put: operations["putApiRegionChangesByIdItems"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate and preview the impact (nothing is written) */
+        post: operations["postApiRegionChangesByIdPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a comment (nothing changes) */
+        post: operations["postApiRegionChangesByIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for approval (validated, preview stored) */
+        post: operations["postApiRegionChangesByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/region-changes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a draft or submitted change set */
+        post: operations["postApiRegionChangesByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;
@@ -1446,6 +1583,23 @@ export interface paths {
         };
         /** Gaps and overlaps of the children (GeoJSON) */
         get: operations["getApiRegionsByCodeCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Area added and removed between two versions */
+        get: operations["getApiRegionsByCodeDiff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1809,6 +1963,10 @@ export interface components {
             total: number;
             urgent: number;
         };
+        GeoJsonGeometry: {
+            coordinates: unknown[];
+            type: string;
+        };
         Health: {
             demoData?: {
                 /** @enum {string} */
@@ -2090,7 +2248,7 @@ export interface components {
             displayName: string;
             id: string;
             mustChangePassword: boolean;
-            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply")[];
+            permissions: ("incident.read" | "incident.create" | "incident.act" | "incident.dispatch" | "incident.reveal" | "incident.export" | "map.read" | "region.write" | "region.approve" | "area.write" | "map.import" | "knowledge.write" | "photo.upload" | "unit.read" | "user.manage" | "audit.read" | "evaluation.read" | "evaluation.manage" | "letter.reply")[];
             roles: ("admin" | "dispatcher" | "inspector" | "grid_admin" | "handler" | "unit_supervisor" | "efficiency_office" | "viewer")[];
             unit: {
                 code: string;
@@ -2234,6 +2392,133 @@ export interface components {
                 } | null;
             }[];
             trackingCode: string;
+        };
+        RegionChangeImpact: {
+            areas: {
+                changedM2: number;
+                id: number;
+                name: string;
+                unitCode: string;
+            }[];
+            incidents: {
+                count: number;
+                items: {
+                    code: string;
+                    from: {
+                        communityCode: string | null;
+                        gridCode: string | null;
+                        streetCode: string | null;
+                        unitCode: string | null;
+                    };
+                    state: string;
+                    to: {
+                        communityCode: string | null;
+                        gridCode: string | null;
+                        gridIndex: number | null;
+                        streetCode: string | null;
+                        unitCode: string | null;
+                    };
+                }[];
+            };
+            regions: {
+                areaAfterM2: number | null;
+                areaBeforeM2: number | null;
+                code: string;
+                index: number;
+                level: string | null;
+                name: string | null;
+                /** @enum {string} */
+                op: "create" | "update" | "retire";
+            }[];
+            routes: {
+                gridCode: string;
+                lengthM: number;
+                outsideM: number;
+                retired: boolean;
+            }[];
+        };
+        RegionChangeItem: {
+            baseVersion: number | null;
+            code: string | null;
+            geometry: components["schemas"]["GeoJsonGeometry"] | null;
+            index: number;
+            /** @enum {string} */
+            level: "district" | "street" | "community" | "grid";
+            name: string | null;
+            /** @enum {string} */
+            op: "create" | "update" | "retire";
+            parentCode: string | null;
+            publishedVersion: number | null;
+        };
+        RegionChangeSet: {
+            createdAt: string;
+            createdBy: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionComment: string | null;
+            effectiveFrom: string | null;
+            id: number;
+            itemCount: number;
+            items: components["schemas"]["RegionChangeItem"][];
+            preview: components["schemas"]["RegionChangeImpact"] | null;
+            publishedAt: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+            submittedAt: string | null;
+            submittedBy: string | null;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        RegionChangeSetList: {
+            items: components["schemas"]["RegionChangeSetSummary"][];
+        };
+        RegionChangeSetSummary: {
+            createdAt: string;
+            createdBy: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionComment: string | null;
+            effectiveFrom: string | null;
+            id: number;
+            itemCount: number;
+            publishedAt: string | null;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+            submittedAt: string | null;
+            submittedBy: string | null;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        RegionDiff: {
+            addedM2: number;
+            code: string;
+            features: {
+                geometry: components["schemas"]["GeoJsonGeometry"];
+                properties: {
+                    areaM2: number;
+                    /** @enum {string} */
+                    kind: "added" | "removed";
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            from: {
+                areaM2: number;
+                validFrom: string;
+                validTo: string | null;
+                version: number;
+            };
+            removedM2: number;
+            to: {
+                areaM2: number;
+                validFrom: string;
+                validTo: string | null;
+                version: number;
+            };
+            /** @constant */
+            type: "FeatureCollection";
         };
         RevealedReporter: {
             name: string | null;
@@ -5804,6 +6089,346 @@ export interface operations {
             };
         };
     };
+    getApiRegionChanges: {
+        parameters: {
+            query?: {
+                state?: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSetList"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items?: {
+                        baseVersion?: number | null;
+                        code?: string | null;
+                        geometry?: unknown;
+                        /** @enum {string} */
+                        level?: "district" | "street" | "community" | "grid";
+                        name?: string | null;
+                        /** @enum {string} */
+                        op: "create" | "update" | "retire";
+                        parentCode?: string | null;
+                    }[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionChangesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionChangesByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string | null;
+                    /** Format: date-time */
+                    effectiveFrom?: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiRegionChangesByIdItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        baseVersion?: number | null;
+                        code?: string | null;
+                        geometry?: unknown;
+                        /** @enum {string} */
+                        level?: "district" | "street" | "community" | "grid";
+                        name?: string | null;
+                        /** @enum {string} */
+                        op: "create" | "update" | "retire";
+                        parentCode?: string | null;
+                    }[];
+                    title?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionChangesByIdPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeImpact"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionChangesByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionChangesByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegionChangesByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionChangeSet"];
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiRegions: {
         parameters: {
             query: {
@@ -6021,6 +6646,40 @@ export interface operations {
                     "application/geo+json": {
                         type: string;
                     };
+                };
+            };
+            /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegionsByCodeDiff: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDiff"];
                 };
             };
             /** @description A problem (RFC 9457): validation_failed, unauthenticated, forbidden, not found, conflict, … */

@@ -82,6 +82,7 @@ export const authEn: typeof authZh = {
       incident_export: 'export incidents',
       map_read: 'view the map',
       region_write: 'edit regions',
+      region_approve: 'approve region changes',
       area_write: 'edit responsibility areas',
       knowledge_write: 'edit the knowledge base',
       photo_upload: 'upload photos',

@@ -79,6 +79,7 @@ export const authZh = {
       incident_export: '导出诉求件',
       map_read: '查看地图',
       region_write: '编辑区划',
+      region_approve: '审批区划变更',
       area_write: '编辑责任区',
       knowledge_write: '编辑知识库',
       photo_upload: '上传照片',

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'incident.export',
   'map.read',
   'region.write',
+  /** Approve or reject a grid editor change set (docs/GRID-EDITOR.md). */
+  'region.approve',
   'area.write',
   /** Bulk GeoJSON imports of regions and responsibility areas. */
   'map.import',
@@ -33,7 +35,7 @@ export type Permission = (typeof PERMISSIONS)[number]
 const ALL_READ: Permission[] = ['incident.read', 'map.read']
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: [...ALL_READ, 'incident.reveal', 'incident.export', 'region.write', 'area.write', 'map.import', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read'],
+  admin: [...ALL_READ, 'incident.reveal', 'incident.export', 'region.write', 'region.approve', 'area.write', 'map.import', 'knowledge.write', 'unit.read', 'user.manage', 'audit.read'],
   dispatcher: [...ALL_READ, 'incident.create', 'incident.act', 'incident.dispatch', 'incident.reveal', 'incident.export', 'knowledge.write', 'photo.upload', 'unit.read'],
   inspector: [...ALL_READ, 'incident.create', 'incident.act', 'photo.upload'],
   grid_admin: [...ALL_READ, 'region.write', 'area.write'],

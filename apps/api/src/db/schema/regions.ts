@@ -27,6 +27,8 @@ export const region = pgTable(
     uniqueIndex('region_code_current_uq').on(t.code).where(sql`valid_to IS NULL`),
     index('region_parent_idx').on(t.parentCode),
     index('region_level_current_idx').on(t.level).where(sql`valid_to IS NULL`),
+    // Next free code under a parent (LIKE 'prefix%' over every version: retired codes are never reused).
+    index('region_code_prefix_idx').using('btree', t.code.op('varchar_pattern_ops')),
     check('region_level_ck', sql`${t.level} IN ('district','street','community','grid')`),
     check('region_validity_ck', sql`${t.validTo} IS NULL OR ${t.validTo} > ${t.validFrom}`),
   ],

@@ -42,6 +42,11 @@ export interface ApplyOptions {
   dryRun?: boolean
   /** Turns the issues found into the Problem thrown (single write vs import). */
   refuse: (issues: FeatureIssue[]) => Problem
+  /**
+   * Run inside the caller's transaction, which already holds the region-tree lock, with versions
+   * switching at `ts` (a change set publishes several steps in one transaction). No dry run then.
+   */
+  within?: { tx: AppDb; ts: string }
 }
 
 class DryRunRollback extends Error {
@@ -60,7 +65,7 @@ const pretty = (m2: number) => `${m2.toLocaleString('en-US', { maximumFractionDi
  *  3. check the resulting tree around every changed geometry (outside parent, sibling overlaps).
  * Any issue → `refuse(issues)` is thrown and nothing is written.
  */
-export async function applyRegionChanges({ database, changes, dryRun = false, refuse }: ApplyOptions): Promise<WrittenRegion[]> {
+export async function applyRegionChanges({ database, changes, dryRun = false, refuse, within }: ApplyOptions): Promise<WrittenRegion[]> {
   const issues: FeatureIssue[] = []
   const at = (ch: RegionChange, issue: IssueBody) => issues.push({ ...issue, feature: ch.index })
   const prop = (ch: RegionChange, name: string) => `${ch.propertyPath ?? ''}${name}`
@@ -83,7 +88,7 @@ export async function applyRegionChanges({ database, changes, dryRun = false, re
 
   const run = async (tx: AppDb): Promise<WrittenRegion[]> => {
     const codes = changes.map((c) => c.code)
-    const ts = await lockRegionTree(database, tx, codes)
+    const ts = within ? within.ts : await lockRegionTree(database, tx, codes)
     const parentCodes = changes.flatMap((c) => {
       const level = c.level ?? levelOfCode(c.code)
       const implied = level ? impliedParentCode(c.code, level) : null
@@ -178,6 +183,7 @@ export async function applyRegionChanges({ database, changes, dryRun = false, re
     return results
   }
 
+  if (within) return run(within.tx)
   try {
     return await database.db.transaction(run)
   } catch (e) {

@@ -89,3 +89,22 @@ export function checkRegionIdentity(
   }
   return null
 }
+
+/** Where a level's 3-digit sequence sits in its code (the digits after the parent's part). */
+const SEQUENCE_AT: Record<Exclude<RegionLevel, 'district'>, number> = { street: 6, community: 9, grid: 12 }
+
+/**
+ * The next free code of a new child of `parentCode`: one past the highest sequence EVER used under
+ * that parent (`highest`, any version — codes of retired regions are never reused) and past the codes
+ * already handed out in this batch (`taken`). Null when the 999 sequences are used up.
+ */
+export function nextChildCode(parentCode: string, level: RegionLevel, highest: string | null, taken: ReadonlySet<string>): string | null {
+  if (level === 'district') return null
+  const at = SEQUENCE_AT[level]
+  const prefix = level === 'grid' ? parentCode : parentCode.slice(0, at)
+  const suffix = level === 'street' ? '000' : ''
+  let seq = highest ? Number(highest.slice(at, at + 3)) : 0
+  for (const t of taken) if (t.startsWith(prefix) && t.length === prefix.length + 3 + suffix.length) seq = Math.max(seq, Number(t.slice(at, at + 3)))
+  if (seq >= 999) return null
+  return `${prefix}${String(seq + 1).padStart(3, '0')}${suffix}`
+}
