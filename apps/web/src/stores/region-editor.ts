@@ -18,7 +18,8 @@ import {
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf'
 import type { LineString, Polygon } from 'geojson'
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { endpoints } from '../api/endpoints.ts'
 import {
   addGrid,
   currentGeometry,
@@ -251,6 +252,34 @@ export const useRegionEditorStore = defineStore('region-editor', () => {
     history.value = startHistory()
     selected.value = null
   }
+  /**
+   * The version each published region had when it entered the draft (the server's optimistic lock names the
+   * regions changed since). Asked once per region, as it is first edited.
+   */
+  const baseVersions = shallowRef(new Map<string, number>())
+  const asked = new Set<string>()
+  watch(draft, (d) => {
+    for (const r of Object.values(d.regions)) {
+      const code = r.code
+      if (!code || asked.has(code)) continue
+      asked.add(code)
+      endpoints()
+        .region(code)
+        .then((detail) => {
+          baseVersions.value = new Map(baseVersions.value).set(code, detail.version)
+        })
+        .catch(() => asked.delete(code))
+    }
+  })
+  /** Versions still missing (a region edited offline, or whose lookup failed): asked now, before a submit. */
+  async function ensureBaseVersions(): Promise<void> {
+    const missing = Object.values(draft.value.regions).filter((r) => r.code && !baseVersions.value.has(r.code))
+    const found = await Promise.all(missing.map(async (r) => [r.code!, (await endpoints().region(r.code!)).version] as const))
+    const next = new Map(baseVersions.value)
+    for (const [c, v] of found) next.set(c, v)
+    baseVersions.value = next
+  }
+
   const canUndo = computed(() => history.value.past.length > 0)
   const canRedo = computed(() => history.value.future.length > 0)
   const undo = () => (history.value = undoStep(history.value))
@@ -292,6 +321,7 @@ export const useRegionEditorStore = defineStore('region-editor', () => {
 
   return {
     history, draft, selected, mode, topological, avoidOverlap, snapping, message, problems, blocking, canUndo, canRedo,
+    baseVersions, ensureBaseVersions,
     base, geometryOf, nameOf, parentOf, mayEdit, keysNear, polygonFor,
     applyGeometry, addDrawn, split, merge, hole, fillHoles, retire, rename, setParent, discardOne, clearDraft, undo, redo,
   }
