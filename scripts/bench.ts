@@ -8,6 +8,7 @@ import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
 import { benchAnalytics } from '../bench/analytics.ts'
 import { benchEvaluation } from '../bench/evaluation.ts'
+import { benchEditorDrag } from '../bench/editor-drag.ts'
 
 const only = process.argv.slice(2)
 const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
@@ -19,6 +20,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['patrol', benchPatrol],
   ['analytics', benchAnalytics],
   ['evaluation', benchEvaluation],
+  ['editor-drag', benchEditorDrag],
 ]
 
 console.log(`涵江 platform benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`)

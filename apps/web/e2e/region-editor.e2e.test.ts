@@ -23,9 +23,9 @@ interface Grid {
   ring: Position[]
 }
 
-/** A grid that is a whole lattice square (4 corners), as most demo grids are. */
+/** A grid that is a whole lattice square (an axis-aligned rectangle), as most demo grids are. */
 function isSquare(g: Grid): boolean {
-  return g.ring.length === 5
+  return g.ring.length === 5 && new Set(g.ring.map((p) => p[0])).size === 2 && new Set(g.ring.map((p) => p[1])).size === 2
 }
 const key = (p: Position) => `${p[0]},${p[1]}`
 function shared(a: Grid, b: Grid): number {
@@ -45,7 +45,7 @@ describe.runIf(hasChromium)('grid editor in Chromium', () => {
   let page: Page
   const pageErrors: string[] = []
   /** The grids the steps work on, picked apart from each other in one community of 涵东街道. */
-  const pick = {} as { split: Grid; keep: Grid; merged: Grid; redraw: Grid; bad: Grid; badNeighbour: Grid; incident: Position }
+  const pick = {} as { split: Grid; keep: Grid; merged: Grid; redraw: Grid; bad: Grid; badNeighbour: Grid; incident: { code: string; at: Position } }
 
   beforeAll(async () => {
     app = await startApp()
@@ -63,14 +63,14 @@ describe.runIf(hasChromium)('grid editor in Chromium', () => {
       .filter((f) => f.properties.code.startsWith(HANDONG) && f.geometry.coordinates.length === 1 && f.geometry.coordinates[0]!.length === 1)
       .map((f) => ({ ...f.properties, ring: f.geometry.coordinates[0]![0]! }))
     const list = (await (await context.request.get(`${app.url}/api/incidents?street=${HANDONG}000&limit=200`)).json()) as {
-      items: { state: string; location: { lng: number; lat: number } | null }[]
+      items: { code: string; state: string; location: { lng: number; lat: number } | null }[]
     }
-    const open = list.items.filter((i) => OPEN(i.state) && i.location).map((i) => [i.location!.lng, i.location!.lat] as Position)
+    const open = list.items.filter((i) => OPEN(i.state) && i.location).map((i) => ({ code: i.code, at: [i.location!.lng, i.location!.lat] as Position }))
     const poly = (g: Grid) => ({ type: 'Polygon' as const, coordinates: [g.ring] })
     const neighbours = (g: Grid) => grids.filter((o) => o !== g && o.parentCode === g.parentCode && isSquare(o) && shared(g, o) === 2)
     // The merged grid holds an open incident (the impact preview must list it) and has a square neighbour.
     for (const g of grids.filter(isSquare)) {
-      const inc = open.find((p) => booleanPointInPolygon(p, poly(g)))
+      const inc = open.find((i) => booleanPointInPolygon(i.at, poly(g)))
       const n = inc && neighbours(g)[0]
       if (!inc || !n) continue
       const others = grids.filter((o) => o.parentCode === g.parentCode && isSquare(o))
@@ -147,10 +147,10 @@ describe.runIf(hasChromium)('grid editor in Chromium', () => {
     await page.keyboard.press('s')
     const xs = pick.split.ring.map((p) => p[0]!)
     const w = Math.max(...xs) - Math.min(...xs)
-    const [cx, cy] = center(pick.split) as [number, number]
-    await clickAt([Math.min(...xs) - w * 0.2, cy + w * 0.05])
-    await clickAt([cx, cy - w * 0.15])
-    const end: Position = [Math.max(...xs) + w * 0.2, cy + w * 0.1]
+    const [, cy] = center(pick.split) as [number, number]
+    // A straight line across the middle, starting and ending well outside the grid.
+    await clickAt([Math.min(...xs) - w * 0.2, cy])
+    const end: Position = [Math.max(...xs) + w * 0.2, cy]
     await clickAt(end)
     await clickAt(end)
     await expect.poll(() => draftItems().count()).toBe(2)
@@ -226,6 +226,45 @@ describe.runIf(hasChromium)('grid editor in Chromium', () => {
     await screenshot(page, 'editor-topological')
     await page.keyboard.press('Escape')
     await page.keyboard.press('Control+z')
+    await expect.poll(() => draftItems().count()).toBe(6)
+  })
+
+  let changeSetId = 0
+  it('previews the impact (the incidents that change grid) and submits the change set', async () => {
+    await page.getByTestId('preview').click()
+    await page.getByTestId('impact').waitFor({ timeout: 60_000 })
+    expect(Number((await page.getByTestId('impact-incident-count').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0)
+    expect(await page.getByTestId('impact').textContent()).toContain(pick.incident.code)
+    await screenshot(page, 'editor-preview')
+    await page.getByTestId('submit').click()
+    const done = await page.getByTestId('submitted').textContent({ timeout: 60_000 })
+    changeSetId = Number(done?.match(/#(\d+)/)?.[1])
+    expect(changeSetId).toBeGreaterThan(0)
+    await expect.poll(() => page.getByTestId('draft-empty').isVisible()).toBe(true)
+  })
+
+  it('an admin approves; the assignment answers the new grids, the old incident keeps its grid', async () => {
+    const admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' })
+    try {
+      const p = await admin.newPage()
+      p.on('pageerror', (e) => pageErrors.push(e.message))
+      await login(p, 'admin', { url: app.url })
+      await p.goto(`${app.url}/regions/edit?test`)
+      await p.getByTestId('tab-review').click()
+      await p.getByTestId(`review-set-${changeSetId}`).click()
+      await p.getByTestId('impact').waitFor()
+      await p.getByTestId('review-comment').fill('同意调整')
+      await screenshot(p, 'editor-review')
+      await p.getByTestId('approve').click()
+      await p.getByTestId('review-notice').waitFor({ timeout: 60_000 })
+      const at = pick.incident.at
+      const assign = (await (await admin.request.get(`${app.url}/api/assign?lng=${at[0]}&lat=${at[1]}`)).json()) as { grid: { code: string } | null }
+      expect(assign.grid?.code).toBe(pick.keep.code)
+      const detail = (await (await admin.request.get(`${app.url}/api/incidents/${pick.incident.code}`)).json()) as { grid?: { code: string } | null }
+      expect(JSON.stringify(detail)).toContain(pick.merged.code)
+    } finally {
+      await admin.close()
+    }
     expect(pageErrors).toEqual([])
   })
 })
