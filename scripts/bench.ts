@@ -8,6 +8,7 @@ import { benchDesk } from '../bench/desk.ts'
 import { benchPatrol } from '../bench/patrol.ts'
 import { benchAnalytics } from '../bench/analytics.ts'
 import { benchEvaluation } from '../bench/evaluation.ts'
+import { benchEditor } from '../bench/editor.ts'
 import { benchEditorDrag } from '../bench/editor-drag.ts'
 
 const only = process.argv.slice(2)
@@ -20,6 +21,7 @@ const suites: [string, () => Promise<import('../bench/lib.ts').Figure[]>][] = [
   ['patrol', benchPatrol],
   ['analytics', benchAnalytics],
   ['evaluation', benchEvaluation],
+  ['editor', benchEditor],
   ['editor-drag', benchEditorDrag],
 ]
 

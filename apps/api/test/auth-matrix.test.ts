@@ -100,6 +100,10 @@ describeEachEngine('auth: role × route matrix', (ctx) => {
     denied('GET /api/audit', ['dispatcher', 'inspector', 'grid_admin', 'handler', 'unit_supervisor', 'viewer'])
     denied('POST /api/incidents/:code/reporter/reveal', ['inspector', 'grid_admin', 'handler', 'unit_supervisor', 'efficiency_office', 'viewer'])
     denied('POST /api/regions', ['dispatcher', 'inspector', 'handler', 'unit_supervisor', 'efficiency_office', 'viewer'])
+    denied('POST /api/region-changes', ['dispatcher', 'inspector', 'handler', 'unit_supervisor', 'efficiency_office', 'viewer'])
+    // Grid admins submit change sets; only admins approve or reject them (docs/GRID-EDITOR.md).
+    denied('POST /api/region-changes/:id/approve', ['dispatcher', 'inspector', 'grid_admin', 'handler', 'unit_supervisor', 'efficiency_office', 'viewer'])
+    denied('POST /api/region-changes/:id/reject', ['dispatcher', 'inspector', 'grid_admin', 'handler', 'unit_supervisor', 'efficiency_office', 'viewer'])
     denied('POST /api/incidents/:code/actions/:action', ['viewer', 'efficiency_office', 'grid_admin', 'admin'])
     denied('POST /api/incidents', ['viewer', 'efficiency_office', 'grid_admin', 'unit_supervisor', 'admin'])
     for (const key of ['GET /api/incidents', 'GET /api/events', 'GET /api/incidents/map', 'GET /api/admin/units']) {

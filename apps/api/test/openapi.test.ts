@@ -42,6 +42,8 @@ const BODYLESS_WRITES = new Set([
   'POST /api/admin/api-keys/:id/rotate',
   // Publishing takes only the period (query): there is nothing to send.
   'POST /api/evaluation/publish',
+  // A change set's preview reads the stored items: nothing to send (POST: it computes, and may be refused).
+  'POST /api/region-changes/:id/preview',
 ])
 
 describeEachEngine('OpenAPI document', (ctx) => {

@@ -4,6 +4,7 @@ import { claimDueTimers, deferTimer, tryLockIncident, type ClaimedTimer } from '
 import type { Database } from '../db/types.ts'
 import { reference } from '../services/assignment/reference-cache.ts'
 import { workingCalendar } from '../services/calendar/working-calendar.ts'
+import { publishDueChangeSets } from '../services/region-changes/publish-due.ts'
 import { fireTimer } from './fire.ts'
 
 /**
@@ -139,6 +140,9 @@ export function startTimerWorker(opts: TimerWorkerOptions): TimerWorker {
       try {
         const r = await worker.tick()
         again = r.claimed >= opts.config.timerBatchSize && r.fired + r.failed > 0
+        // Grid editor change sets approved for a later time are published when it comes (docs/GRID-EDITOR.md).
+        const p = await publishDueChangeSets(opts.database)
+        for (const id of p.refused) log(`[timer-worker] change set ${id} could not be published at its effective time (rejected, see its comment)`)
         lastError = ''
       } catch (e) {
         // The database is away (restart, network): say so once, keep trying.

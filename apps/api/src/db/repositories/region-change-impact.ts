@@ -53,16 +53,18 @@ export async function coverageGapsLeft(database: Database, tx: AppDb, codes: str
       SELECT code, parent_code, geom FROM region
       WHERE valid_to = ${ts}::timestamptz AND parent_code IS NOT NULL AND code IN ${codesJson(codes)}
     ),
-    parents AS (
-      SELECT p.code, p.geom,
-        (SELECT ${unionAgg(sql`c.geom`)} FROM region c WHERE c.parent_code = p.code AND c.valid_to IS NULL) AS kids
-      FROM region p WHERE p.valid_to IS NULL AND p.code IN (SELECT DISTINCT parent_code FROM old)
+    -- Per old region: its part inside the parent, and the union of only the current siblings touching it
+    -- (a handful, not the whole parent's children: re-tiling 50 grids stays 50 small overlays).
+    cut AS (
+      SELECT old.code, old.parent_code, ${intersection(sql`old.geom`, sql`p.geom`)} AS inside,
+        (SELECT ${unionAgg(sql`c.geom`)} FROM region c
+         WHERE c.parent_code = old.parent_code AND c.valid_to IS NULL AND c.geom && old.geom) AS kids
+      FROM old JOIN region p ON p.code = old.parent_code AND p.valid_to IS NULL
     ),
     found AS (
-      SELECT old.code, old.parent_code AS "parentCode", s.geojson, s.area_m2 AS "areaM2"
-      FROM old JOIN parents p ON p.code = old.parent_code
-      CROSS JOIN LATERAL ${significantParts(sql`CASE WHEN p.kids IS NULL THEN ${intersection(sql`old.geom`, sql`p.geom`)}
-        ELSE ${difference(intersection(sql`old.geom`, sql`p.geom`), sql`p.kids`)} END`)} s
+      SELECT cut.code, cut.parent_code AS "parentCode", s.geojson, s.area_m2 AS "areaM2"
+      FROM cut
+      CROSS JOIN LATERAL ${significantParts(sql`CASE WHEN cut.kids IS NULL THEN cut.inside ELSE ${difference(sql`cut.inside`, sql`cut.kids`)} END`)} s
       WHERE s.geojson IS NOT NULL
     )
     SELECT *, false AS sentinel FROM (SELECT * FROM found ORDER BY code) f
@@ -147,12 +149,17 @@ export async function changeImpact(database: Database, tx: AppDb, items: ImpactI
       FROM incident i JOIN zone z ON i.location && z.geom AND ST_Covers(z.geom, i.location)
       WHERE i.state IN ${OPEN_STATES}
     ),
+    -- The lookup as assignment does it (region_piece: regions cut small, GiST-indexed, kept by triggers, so it
+    -- already holds the versions written in this transaction): one probe per candidate for all three levels.
     looked AS (
-      SELECT cand.*,
-        (SELECT g.code FROM region g WHERE g.level = 'grid' AND g.valid_to IS NULL AND g.geom && cand.location AND ST_Covers(g.geom, cand.location) ORDER BY g.code LIMIT 1) AS new_grid,
-        (SELECT g.code FROM region g WHERE g.level = 'community' AND g.valid_to IS NULL AND g.geom && cand.location AND ST_Covers(g.geom, cand.location) ORDER BY g.code LIMIT 1) AS new_community,
-        (SELECT g.code FROM region g WHERE g.level = 'street' AND g.valid_to IS NULL AND g.geom && cand.location AND ST_Covers(g.geom, cand.location) ORDER BY g.code LIMIT 1) AS new_street
-      FROM cand
+      SELECT cand.*, lk.new_grid, lk.new_community, lk.new_street
+      FROM cand CROSS JOIN LATERAL (
+        SELECT min(pc.code) FILTER (WHERE pc.level = 'grid') AS new_grid,
+          min(pc.code) FILTER (WHERE pc.level = 'community') AS new_community,
+          min(pc.code) FILTER (WHERE pc.level = 'street') AS new_street
+        FROM region_piece pc
+        WHERE pc.geom && cand.location AND pc.valid_to IS NULL AND ST_Covers(pc.geom, cand.location)
+      ) lk
     ),
     moved AS (
       SELECT l.*,

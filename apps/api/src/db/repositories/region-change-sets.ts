@@ -112,12 +112,12 @@ export async function replaceChangeItems(database: Database, tx: AppDb, id: numb
   if (!items.length) return
   await database.rows(sql`
     INSERT INTO region_change (change_set_id, idx, op, level, code, parent_code, name, geom, base_version)
-    SELECT ${id}, x.ord - 1, x.op, x.level, x.code, x."parentCode", x.name,
+    SELECT ${id}, x.idx, x.op, x.level, x.code, x."parentCode", x.name,
       CASE WHEN x.geometry IS NULL THEN NULL
            ELSE ST_ForcePolygonCCW(ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(x.geometry::text), 4326)))) END,
       x."baseVersion"
-    FROM json_to_recordset(${JSON.stringify(items)}::json) WITH ORDINALITY
-      AS x(op text, level text, code text, "parentCode" text, name text, geometry json, "baseVersion" int, ord int)`, tx)
+    FROM json_to_recordset(${JSON.stringify(items.map((it, idx) => ({ ...it, idx })))}::json)
+      AS x(idx int, op text, level text, code text, "parentCode" text, name text, geometry json, "baseVersion" int)`, tx)
 }
 
 export interface StatePatch {

@@ -26,6 +26,8 @@ export async function publishDueChangeSets(database: Database): Promise<{ publis
       published.push(id)
     } catch (e) {
       if (!(e instanceof Problem)) throw e
+      // Another process decided it meanwhile (published or refused): nothing left to do here.
+      if (e.code === 'change_set_state') continue
       await database.db.transaction(async (tx) => {
         await updateChangeSet(database, tx, id, { state: 'rejected', decidedBy: 'system', decisionComment: `not published at its effective time: ${e.message}` })
         await recordAudit(database, SYSTEM, { action: 'region_change.publish_refused', objectType: 'region_change_set', objectId: id, detail: { code: e.code, detail: e.message } }, tx)

@@ -20,7 +20,8 @@ export async function publishInTransaction(database: Database, tx: AppDb, actor:
     const code = staged.codes.get(i.index)!
     return { index: i.index, code, version: versions.get(code) ?? i.baseVersion ?? 0 }
   }))
-  await updateChangeSet(database, tx, id, { published: true })
+  // The instant the versions really switched (the lock's, when later than the time asked for).
+  await updateChangeSet(database, tx, id, { published: true, effectiveFrom: staged.ts })
   const codes = [...staged.codes.values()]
   await recordAudit(database, actor, { action: 'region_change.publish', objectType: 'region_change_set', objectId: id, detail: { validFrom: staged.ts, codes } }, tx)
   return { ts: staged.ts, codes }
