@@ -229,6 +229,11 @@ export function useRegionEditorMap(map: ShallowRef<RegionMap | null>, overlay: (
       if (g) features.push({ type: 'Feature', geometry: g, properties: { key: sel, name: editor.nameOf(sel), op: 'none', selected: true } })
     }
     src(m, EDITOR_SOURCES.drafts)?.setData({ type: 'FeatureCollection', features })
+    // Names of new and changed grids (a retired grid's name would sit on whatever replaces it).
+    const labels: Feature[] = features
+      .filter((f) => f.properties!.op === 'create' || f.properties!.op === 'update')
+      .map((f) => ({ type: 'Feature', geometry: pointOnFeature(f as Feature<Polygon>).geometry, properties: { name: f.properties!.name } }))
+    src(m, EDITOR_SOURCES.draftLabels)?.setData({ type: 'FeatureCollection', features: labels })
     // Published grids with an edit are drawn by the draft layer only.
     const filter = hidden.length ? (['!', ['in', ['get', 'code'], ['literal', hidden]]] as const) : null
     for (const id of [layerId.fill('grid'), layerId.line('grid'), layerId.label('grid')]) {

@@ -19,4 +19,9 @@ describe('editorKeyAction', () => {
     expect(editorKeyAction({ key: 'p', ctrlKey: true })).toBeNull()
     expect(editorKeyAction({ key: 'q' })).toBeNull()
   })
+  it('still works with a checkbox or button focused', () => {
+    expect(editorKeyAction({ key: 'e', targetTag: 'INPUT', targetType: 'checkbox' })).toEqual({ kind: 'mode', mode: 'edit' })
+    expect(editorKeyAction({ key: 'z', ctrlKey: true, targetTag: 'BUTTON' })).toEqual({ kind: 'undo' })
+    expect(editorKeyAction({ key: 'e', targetTag: 'INPUT', targetType: 'search' })).toBeNull()
+  })
 })

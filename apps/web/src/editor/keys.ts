@@ -26,21 +26,26 @@ export const EDITOR_SHORTCUTS: readonly { keys: string; action: string }[] = [
 
 const MODE_KEYS: Record<string, EditorMode> = { v: 'select', p: 'draw', e: 'edit', s: 'split', m: 'merge', h: 'hole' }
 
+const NOT_TYPING = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'])
+
 export interface KeyLike {
   key: string
   ctrlKey?: boolean
   metaKey?: boolean
   shiftKey?: boolean
   altKey?: boolean
-  /** The focused element's tag: typing in a field is never a shortcut. */
+  /** The focused element's tag and, for an input, its type: typing in a field is never a shortcut. */
   targetTag?: string
+  targetType?: string
   targetEditable?: boolean
 }
 
 /** What a key press means in the editor, or null (typing in a field, or an unbound key). */
 export function editorKeyAction(e: KeyLike): EditorKeyAction | null {
   const tag = (e.targetTag ?? '').toUpperCase()
-  if (e.targetEditable || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return null
+  // A checkbox or button just clicked keeps the focus: the shortcuts must still work there.
+  const typing = tag === 'INPUT' && !NOT_TYPING.has((e.targetType ?? 'text').toLowerCase())
+  if (e.targetEditable || typing || tag === 'TEXTAREA' || tag === 'SELECT') return null
   const k = e.key.toLowerCase()
   const mod = e.ctrlKey || e.metaKey
   if (mod && k === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' }

@@ -4,6 +4,8 @@ import { FONT_STACK } from '../map/layers.ts'
 /** The editor's own map layers, drawn above the region layers and below terra-draw's. */
 export const EDITOR_SOURCES = {
   drafts: 'editor-drafts',
+  /** One point per drafted region for its name (a polygon's own symbol repeats in every tile it spans). */
+  draftLabels: 'editor-draft-labels',
   problems: 'editor-problems',
   problemLabels: 'editor-problem-labels',
   overlay: 'editor-overlay',
@@ -119,8 +121,7 @@ export function editorLayers(): LayerSpecification[] {
     {
       id: EDITOR_LAYER.draftLabel,
       type: 'symbol',
-      source: EDITOR_SOURCES.drafts,
-      filter: drafted,
+      source: EDITOR_SOURCES.draftLabels,
       layout: { 'text-field': ['get', 'name'], 'text-font': FONT_STACK, 'text-size': 12, 'text-max-width': 8 },
       paint: { 'text-color': '#0b2545', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
     },
