@@ -23,6 +23,9 @@ describe('router', () => {
     expect(byName.get('change-password')!.meta).toMatchObject({ chrome: false })
     expect(byName.get('admin-users')!.meta!.permission).toBe('user.manage')
     expect(byName.get('audit')!.meta!.permission).toBe('audit.read')
+    // The grid editor: grid admins and admins (both hold region.write), in the navigation.
+    expect(byName.get('region-editor')!.path).toBe('/regions/edit')
+    expect(byName.get('region-editor')!.meta).toMatchObject({ permission: 'region.write', nav: true })
   })
 
   it('opens the map by default and has a not-found page', async () => {

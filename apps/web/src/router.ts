@@ -39,6 +39,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/AnalyticsView.vue'),
     meta: { titleKey: 'analytics.nav', nav: true, icon: 'layers', permission: 'incident.read' },
   },
+  // Grid editor: grid admins (inside their areas) and admins redraw the jurisdiction tree (docs/GRID-EDITOR.md).
+  {
+    path: '/regions/edit',
+    name: 'region-editor',
+    component: () => import('./views/RegionEditorView.vue'),
+    meta: { titleKey: 'editor.nav', nav: true, icon: 'pen', permission: 'region.write' },
+  },
   {
     path: '/dispatch',
     name: 'dispatch',

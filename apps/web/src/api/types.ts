@@ -34,6 +34,21 @@ export type RegionCollection = FeatureCollection<MultiPolygon, RegionProperties>
 /** `GET /api/regions/labels?level=…` */
 export type RegionLabelCollection = FeatureCollection<Point, RegionLabelProperties>
 
+/** One feature of `GET /api/regions/:code/versions` (GeoJSON, oldest first). */
+export interface RegionVersionProperties {
+  id: number
+  code: string
+  version: number
+  name: string
+  level: RegionLevel
+  parentCode: string | null
+  validFrom: string
+  validTo: string | null
+  current: boolean
+  areaM2: number
+}
+export type RegionVersionCollection = FeatureCollection<MultiPolygon, RegionVersionProperties>
+
 export interface RegionRef {
   code: string
   name: string

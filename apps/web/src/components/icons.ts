@@ -30,6 +30,7 @@ export type IconName =
   | 'workbench'
   | 'menu'
   | 'phone'
+  | 'pen'
 
 export const ICON_PATHS: Record<IconName, string> = {
   map: 'M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2Zm0 0v14m6-12v14',
@@ -37,6 +38,7 @@ export const ICON_PATHS: Record<IconName, string> = {
   layers: 'm12 3 9 5-9 5-9-5 9-5Zm-9 9 9 5 9-5M3 16l9 5 9-5',
   close: 'M6 6l12 12M18 6 6 18',
   menu: 'M4 6h16M4 12h16M4 18h16',
+  pen: 'M4 20h4L18.5 9.5a2.12 2.12 0 0 0-3-3L5 17v3Zm9.5-11.5 3 3',
   phone:
     'M21 16.4v3a2 2 0 0 1-2.2 2 19.6 19.6 0 0 1-8.5-3 19.3 19.3 0 0 1-6-6 19.6 19.6 0 0 1-3-8.6A2 2 0 0 1 3.3 1.6h3a2 2 0 0 1 2 1.7c.1 1 .4 1.9.7 2.8a2 2 0 0 1-.5 2.1L7.3 9.4a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.8.7a2 2 0 0 1 1.5 2Z',
   retry: 'M20 12a8 8 0 1 1-2.34-5.66M20 4v5h-5',

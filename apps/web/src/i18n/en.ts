@@ -5,6 +5,7 @@ import { workEn } from './work.en.ts'
 import { authEn } from './auth.en.ts'
 
 import { analyticsEn } from './analytics.en.ts'
+import { editorEn } from './editor.en.ts'
 import { wallEn } from './wall.en.ts'
 import { evaluationEn } from './evaluation.en.ts'
 
@@ -296,6 +297,8 @@ const en: MessageSchema = {
   ...evaluationEn,
   // Spatial analytics (key analytics): ./analytics.en.ts
   ...analyticsEn,
+  // Grid editor (key editor): ./editor.en.ts
+  ...editorEn,
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist or is not available yet.',

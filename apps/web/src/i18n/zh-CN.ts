@@ -9,6 +9,7 @@ import { workZh } from './work.zh-CN.ts'
 import { authZh } from './auth.zh-CN.ts'
 
 import { analyticsZh } from './analytics.zh-CN.ts'
+import { editorZh } from './editor.zh-CN.ts'
 import { wallZh } from './wall.zh-CN.ts'
 import { evaluationZh } from './evaluation.zh-CN.ts'
 
@@ -301,6 +302,8 @@ const zhCN = {
   ...evaluationZh,
   // Spatial analytics (key analytics): ./analytics.zh-CN.ts
   ...analyticsZh,
+  // Grid editor (key editor): ./editor.zh-CN.ts
+  ...editorZh,
   notFound: {
     title: '页面不存在',
     body: '您访问的页面不存在或尚未开放。',
