@@ -2069,7 +2069,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/{layer}/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/{layer}/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2077,7 +2077,7 @@ export interface paths {
             cookie?: never;
         };
         /** Any other layer: 404 tile_layer_not_found */
-        get: operations["getApiTilesByLayerByZByXByYMvt"];
+        get: operations["getApiTilesByLayerByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2086,7 +2086,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/areas/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/areas/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2097,7 +2097,7 @@ export interface paths {
          * Vector tile: areas
          * @description Active responsibility areas: id, name, unitCode, classCode, geometryKind, bufferM. ETag from the layer's data version; If-None-Match → 304.
          */
-        get: operations["getApiTilesAreasByZByXByYMvt"];
+        get: operations["getApiTilesAreasByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2106,7 +2106,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/communities/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/communities/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2117,7 +2117,7 @@ export interface paths {
          * Vector tile: communities
          * @description Communities (current version): code, name, level, parentCode. ETag from the layer's data version; If-None-Match → 304.
          */
-        get: operations["getApiTilesCommunitiesByZByXByYMvt"];
+        get: operations["getApiTilesCommunitiesByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2126,7 +2126,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/grids/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/grids/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2137,7 +2137,7 @@ export interface paths {
          * Vector tile: grids
          * @description Unit grids (the version valid at asOf, else current): code, name, level, parentCode. ETag from the layer's data version; If-None-Match → 304.
          */
-        get: operations["getApiTilesGridsByZByXByYMvt"];
+        get: operations["getApiTilesGridsByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2146,7 +2146,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/incidents/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/incidents/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2157,7 +2157,7 @@ export interface paths {
          * Vector tile: incidents
          * @description Incidents the caller's map may show, with the map's filters: cluster cells below zoom 15 (kind, id, count, label, urgent, overdue), single incidents from it on (kind, id = code, state, track, urgent, overdue, fineClass, unitCode). ETag from the layer's data version; If-None-Match → 304.
          */
-        get: operations["getApiTilesIncidentsByZByXByYMvt"];
+        get: operations["getApiTilesIncidentsByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2166,7 +2166,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/routes/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/routes/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2177,7 +2177,7 @@ export interface paths {
          * Vector tile: routes
          * @description Planned patrol routes in the caller's patrol areas: gridCode, source. ETag from the layer's data version; If-None-Match → 304.
          */
-        get: operations["getApiTilesRoutesByZByXByYMvt"];
+        get: operations["getApiTilesRoutesByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2186,7 +2186,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tiles/streets/{z}/{x}/{y{[^}/]+\\.mvt}": {
+    "/api/tiles/streets/{z}/{x}/{y}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2197,7 +2197,7 @@ export interface paths {
          * Vector tile: streets
          * @description Streets/towns (current version): code, name, level, parentCode. ETag from the layer's data version; If-None-Match → 304.
          */
-        get: operations["getApiTilesStreetsByZByXByYMvt"];
+        get: operations["getApiTilesStreetsByZByXByY"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8520,7 +8520,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesByLayerByZByXByYMvt: {
+    getApiTilesByLayerByZByXByY: {
         parameters: {
             query?: never;
             header?: never;
@@ -8528,7 +8528,6 @@ export interface operations {
                 layer: string;
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
@@ -8553,7 +8552,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesAreasByZByXByYMvt: {
+    getApiTilesAreasByZByXByY: {
         parameters: {
             query?: never;
             header?: {
@@ -8562,7 +8561,6 @@ export interface operations {
             path: {
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
@@ -8596,7 +8594,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesCommunitiesByZByXByYMvt: {
+    getApiTilesCommunitiesByZByXByY: {
         parameters: {
             query?: never;
             header?: {
@@ -8605,7 +8603,6 @@ export interface operations {
             path: {
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
@@ -8639,7 +8636,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesGridsByZByXByYMvt: {
+    getApiTilesGridsByZByXByY: {
         parameters: {
             query?: {
                 asOf?: string;
@@ -8650,7 +8647,6 @@ export interface operations {
             path: {
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
@@ -8684,7 +8680,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesIncidentsByZByXByYMvt: {
+    getApiTilesIncidentsByZByXByY: {
         parameters: {
             query?: {
                 fineClass?: string;
@@ -8700,7 +8696,6 @@ export interface operations {
             path: {
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
@@ -8734,7 +8729,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesRoutesByZByXByYMvt: {
+    getApiTilesRoutesByZByXByY: {
         parameters: {
             query?: never;
             header?: {
@@ -8743,7 +8738,6 @@ export interface operations {
             path: {
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
@@ -8777,7 +8771,7 @@ export interface operations {
             };
         };
     };
-    getApiTilesStreetsByZByXByYMvt: {
+    getApiTilesStreetsByZByXByY: {
         parameters: {
             query?: never;
             header?: {
@@ -8786,7 +8780,6 @@ export interface operations {
             path: {
                 x: string;
                 y: string;
-                "y{[^": string;
                 z: string;
             };
             cookie?: never;
