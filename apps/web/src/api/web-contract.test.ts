@@ -40,6 +40,8 @@ const NOT_YET_IN_CONTRACT = new Set([
   'patrol.ts:PatrolGrid',
   'patrol.ts:IncidentBrief',
   'types.ts:RegionProperties',
+  // GET /api/regions/:code/versions: a GeoJSON answer (the grid editor's history).
+  'types.ts:RegionVersionProperties',
   'types.ts:RegionLabelProperties',
   'types.ts:RegionRef',
   'types.ts:RegionDetail',
