@@ -42,6 +42,9 @@ export function serverOverrides(dataDir: string, databaseUrl = ''): Record<strin
     LOG_LEVEL: 'error',
     // The workbench test's webhook receiver listens on loopback, which webhooks refuse unless an operator allows it.
     WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+    // The sessions the global setup stored (support/auth.ts) are handed out for the whole run: a browser suite longer
+    // than the default 30-minute idle limit must not find the later files' sessions expired.
+    SESSION_IDLE_MINUTES: String(12 * 60),
   }
 }
 
