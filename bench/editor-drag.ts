@@ -85,6 +85,9 @@ export async function benchEditorDrag(): Promise<Figure[]> {
     await context.addCookies(
       (session.cookie ?? '').split(/;\s*/).filter(Boolean).map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1), url: s.url })),
     )
+    // tsx keeps function names with an `__name(fn, 'name')` helper, which also lands in the functions handed to
+    // page.evaluate: the page needs the same (identity) helper.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
     const page = await context.newPage()
     await page.goto(`${s.url}/regions/edit?test`)
     await page.getByTestId('map-busy').waitFor({ state: 'detached', timeout: 300_000 })
